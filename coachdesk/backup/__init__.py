@@ -1,0 +1,1 @@
+"""Encrypted single-file backups of a vault: create, verify, restore, rotation."""

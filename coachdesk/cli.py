@@ -1,0 +1,271 @@
+"""The ``coachdesk`` command: scriptable vault operations, and the app launcher.
+
+Every user error ends in one line on stderr and a documented exit code
+(DESIGN.md section 5): 0 ok, 1 internal error, 2 usage or bad input, 3 wrong passphrase
+or recovery code, 4 vault in use, 5 integrity failure. No traceback reaches the user,
+and no message repeats client data or secrets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import sqlcipher3
+
+from coachdesk import __version__
+from coachdesk.core.errors import CoachDeskError, IntegrityFailure, InvalidInput, WrongPassphrase
+from coachdesk.vault import keys
+from coachdesk.vault.hardening import harden_process
+from coachdesk.vault.paths import default_vault_dir
+
+ENV_PASSPHRASE = "COACHDESK_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
+ENV_NEW_PASSPHRASE = "COACHDESK_NEW_PASSPHRASE"  # noqa: S105
+ENV_RECOVERY_CODE = "COACHDESK_RECOVERY_CODE"
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line and exit 2 like every other bad input."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise InvalidInput(f"{message} (see 'coachdesk --help')")
+
+
+# -- secrets from the environment, a file or a hidden prompt ---------------------------
+
+
+def _read_secret_file(path: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"cannot read the passphrase file: {exc.strerror}") from None
+    return text.rstrip("\r\n")
+
+
+def _prompt(label: str) -> str:
+    if not sys.stdin.isatty():
+        raise InvalidInput(
+            f"{label} needed: set {ENV_PASSPHRASE} (or the variable for this command), "
+            "use --passphrase-file, or run in a terminal"
+        )
+    try:
+        return getpass.getpass(f"{label}: ")
+    except EOFError:
+        raise InvalidInput(f"no {label.lower()} given") from None
+
+
+def current_passphrase(args: argparse.Namespace) -> str:
+    """The vault passphrase: environment, then --passphrase-file, then a hidden prompt."""
+    if ENV_PASSPHRASE in os.environ:
+        return os.environ[ENV_PASSPHRASE]
+    if args.passphrase_file:
+        return _read_secret_file(args.passphrase_file)
+    return _prompt("Passphrase")
+
+
+def _new_secret(env: str, label: str) -> str:
+    if env in os.environ:
+        return os.environ[env]
+    first = _prompt(label)
+    if _prompt(f"{label} (again)") != first:
+        raise InvalidInput("the two passphrases differ; nothing was changed")
+    return first
+
+
+def new_passphrase() -> str:
+    return _new_secret(ENV_NEW_PASSPHRASE, "New passphrase")
+
+
+def recovery_code() -> str:
+    if ENV_RECOVERY_CODE in os.environ:
+        return os.environ[ENV_RECOVERY_CODE]
+    return _prompt("Recovery code")
+
+
+# -- commands --------------------------------------------------------------------------
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from coachdesk.app import run_app
+
+    return run_app(args.vault)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from coachdesk.vault.vault import Vault
+
+    if ENV_PASSPHRASE in os.environ:
+        passphrase = os.environ[ENV_PASSPHRASE]
+    elif args.passphrase_file:
+        passphrase = _read_secret_file(args.passphrase_file)
+    else:
+        passphrase = _new_secret(ENV_PASSPHRASE, "Passphrase for the new vault")
+    vault, code = Vault.create(args.vault, passphrase, kdf=_kdf_for_new_keys())
+    vault.lock()
+    print(f"Created a new vault in {args.vault}")
+    print()
+    print(f"  Recovery code:  {code}")
+    print()
+    print("Write this code down and keep it offline, away from the laptop (a safe, not a")
+    print("cloud note). It is the only way back in if the passphrase is forgotten, and it")
+    print("will not be shown again.")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from coachdesk.vault.vault import Vault
+
+    with Vault.unlock(args.vault, current_passphrase(args)) as vault:
+        problems = vault.check()
+    if problems:
+        for problem in problems[:20]:
+            print(f"coachdesk: {problem}", file=sys.stderr)
+        raise IntegrityFailure(
+            f"the vault failed its integrity check ({len(problems)} problem(s)); "
+            "restore it from a backup"
+        )
+    print("Vault OK: passphrase, header and every database page check out.")
+    return EXIT_OK
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    from coachdesk.vault.vault import Vault
+
+    old = current_passphrase(args)
+    with Vault.unlock(args.vault, old) as vault:
+        vault.change_passphrase(old, new_passphrase(), kdf=_kdf_for_new_keys())
+    print("Passphrase changed. The recovery code stays the same.")
+    return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    from coachdesk.vault.vault import Vault
+
+    code = recovery_code()
+    with Vault.recover(args.vault, code, new_passphrase(), kdf=_kdf_for_new_keys()):
+        pass
+    print("New passphrase set with the recovery code. The old passphrase no longer works.")
+    return EXIT_OK
+
+
+def cmd_rotate_key(args: argparse.Namespace) -> int:
+    from coachdesk.vault.vault import Vault
+
+    passphrase = current_passphrase(args)
+    with Vault.unlock(args.vault, passphrase) as vault:
+        vault.rotate_data_key(passphrase)
+    print("Data key rotated: the whole database is now encrypted under a new key.")
+    return EXIT_OK
+
+
+def _kdf_for_new_keys() -> keys.KdfParams | None:
+    """Argon2id parameters for new slots: calibrated, or the cheap test profile.
+
+    ``COACHDESK_KDF_PROFILE=test`` exists for the test-suite and benchmarks only; it is
+    still within the bounds every header is checked against.
+    """
+    if os.environ.get("COACHDESK_KDF_PROFILE") == "test":
+        return keys.TEST_KDF
+    return None
+
+
+# -- parser and main -------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="coachdesk",
+        description="CoachDesk: an encrypted, offline workspace for coaches.",
+        epilog=(
+            f"Passphrases come from ${ENV_PASSPHRASE}, --passphrase-file or a hidden prompt; "
+            f"new ones from ${ENV_NEW_PASSPHRASE}; the recovery code from ${ENV_RECOVERY_CODE}. "
+            "Exit codes: 0 ok, 1 internal error, 2 bad input, 3 wrong passphrase, "
+            "4 vault in use, 5 integrity failure."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"coachdesk {__version__}")
+    parser.add_argument(
+        "--vault",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="vault folder (default: $COACHDESK_VAULT or the user data folder)",
+    )
+    parser.add_argument(
+        "--passphrase-file", metavar="FILE", help="read the vault passphrase from FILE"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands: list[tuple[str, str, Callable[[argparse.Namespace], int]]] = [
+        ("gui", "launch the app (the default)", cmd_gui),
+        ("init", "create a new vault; prints the recovery code once", cmd_init),
+        ("check", "unlock and verify the vault's integrity", cmd_check),
+        ("passwd", "change the passphrase", cmd_passwd),
+        ("recover", "set a new passphrase with the recovery code", cmd_recover),
+        ("rotate-key", "re-encrypt the database under a new data key", cmd_rotate_key),
+    ]
+    for name, help_text, handler in commands:
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        command.set_defaults(handler=handler)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()
+    try:
+        args = build_parser().parse_args(argv)
+        if args.vault is None:
+            args.vault = default_vault_dir()
+        handler = getattr(args, "handler", cmd_gui)
+        return int(handler(args))
+    except CoachDeskError as exc:
+        print(f"coachdesk: {_describe(exc)}", file=sys.stderr)
+        return exc.exit_code
+    except sqlcipher3.Error as exc:
+        return _report_database_error(exc)
+    except KeyboardInterrupt:
+        print("coachdesk: interrupted; nothing was changed", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        # Disk full, permission denied, missing folder: say which, not a traceback.
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"coachdesk: {exc.strerror or type(exc).__name__}{where}", file=sys.stderr)
+        return EXIT_INTERNAL
+    except Exception as exc:  # the last line of defence against tracebacks
+        # The message may contain client data, so only the exception type is shown.
+        print(
+            f"coachdesk: internal error ({type(exc).__name__}); nothing more is shown "
+            "to keep client data private. Please report it.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _report_database_error(exc: Exception) -> int:
+    text = str(exc)
+    if "full" in text:
+        print("coachdesk: the disk is full; free some space and try again", file=sys.stderr)
+        return EXIT_INTERNAL
+    if "locked" in text or "busy" in text:
+        print("coachdesk: the vault is busy in another process; try again", file=sys.stderr)
+        return 4
+    failure = IntegrityFailure(
+        "the vault database is damaged (it failed to read back); run 'coachdesk check' "
+        "or restore a backup"
+    )
+    print(f"coachdesk: {failure}", file=sys.stderr)
+    return failure.exit_code
+
+
+def _describe(exc: CoachDeskError) -> str:
+    message = str(exc)
+    if isinstance(exc, WrongPassphrase) and message == "wrong passphrase":
+        return "wrong passphrase (or the vault header is damaged); nothing was changed"
+    return message

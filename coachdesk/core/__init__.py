@@ -1,0 +1,1 @@
+"""The coaching domain: dataclasses and rules. Pure Python: no I/O, no Qt."""

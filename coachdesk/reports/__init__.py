@@ -1,0 +1,1 @@
+"""Shareable PDF documents built with ReportLab."""

@@ -1,0 +1,1 @@
+"""The encrypted vault: SQLCipher connection, keys, header, schema and repositories."""

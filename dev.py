@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""One entry point for developers and CI: ``python3 dev.py run|test|lint|bench``.
+
+It creates ``.venv`` beside this file on first use and reinstalls the project only when
+``pyproject.toml`` changes, so the README's two commands work on a machine that has
+nothing but Python 3.11+ and pip.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".coachdesk-installed"
+
+
+def _venv_python() -> Path:
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def _ensure_venv() -> Path:
+    python = _venv_python()
+    if not python.exists():
+        print("dev.py: creating .venv …", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if not STAMP.exists() or STAMP.read_text().strip() != wanted:
+        print("dev.py: installing CoachDesk and its dependencies into .venv …", flush=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True
+        )
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[dev]"], check=True
+        )
+        STAMP.write_text(wanted)
+    return python
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"run", "test", "lint", "bench", "setup"}:
+        print("usage: python3 dev.py run|test|lint|bench|setup [args …]", file=sys.stderr)
+        return 2
+    command, rest = argv[0], argv[1:]
+    python = str(_ensure_venv())
+    if command == "setup":
+        return 0
+    if command == "run":
+        return subprocess.call([python, "-m", "coachdesk", *rest])
+    if command == "test":
+        return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT)
+    if command == "bench":
+        return subprocess.call([python, str(ROOT / "bench" / "run.py"), *rest], cwd=ROOT)
+    ruff = subprocess.call([python, "-m", "ruff", "check", "."], cwd=ROOT)
+    fmt = subprocess.call([python, "-m", "ruff", "format", "--check", "."], cwd=ROOT)
+    mypy = subprocess.call([python, "-m", "mypy"], cwd=ROOT)
+    return 1 if (ruff or fmt or mypy) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""Icons, fonts, styles and translations, shipped inside the package as coachdesk.resources."""

@@ -1,0 +1,61 @@
+"""The layers of DESIGN.md section 2: only ui/ and app.py may import PySide6."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "coachdesk"
+ORDER = ["core", "vault", "backup", "reports", "ui"]
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_lower_layers_never_import_higher_ones() -> None:
+    for rank, layer in enumerate(ORDER):
+        higher = ORDER[rank + 1 :]
+        for path in (PACKAGE / layer).rglob("*.py"):
+            for name in _imports(path):
+                assert not name.startswith("PySide6") or layer == "ui", f"{path}: {name}"
+                for upper in higher:
+                    assert not name.startswith(f"coachdesk.{upper}"), f"{path} imports {name}"
+                assert name not in {"coachdesk.cli", "coachdesk.app"}, f"{path} imports {name}"
+
+
+def test_everything_below_ui_runs_without_pyside6() -> None:
+    probe = textwrap.dedent(
+        """
+        import importlib, pkgutil, sys
+
+        class NoQt:
+            def find_spec(self, name, path=None, target=None):
+                if name.split(".")[0] in {"PySide6", "shiboken6"}:
+                    raise ImportError("PySide6 is not allowed here")
+                return None
+
+        sys.meta_path.insert(0, NoQt())
+        import coachdesk
+        for layer in ("core", "vault", "backup", "reports"):
+            package = importlib.import_module(f"coachdesk.{layer}")
+            for info in pkgutil.walk_packages(package.__path__, f"coachdesk.{layer}."):
+                importlib.import_module(info.name)
+        importlib.import_module("coachdesk.cli")
+        assert not any(m.split(".")[0] == "PySide6" for m in sys.modules)
+        print("ok")
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
