@@ -1,0 +1,318 @@
+"""The records of a coaching engagement.
+
+Plain mutable dataclasses, so editors can change them in place and storage, JSON export,
+reports and the UI all share one shape. Every record has ``id: int | None``; None means
+"not stored yet". All fields are keyword-only: records have many fields and a positional
+call would silently put a value in the wrong one.
+
+Choices are :class:`enum.StrEnum` members whose values are the snake_case strings stored
+in the database and written to JSON exports; a plain string of the same value compares
+equal, so data read back needs no special handling. Dates are :class:`datetime.date`,
+times naive local :class:`datetime.datetime` (a coach's day is in local time).
+
+Checks live in :mod:`coachdesk.core.validation`, not here, so a half-filled record can
+exist while the coach is still typing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from coachdesk.core.emotions import Quadrant, quadrant_of
+
+# --- Clients -------------------------------------------------------------------------
+
+
+class ClientStatus(StrEnum):
+    PROSPECT = "prospect"
+    ACTIVE = "active"
+    PAUSED = "paused"
+    CLOSED = "closed"
+
+
+class Focus(StrEnum):
+    """What the coaching is mainly about; people management enables stakeholder feedback."""
+
+    SELF_MANAGEMENT = "self_management"
+    PEOPLE_MANAGEMENT = "people_management"
+    OTHER = "other"
+
+
+@dataclass(slots=True, kw_only=True)
+class Client:
+    """The person being coached, and who sponsors (pays for) the coaching."""
+
+    id: int | None = None
+    name: str = ""
+    organisation: str = ""
+    role: str = ""
+    sponsor_organisation: str = ""
+    sponsor_contact: str = ""
+    email: str = ""
+    phone: str = ""
+    status: ClientStatus = ClientStatus.ACTIVE
+    focus: Focus = Focus.OTHER
+    tags: list[str] = field(default_factory=list)
+    intake_notes: str = ""
+    retention_date: date | None = None
+    """When the client's records should be deleted (data-protection retention)."""
+    created_at: datetime | None = None
+
+
+# --- Contracts, outcomes, milestones, risks ------------------------------------------
+
+
+class ContractStatus(StrEnum):
+    DRAFT = "draft"
+    SIGNED = "signed"
+    AMENDED = "amended"
+    ENDED = "ended"
+
+
+class SessionFormat(StrEnum):
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    PHONE = "phone"
+    MIXED = "mixed"
+
+
+@dataclass(slots=True, kw_only=True)
+class OutcomeReading:
+    """One measurement of an outcome, so progress can be shown over time."""
+
+    on: date
+    value: float
+    note: str = ""
+
+
+@dataclass(slots=True, kw_only=True)
+class Outcome:
+    """A result agreed in the contract, measured on a scale from baseline to target.
+
+    A target below the baseline is allowed: "reduce escalations from 12 to 3 a month".
+    """
+
+    id: int | None = None
+    contract_id: int | None = None
+    statement: str = ""
+    measure: str = ""
+    baseline: float | None = None
+    target: float | None = None
+    current: float | None = None
+    history: list[OutcomeReading] = field(default_factory=list)
+    deadline: date | None = None
+    owner: str = ""
+
+
+@dataclass(slots=True, kw_only=True)
+class Milestone:
+    """An intermediate result on the way to an outcome."""
+
+    id: int | None = None
+    contract_id: int | None = None
+    outcome_id: int | None = None
+    title: str = ""
+    due: date | None = None
+    done_on: date | None = None
+    evidence: str = ""
+
+    @property
+    def done(self) -> bool:
+        """A milestone is done once the day it was reached is recorded."""
+        return self.done_on is not None
+
+
+class RiskLevel(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class RiskStatus(StrEnum):
+    OPEN = "open"
+    MITIGATED = "mitigated"
+    OCCURRED = "occurred"
+    CLOSED = "closed"
+
+
+@dataclass(slots=True, kw_only=True)
+class Risk:
+    """Something that could keep the engagement from its results."""
+
+    id: int | None = None
+    contract_id: int | None = None
+    description: str = ""
+    likelihood: RiskLevel = RiskLevel.MEDIUM
+    impact: RiskLevel = RiskLevel.MEDIUM
+    mitigation: str = ""
+    status: RiskStatus = RiskStatus.OPEN
+
+
+@dataclass(slots=True, kw_only=True)
+class Contract:
+    """The coaching agreement; amended contracts are stored as new versions."""
+
+    id: int | None = None
+    client_id: int | None = None
+    version: int = 1
+    title: str = ""
+    start_date: date | None = None
+    end_date: date | None = None
+    session_count: int | None = None
+    session_length_minutes: int | None = None
+    cadence: str = ""
+    format: SessionFormat = SessionFormat.IN_PERSON
+    fees: str = ""
+    cancellation_terms: str = ""
+    confidentiality: str = ""
+    confidentiality_limits: str = ""
+    sponsor_reporting: str = ""
+    """What is reported to the sponsor, as agreed by everyone."""
+    coach_responsibilities: str = ""
+    client_responsibilities: str = ""
+    status: ContractStatus = ContractStatus.DRAFT
+    signed_date: date | None = None
+    outcomes: list[Outcome] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
+    risks: list[Risk] = field(default_factory=list)
+
+
+# --- Sessions and action items -------------------------------------------------------
+
+
+class SessionTemplate(StrEnum):
+    FREE = "free"
+    GROW = "grow"  # Goal, Reality, Options, Way forward
+
+
+@dataclass(slots=True, kw_only=True)
+class Session:
+    """One coaching conversation.
+
+    ``shared_summary`` may go to the client; ``private_notes`` are for the coach's eyes
+    only and must never reach a shareable report.
+    """
+
+    id: int | None = None
+    client_id: int | None = None
+    started_at: datetime
+    duration_minutes: int = 60
+    number: int | None = None
+    """n of N: the session's place in the contract, when the coach counts."""
+    format: SessionFormat = SessionFormat.IN_PERSON
+    agenda: str = ""
+    template: SessionTemplate = SessionTemplate.FREE
+    grow_goal: str = ""
+    grow_reality: str = ""
+    grow_options: str = ""
+    grow_way_forward: str = ""
+    shared_summary: str = ""
+    private_notes: str = ""
+    decisions: str = ""
+    insights: str = ""
+    comfort_zone_steps: str = ""
+    focus_area: str = ""
+    process_rating: int | None = None
+    """0–10: how well the conversation itself went."""
+    result_rating: int | None = None
+    """0–10: how much it moved the client towards the agreed results."""
+    outcome_ids: list[int] = field(default_factory=list)
+    next_steps: str = ""
+
+
+class ActionOwner(StrEnum):
+    CLIENT = "client"
+    COACH = "coach"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+@dataclass(slots=True, kw_only=True)
+class ActionItem:
+    """A commitment made in a session, reviewed in a later one."""
+
+    id: int | None = None
+    client_id: int | None = None
+    session_id: int | None = None
+    owner: ActionOwner = ActionOwner.CLIENT
+    text: str = ""
+    due: date | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    reviewed_session_id: int | None = None
+
+
+# --- Emotion log and feedback ----------------------------------------------------------
+
+
+class EmotionSource(StrEnum):
+    SELF_REPORT = "self_report"
+    OBSERVED = "observed"  # noticed by the coach in a session
+    STAKEHOLDER = "stakeholder"
+
+
+@dataclass(slots=True, kw_only=True)
+class EmotionEntry:
+    """One emotional episode, placed on the Mood Meter and, optionally, Plutchik's wheel."""
+
+    id: int | None = None
+    client_id: int | None = None
+    occurred_at: datetime
+    source: EmotionSource = EmotionSource.SELF_REPORT
+    situation: str = ""
+    trigger: str = ""
+    label: str = ""
+    """A Mood Meter word or the client's own word."""
+    family: str = ""
+    """A Plutchik family (see :class:`coachdesk.core.emotions.PlutchikFamily`) or ""."""
+    pleasantness: int = 0
+    energy: int = 0
+    intensity: int = 5
+    body_sensation: str = ""
+    thought: str = ""
+    reaction: str = ""
+    perceived_by_others: str = ""
+    regulation_strategy: str = ""
+    regulation_effect: int | None = None
+    intensity_after: int | None = None
+
+    @property
+    def quadrant(self) -> Quadrant:
+        """Derived from pleasantness and energy, never stored, so it cannot disagree."""
+        return quadrant_of(self.pleasantness, self.energy)
+
+
+@dataclass(slots=True, kw_only=True)
+class FeedbackEntry:
+    """What a stakeholder observed (behaviour) and how it landed (impact)."""
+
+    id: int | None = None
+    client_id: int | None = None
+    received_on: date
+    from_role: str = ""
+    from_name: str = ""
+    observed_behaviour: str = ""
+    perceived_impact: str = ""
+    outcome_id: int | None = None
+
+
+# --- The whole engagement -----------------------------------------------------------
+
+
+@dataclass(slots=True, kw_only=True)
+class Engagement:
+    """Everything about one client, as loaded in one call: what the coach re-reads
+    before a session and what progress is computed from."""
+
+    client: Client
+    contract: Contract | None = None
+    """The current contract version, if any."""
+    sessions: list[Session] = field(default_factory=list)
+    action_items: list[ActionItem] = field(default_factory=list)
+    emotions: list[EmotionEntry] = field(default_factory=list)
+    feedback: list[FeedbackEntry] = field(default_factory=list)
