@@ -9,10 +9,12 @@ and no message repeats client data or secrets.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 
 import sqlcipher3
@@ -20,8 +22,10 @@ import sqlcipher3
 from coachdesk import __version__
 from coachdesk.core.errors import CoachDeskError, IntegrityFailure, InvalidInput, WrongPassphrase
 from coachdesk.vault import keys
+from coachdesk.vault.exchange import import_engagements, read_export_file, write_export
 from coachdesk.vault.hardening import harden_process
 from coachdesk.vault.paths import default_vault_dir
+from coachdesk.vault.store import Store
 
 ENV_PASSPHRASE = "COACHDESK_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 ENV_NEW_PASSPHRASE = "COACHDESK_NEW_PASSPHRASE"  # noqa: S105
@@ -166,6 +170,83 @@ def cmd_rotate_key(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@contextlib.contextmanager
+def _unlocked_store(args: argparse.Namespace) -> Iterator[Store]:
+    """The vault of ``--vault``, unlocked for one command and locked afterwards."""
+    from coachdesk.vault.vault import Vault
+
+    with Vault.unlock(args.vault, current_passphrase(args)) as vault:
+        yield Store(vault.connection)
+
+
+def cmd_clients(args: argparse.Namespace) -> int:
+    with _unlocked_store(args) as store:
+        summaries = store.clients.summaries()
+    for s in summaries:
+        last = s.last_session.date().isoformat() if s.last_session else "-"
+        organisation = f" ({s.organisation})" if s.organisation else ""
+        print(
+            f"{s.id}\t{s.name}{organisation}\t{s.status.value}\t"
+            f"{s.session_count} sessions\tlast {last}"
+        )
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from coachdesk.core.demo import demo_engagements
+
+    with _unlocked_store(args) as store:
+        ids = import_engagements(store, [(e, []) for e in demo_engagements(date.today())])
+    print(f"Added {len(ids)} fictional demo clients (ids {', '.join(map(str, ids))}).")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    output = _output_path(args.output)
+    with _unlocked_store(args) as store:
+        client_ids = None
+        if args.client is not None:
+            store.clients.get(args.client)  # NotFound (exit 2) for an unknown id
+            client_ids = [args.client]
+        count = write_export(store, output, client_ids)
+    print(f"Exported {count} client(s) to {output}. The file is NOT encrypted: keep it safe.")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    # Validate the whole file before asking for the passphrase or touching the vault.
+    items = read_export_file(Path(args.file))
+    with _unlocked_store(args) as store:
+        ids = import_engagements(store, items)
+    print(f"Imported {len(ids)} client(s) as new records (ids {', '.join(map(str, ids))}).")
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from coachdesk.vault.search import search
+
+    text = " ".join(args.text)
+    with _unlocked_store(args) as store:
+        hits = search(store.conn, text, limit=args.limit)
+    if not hits:
+        print("No matches.")
+    for hit in hits:
+        print(
+            f"{hit.client_id}\t{hit.client_name}\t{hit.kind.name.lower()} {hit.record_id}\t"
+            f"{hit.title}\t{' '.join(hit.plain_snippet.split())}"
+        )
+    return EXIT_OK
+
+
+def _output_path(value: str) -> Path:
+    path = Path(value)
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder; give a file name with -o")
+    if not path.parent.is_dir():
+        raise InvalidInput(f"the folder {path.parent} does not exist")
+    return path
+
+
 def _kdf_for_new_keys() -> keys.KdfParams | None:
     """Argon2id parameters for new slots: calibrated, or the cheap test profile.
 
@@ -214,6 +295,22 @@ def build_parser() -> argparse.ArgumentParser:
     for name, help_text, handler in commands:
         command = sub.add_parser(name, help=help_text, description=help_text)
         command.set_defaults(handler=handler)
+
+    demo = sub.add_parser("demo", help="add fictional demo clients")
+    demo.set_defaults(handler=cmd_demo)
+    clients = sub.add_parser("clients", help="list clients, one line each, id first")
+    clients.set_defaults(handler=cmd_clients)
+    export = sub.add_parser("export", help="export clients to JSON (unencrypted)")
+    export.add_argument("--client", type=int, metavar="ID", help="only this client")
+    export.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    export.set_defaults(handler=cmd_export)
+    imp = sub.add_parser("import", help="add the clients of an export as new records")
+    imp.add_argument("file", metavar="FILE.json")
+    imp.set_defaults(handler=cmd_import)
+    find = sub.add_parser("search", help="full-text search over everything")
+    find.add_argument("text", nargs="+", metavar="TEXT")
+    find.add_argument("--limit", type=int, default=50, help="at most this many results")
+    find.set_defaults(handler=cmd_search)
     return parser
 
 

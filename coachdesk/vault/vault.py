@@ -15,14 +15,13 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import sqlcipher3
 
 from coachdesk.core.errors import IntegrityFailure, InvalidInput, NotFound, WrongPassphrase
-from coachdesk.vault import keys
+from coachdesk.vault import db, keys
+from coachdesk.vault.db import Connection
 from coachdesk.vault.files import atomic_write_bytes, secure_mkdir
 from coachdesk.vault.header import VaultHeader
 from coachdesk.vault.lockfile import LOCK_NAME, VaultLock
@@ -30,8 +29,6 @@ from coachdesk.vault.migrations import migrate
 
 DB_NAME = "vault.db"
 HEADER_NAME = "vault.key"
-
-Connection = Any  # sqlcipher3.Connection: the module ships no type information
 
 
 def is_vault(folder: Path) -> bool:
@@ -202,17 +199,9 @@ class Vault:
             raise InvalidInput("the vault is locked")
         return connect(self.folder / DB_NAME, bytes(self._data_key))
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[Connection]:
-        """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` on any exception."""
-        conn = self.connection
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+    def transaction(self) -> contextlib.AbstractContextManager[Connection]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` on any exception (nests)."""
+        return db.transaction(self.connection)
 
     def check(self) -> list[str]:
         """Problems found by SQLCipher's page MACs and SQLite's own checks (empty: healthy)."""

@@ -11,8 +11,9 @@ import textwrap
 import time
 from pathlib import Path
 
-from coachdesk.vault.vault import DB_NAME, HEADER_NAME
-from testsupport import CliRunner
+from coachdesk.vault.store import Store
+from coachdesk.vault.vault import DB_NAME, HEADER_NAME, Vault
+from testsupport import CliRunner, sample_engagement
 
 PASS = "correct horse battery staple"
 CODE_RE = re.compile(r"Recovery code:\s+((?:[0-9A-Z]{4}-){7}[0-9A-Z]{4})")
@@ -235,3 +236,63 @@ def test_help_lists_commands(run_cli: CliRunner) -> None:
     for command in ("init", "check", "passwd", "recover"):
         assert command in proc.stdout
     assert os.linesep in proc.stdout
+
+
+def test_clients_export_import_search(run_cli: CliRunner, tmp_path: Path) -> None:
+    source, target = tmp_path / "a", tmp_path / "b"
+    _init(run_cli, source)
+    _init(run_cli, target)
+    env = {"COACHDESK_PASSPHRASE": PASS}
+    with Vault.unlock(source, PASS) as vault:
+        Store(vault.connection).add_engagement(sample_engagement("Ирина Соколова"))
+
+    listed = run_cli("--vault", source, "clients", env=env)
+    assert listed.returncode == 0, listed.stderr
+    line = listed.stdout.strip().splitlines()[0]
+    client_id = line.split("\t")[0]
+    assert client_id.isdigit() and "Ирина Соколова" in line
+
+    exported = tmp_path / "export.json"
+    proc = run_cli("--vault", source, "export", "--client", client_id, "-o", exported, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "NOT encrypted" in proc.stdout
+
+    proc = run_cli("--vault", target, "import", exported, env=env)
+    assert proc.returncode == 0, proc.stderr
+    listed = run_cli("--vault", target, "clients", env=env)
+    assert "Ирина Соколова" in listed.stdout
+
+    found = run_cli("--vault", target, "search", "muller", env=env)
+    assert found.returncode == 0 and "Müller" in found.stdout
+    none = run_cli("--vault", target, "search", "zzzqqq", env=env)
+    assert none.returncode == 0 and "No matches" in none.stdout
+
+
+def test_bad_import_exit_2_nothing_written(run_cli: CliRunner, tmp_path: Path) -> None:
+    vault = tmp_path / "v"
+    _init(run_cli, vault)
+    env = {"COACHDESK_PASSPHRASE": PASS}
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "coachdesk-export", "version": 1, "clients": [{"name": ""}]}')
+    proc = run_cli("--vault", vault, "import", bad, env=env)
+    assert proc.returncode == 2
+    assert "clients[0]" in _one_line_error(proc)
+    bad.write_text("{ not json")
+    proc = run_cli("--vault", vault, "import", bad, env=env)
+    assert proc.returncode == 2 and "not valid JSON" in _one_line_error(proc)
+    proc = run_cli("--vault", vault, "import", tmp_path / "missing.json", env=env)
+    assert proc.returncode == 2
+    _one_line_error(proc)
+    assert run_cli("--vault", vault, "clients", env=env).stdout == ""
+
+
+def test_export_unknown_client_and_bad_output(run_cli: CliRunner, tmp_path: Path) -> None:
+    vault = tmp_path / "v"
+    _init(run_cli, vault)
+    env = {"COACHDESK_PASSPHRASE": PASS}
+    proc = run_cli("--vault", vault, "export", "--client", "42", "-o", tmp_path / "x.json", env=env)
+    assert proc.returncode == 2 and "42" in _one_line_error(proc)
+    assert not (tmp_path / "x.json").exists()
+    proc = run_cli("--vault", vault, "export", "-o", tmp_path / "nope" / "x.json", env=env)
+    assert proc.returncode == 2
+    _one_line_error(proc)

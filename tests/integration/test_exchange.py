@@ -1,0 +1,177 @@
+"""JSON export and import: documented format, strict validation, all-or-nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from testsupport import sample_engagement
+
+from coachdesk.core.errors import InvalidInput
+from coachdesk.core.model import Client, ContractStatus
+from coachdesk.vault.exchange import (
+    FORMAT,
+    VERSION,
+    export_document,
+    parse_document,
+    read_export_file,
+    import_engagements,
+    write_export,
+)
+from coachdesk.vault.keys import TEST_KDF
+from coachdesk.vault.store import Store
+from coachdesk.vault.vault import Vault
+
+_REFS = {"outcome_id": "outcome", "session_id": "session", "reviewed_session_id": "session"}
+
+
+def canonical(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The clients of an export with database ids replaced by their order in the file."""
+    clients = json.loads(json.dumps(document["clients"]))
+    for client in clients:
+        maps: dict[str, dict[int, int]] = {"outcome": {}, "session": {}}
+        contract = client["contract"]
+        for outcome in contract["outcomes"] if contract else []:
+            maps["outcome"][outcome["id"]] = len(maps["outcome"]) + 1
+        for session in client["sessions"]:
+            maps["session"][session["id"]] = len(maps["session"]) + 1
+
+        def fix(node: Any, maps: dict[str, dict[int, int]] = maps) -> None:
+            if isinstance(node, dict):
+                for key in list(node):
+                    value = node[key]
+                    if key in {"id", "client_id", "contract_id"}:
+                        node[key] = "·"
+                    elif key in _REFS and value is not None:
+                        node[key] = maps[_REFS[key]].get(value, "?")
+                    elif key == "outcome_ids":
+                        node[key] = [maps["outcome"].get(v, "?") for v in value]
+                    elif key != "saved_at":
+                        fix(value)
+            elif isinstance(node, list):
+                for item in node:
+                    fix(item)
+
+        fix(client)
+    return clients
+
+
+@pytest.fixture
+def store(open_vault: Vault) -> Store:
+    return Store(open_vault.connection)
+
+
+def test_export_format_fields(store: Store) -> None:
+    store.add_engagement(sample_engagement())
+    document = export_document(store)
+    assert document["format"] == FORMAT and document["version"] == VERSION
+    client = document["clients"][0]
+    assert client["name"] == "Ирина Соколова"
+    assert client["sessions"][0]["shared_summary"].startswith("Shared summary 0")
+    assert client["sessions"][0]["private_notes"].startswith("Private observation 0")
+    assert client["contract"]["outcomes"][0]["history"][0] == {
+        "on": "2026-02-01", "value": 10.0, "note": "first check"
+    }  # fmt: skip
+    assert client["emotions"][0]["pleasantness"] == -3
+    assert set(client) >= {"contract_versions", "action_items", "feedback", "tags"}
+
+
+def test_round_trip_into_an_empty_vault(store: Store, tmp_path: Path) -> None:
+    # Ids in the source are not sequential: records were added and deleted.
+    store.clients.delete(store.clients.save(Client(name="Temporary")))
+    first = store.add_engagement(sample_engagement("Ирина Соколова"))
+    store.add_engagement(sample_engagement("Jonas Berg", marker="second"))
+    contract = store.contracts.for_client(first)
+    assert contract is not None
+    contract.fees = "amended fees"  # makes a contract version
+    store.contracts.save(contract)
+    exported = tmp_path / "all.json"
+    assert write_export(store, exported) == 2
+    assert exported.stat().st_mode & 0o077 == 0
+
+    other_dir = tmp_path / "other"
+    other, _code = Vault.create(other_dir, "another passphrase", kdf=TEST_KDF)
+    with other:
+        other_store = Store(other.connection)
+        new_ids = import_engagements(other_store, read_export_file(exported))
+        assert len(new_ids) == 2
+        again = export_document(other_store)
+    assert canonical(again) == canonical(json.loads(exported.read_text()))
+    versions = again["clients"][0]["contract_versions"]
+    assert versions[0]["contract"]["status"] == ContractStatus.SIGNED
+
+
+def test_importing_twice_adds_new_records(store: Store) -> None:
+    store.add_engagement(sample_engagement())
+    items = parse_document(json.dumps(export_document(store)).encode())
+    import_engagements(store, items)
+    import_engagements(store, items)
+    assert len(store.clients.all()) == 3
+
+
+def test_single_client_export(store: Store) -> None:
+    store.add_engagement(sample_engagement("A Client"))
+    second = store.add_engagement(sample_engagement("B Client"))
+    document = export_document(store, [second])
+    assert [c["name"] for c in document["clients"]] == ["B Client"]
+
+
+def _document(store: Store) -> dict[str, Any]:
+    store.add_engagement(sample_engagement("First"))
+    store.add_engagement(sample_engagement("Second"))
+    return export_document(store)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d.update(format="something-else"), "not a CoachDesk export"),
+        (lambda d: d.update(version=99), "version 99"),
+        (lambda d: d["clients"][1].update(name=""), "clients[1]"),
+        (lambda d: d["clients"][1]["sessions"][0].update(result_rating=11), "clients[1]"),
+        (lambda d: d["clients"][1]["sessions"][0].update(started_at="yesterday"), "started_at"),
+        (lambda d: d["clients"][1]["emotions"][0].update(energy=6), "clients[1]"),
+        (lambda d: d["clients"][1].update(surprise="field"), "unknown field 'surprise'"),
+        (lambda d: d["clients"][1]["sessions"][0].pop("started_at"), "missing field"),
+        (lambda d: d["clients"][0]["contract"].update(status="pending"), "one of"),
+        (lambda d: d["clients"][0]["contract"]["outcomes"][0].update(target="high"), "a number"),
+        (lambda d: d.update(clients={}), "clients: expected a list"),
+    ],
+)
+def test_bad_documents_are_refused_and_nothing_is_written(
+    store: Store, mutate: Any, message: str
+) -> None:
+    document = _document(store)
+    mutate(document)
+    before = len(store.clients.all())
+    with pytest.raises(InvalidInput, match=message.replace("[", r"\[").replace("]", r"\]")):
+        import_engagements(store, parse_document(json.dumps(document).encode()))
+    assert len(store.clients.all()) == before
+
+
+@pytest.mark.parametrize(
+    "raw", [b"", b"{", b"\xff\xfe\x00", b"[]", b'{"format": "coachdesk-export"}', b"null"]
+)
+def test_malformed_files(raw: bytes) -> None:
+    with pytest.raises(InvalidInput):
+        parse_document(raw)
+
+
+def test_failure_mid_import_rolls_back(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    items = parse_document(json.dumps(_document(store)).encode())
+    before = len(store.clients.all())
+    original = store.add_engagement
+    calls = []
+
+    def fail_on_second(engagement: Any) -> int:
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return original(engagement)
+
+    monkeypatch.setattr(store, "add_engagement", fail_on_second)
+    with pytest.raises(OSError):
+        import_engagements(store, items)
+    assert len(store.clients.all()) == before
