@@ -121,6 +121,40 @@ def check_new_passphrase(passphrase: str) -> None:
         )
 
 
+def passphrase_strength(passphrase: str) -> tuple[int, str]:
+    """A rough 0–4 score and a hint, for the strength meter when a passphrase is chosen.
+
+    Length matters most (several unrelated words beat symbol soup); repeated or
+    sequential characters and a single dictionary-like word score low. It is a hint for
+    the coach, not a gate: only :func:`check_new_passphrase` refuses.
+    """
+    text = unicodedata.normalize("NFC", passphrase)
+    if len(text) < MIN_PASSPHRASE_CHARS:
+        return 0, f"Too short: use at least {MIN_PASSPHRASE_CHARS} characters."
+    distinct = len(set(text.lower()))
+    words = len([w for w in text.replace("-", " ").split() if len(w) >= 3])
+    classes = sum(
+        any(test(ch) for ch in text)
+        for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
+    )
+    score = 1
+    if len(text) >= 14 or (len(text) >= 10 and classes >= 3):
+        score = 2
+    if len(text) >= 20 or words >= 4:
+        score = 3
+    if len(text) >= 28 and words >= 4:
+        score = 4
+    if distinct <= len(text) // 4:
+        score = min(score, 1)
+    hints = {
+        1: "Weak: add more words.",
+        2: "Fair: a few more unrelated words make it strong.",
+        3: "Strong.",
+        4: "Very strong.",
+    }
+    return score, hints[score]
+
+
 def derive_key(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
     params.check_bounds()
     kdf = Argon2id(

@@ -388,10 +388,9 @@ class ContractRepository:
         copy.id, copy.client_id = None, client_id
         outcome_ids: dict[int, int] = {}
         with transaction(self.conn):
-            CONTRACTS.insert(self.conn, copy)
-            assert copy.id is not None
+            contract_id = CONTRACTS.insert(self.conn, copy)
             for position, outcome in enumerate(copy.outcomes):
-                old_id, outcome.id, outcome.contract_id = outcome.id, None, copy.id
+                old_id, outcome.id, outcome.contract_id = outcome.id, None, contract_id
                 new_id = OUTCOMES.insert(self.conn, outcome, (position,))
                 if old_id is not None:
                     outcome_ids[old_id] = new_id

@@ -1,0 +1,173 @@
+"""Two-way binding between editor widgets and one domain record, with autosave.
+
+An editor declares which widget edits which field once; the binder fills the widgets
+when a record is shown (without triggering a save), writes each change into the record,
+and asks the :class:`~coachdesk.ui.autosave.Autosaver` to save. Editors therefore hold
+no business rules: the record is validated and stored by the repository.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDoubleSpinBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from coachdesk.ui import text
+from coachdesk.ui.widgets import OptionalDateEdit
+
+
+class RecordBinder(QObject):
+    """Binds widgets to attributes of the current record."""
+
+    changed = Signal(str)  # the field that the coach changed
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._record: Any = None
+        self._loading = False
+        self._loaders: list[Callable[[Any], None]] = []
+        self._widgets: list[QWidget] = []
+
+    @property
+    def record(self) -> Any:
+        return self._record
+
+    def set_record(self, record: Any) -> None:
+        """Show ``record`` (None: empty and disabled) without reporting changes."""
+        self._record = record
+        self._loading = True
+        try:
+            for load in self._loaders:
+                load(record)
+        finally:
+            self._loading = False
+        for widget in self._widgets:
+            widget.setEnabled(record is not None)
+
+    def _set(self, field: str, value: Any) -> None:
+        if self._loading or self._record is None:
+            return
+        if getattr(self._record, field) == value:
+            return
+        setattr(self._record, field, value)
+        self.changed.emit(field)
+
+    def _add(self, widget: QWidget, load: Callable[[Any], None]) -> None:
+        self._widgets.append(widget)
+        self._loaders.append(load)
+
+    def custom(self, widget: QWidget, load: Callable[[Any], None]) -> None:
+        """Bind a widget of a kind not covered below (a slider, a picker, a combo of
+        plain strings): ``load`` fills it from the record (None when there is none);
+        the widget's own change handler reports the coach's choice with :meth:`update`."""
+        self._add(widget, load)
+
+    def update(self, field: str, value: Any) -> None:
+        """The coach set ``field`` in a :meth:`custom` widget (ignored while loading)."""
+        self._set(field, value)
+
+    # -- widget kinds --------------------------------------------------------------
+
+    def text(self, widget: QLineEdit | QPlainTextEdit, field: str) -> None:
+        if isinstance(widget, QLineEdit):
+            line = widget
+
+            def load_line(record: Any) -> None:
+                value = "" if record is None else getattr(record, field)
+                if line.text() != value:
+                    line.setText(value)
+
+            line.textEdited.connect(lambda value: self._set(field, value))
+            self._add(line, load_line)
+            return
+        note = widget
+
+        def load_note(record: Any) -> None:
+            value = "" if record is None else getattr(record, field)
+            if note.toPlainText() != value:
+                note.setPlainText(value)  # also resets its undo history: a new record
+
+        note.textChanged.connect(lambda: self._set(field, note.toPlainText()))
+        self._add(note, load_note)
+
+    def integer(self, widget: QSpinBox, field: str, *, optional: bool = False) -> None:
+        """Optional integers use the spin box's minimum as "not set" (specialValueText)."""
+        if optional:
+            widget.setMinimum(widget.minimum() - 1)
+            widget.setSpecialValueText("—")
+        empty = widget.minimum()
+
+        def load(record: Any) -> None:
+            value = None if record is None else getattr(record, field)
+            widget.setValue(empty if value is None else int(value))
+
+        def changed(value: int) -> None:
+            self._set(field, None if optional and value == empty else value)
+
+        widget.valueChanged.connect(changed)
+        self._add(widget, load)
+
+    def number(self, widget: QDoubleSpinBox, field: str) -> None:
+        """Optional float; the minimum is "not set"."""
+        widget.setMinimum(widget.minimum() - 1)
+        widget.setSpecialValueText("—")
+        empty = widget.minimum()
+
+        def load(record: Any) -> None:
+            value = None if record is None else getattr(record, field)
+            widget.setValue(empty if value is None else float(value))
+
+        widget.valueChanged.connect(lambda v: self._set(field, None if v == empty else float(v)))
+        self._add(widget, load)
+
+    def date(self, widget: OptionalDateEdit, field: str) -> None:
+        def load(record: Any) -> None:
+            widget.set_value(None if record is None else getattr(record, field))
+
+        widget.dateChanged.connect(lambda _d: self._set(field, widget.value()))
+        self._add(widget, load)
+
+    def datetime(self, widget: QDateTimeEdit, field: str) -> None:
+        def load(record: Any) -> None:
+            if record is not None:
+                widget.setDateTime(getattr(record, field))
+
+        widget.dateTimeChanged.connect(
+            lambda value: self._set(field, value.toPython().replace(second=0, microsecond=0))
+        )
+        self._add(widget, load)
+
+    def choice(self, widget: QComboBox, field: str, choices: type[StrEnum]) -> None:
+        if widget.count() == 0:
+            for member in choices:
+                widget.addItem(text.label(member), member.value)
+
+        def load(record: Any) -> None:
+            if record is not None:
+                widget.setCurrentIndex(widget.findData(getattr(record, field).value))
+
+        def changed(index: int) -> None:
+            if index >= 0:
+                self._set(field, choices(widget.itemData(index)))
+
+        widget.currentIndexChanged.connect(changed)
+        self._add(widget, load)
+
+    def flag(self, widget: QCheckBox, field: str) -> None:
+        def load(record: Any) -> None:
+            widget.setChecked(bool(record is not None and getattr(record, field)))
+
+        widget.toggled.connect(lambda value: self._set(field, bool(value)))
+        self._add(widget, load)

@@ -1,0 +1,87 @@
+"""The unlocked-or-locked state of the app, owned in one place.
+
+Widgets never hold the vault themselves: they ask the controller for the store and
+listen to its signals. Locking first asks every editor to save (``about_to_lock``),
+then closes the database and drops the key, then tells every widget to forget what it
+shows (``locked``).
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from coachdesk.core.errors import InvalidInput
+from coachdesk.vault.keys import KdfParams
+from coachdesk.vault.store import Store
+from coachdesk.vault.vault import Vault, is_vault
+
+
+class VaultController(QObject):
+    unlocked = Signal()
+    about_to_lock = Signal()
+    locked = Signal()
+    data_changed = Signal(int)  # client id whose records changed (0: the client list)
+
+    def __init__(self, vault_dir: Path, kdf: KdfParams | None = None) -> None:
+        super().__init__()
+        self.vault_dir = Path(vault_dir)
+        self._kdf = kdf  # None: calibrated; tests pass the cheap profile
+        self._vault: Vault | None = None
+        self._store: Store | None = None
+
+    @property
+    def vault_exists(self) -> bool:
+        return is_vault(self.vault_dir)
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._vault is not None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise InvalidInput("the vault is locked")
+        return self._store
+
+    @property
+    def vault(self) -> Vault:
+        if self._vault is None:
+            raise InvalidInput("the vault is locked")
+        return self._vault
+
+    def create(self, passphrase: str) -> str:
+        """Create the vault, leave it unlocked; returns the recovery code to show once."""
+        vault, code = Vault.create(self.vault_dir, passphrase, kdf=self._kdf)
+        self._opened(vault)
+        return code
+
+    def unlock(self, passphrase: str) -> None:
+        self._opened(Vault.unlock(self.vault_dir, passphrase))
+
+    def recover(self, recovery_code: str, new_passphrase: str) -> None:
+        self._opened(Vault.recover(self.vault_dir, recovery_code, new_passphrase, kdf=self._kdf))
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        self.vault.change_passphrase(old, new, kdf=self._kdf)
+
+    def _opened(self, vault: Vault) -> None:
+        self._vault = vault
+        self._store = Store(vault.connection)
+        self.unlocked.emit()
+
+    def lock(self) -> None:
+        """Save, close, forget. Safe to call when already locked."""
+        if self._vault is None:
+            return
+        self.about_to_lock.emit()
+        vault, self._vault, self._store = self._vault, None, None
+        vault.lock()
+        del vault
+        gc.collect()
+        self.locked.emit()
+
+    def notify_changed(self, client_id: int) -> None:
+        self.data_changed.emit(client_id)

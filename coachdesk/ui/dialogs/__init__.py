@@ -1,0 +1,1 @@
+"""Dialogs: vault keys, settings, new client."""

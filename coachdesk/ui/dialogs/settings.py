@@ -1,0 +1,78 @@
+"""Preferences: auto-lock, backups, report defaults. Nothing personal is stored."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from coachdesk.ui import settings as keys
+from coachdesk.ui.files import choose_folder
+from coachdesk.ui.settings import AppSettings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self._settings = settings
+        self.autolock = QSpinBox(self)
+        self.autolock.setObjectName("autolockMinutes")
+        self.autolock.setRange(1, 240)
+        self.autolock.setSuffix(" min")
+        self.autolock.setValue(settings.get_int(keys.AUTOLOCK_MINUTES))
+        self.backup_folder = QLineEdit(settings.get_str(keys.BACKUP_FOLDER), self)
+        self.backup_folder.setObjectName("backupFolder")
+        self.backup_folder.setPlaceholderText("No automatic backups")
+        browse = QPushButton("Choose…", self)
+        browse.clicked.connect(self._choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.backup_folder, 1)
+        folder_row.addWidget(browse)
+        self.backup_interval = QSpinBox(self)
+        self.backup_interval.setObjectName("backupInterval")
+        self.backup_interval.setRange(1, 24 * 7)
+        self.backup_interval.setSuffix(" h")
+        self.backup_interval.setValue(settings.get_int(keys.BACKUP_INTERVAL_HOURS))
+        self.page_size = QComboBox(self)
+        self.page_size.setObjectName("pageSize")
+        self.page_size.addItems(["A4", "Letter"])
+        self.page_size.setCurrentText(settings.get_str(keys.REPORT_PAGE_SIZE))
+        self.coach_name = QLineEdit(settings.get_str(keys.REPORT_COACH_NAME), self)
+        self.coach_name.setObjectName("coachName")
+        self.coach_name.setPlaceholderText("Your name, for contracts and report footers")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Lock after", self.autolock)
+        form.addRow("Backup folder", folder_row)
+        form.addRow("Back up every", self.backup_interval)
+        form.addRow("Report paper", self.page_size)
+        form.addRow("Coach name", self.coach_name)
+        form.addRow(buttons)
+        self.setMinimumWidth(480)
+
+    def _choose_folder(self) -> None:
+        folder = choose_folder(self, "Backup folder", self.backup_folder.text())
+        if folder is not None:
+            self.backup_folder.setText(str(folder))
+
+    def accept(self) -> None:
+        self._settings.set(keys.AUTOLOCK_MINUTES, self.autolock.value())
+        self._settings.set(keys.BACKUP_FOLDER, self.backup_folder.text().strip())
+        self._settings.set(keys.BACKUP_INTERVAL_HOURS, self.backup_interval.value())
+        self._settings.set(keys.REPORT_PAGE_SIZE, self.page_size.currentText())
+        self._settings.set(keys.REPORT_COACH_NAME, self.coach_name.text().strip())
+        self._settings.sync()
+        super().accept()

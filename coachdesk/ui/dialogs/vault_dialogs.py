@@ -1,0 +1,186 @@
+"""Dialogs around the vault's keys: the recovery code, recovery, passphrase change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.core.errors import CoachDeskError
+from coachdesk.ui.dialogs.passphrase import NewPassphraseFields
+
+
+class RecoveryCodeDialog(QDialog):
+    """Shows the recovery code once; the coach confirms having stored it.
+
+    There is deliberately no "copy" button: the clipboard is readable by every program
+    and often synced. ``save_kit`` (when given) saves the printable recovery-kit PDF.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        save_kit: Callable[[QWidget], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Your recovery code")
+        self.setModal(True)
+        intro = QLabel(
+            "This code is the only way back into your vault if you forget the passphrase. "
+            "Write it down or print the recovery kit, and keep it offline, away from this "
+            "laptop. It will not be shown again.",
+            self,
+        )
+        intro.setWordWrap(True)
+        self.code_label = QLabel(code, self)
+        self.code_label.setObjectName("recoveryCode")
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.stored = QCheckBox("I have stored the recovery code somewhere safe", self)
+        self.stored.setObjectName("storedCheck")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Continue")
+        self.ok_button.setEnabled(False)
+        self.stored.toggled.connect(self.ok_button.setEnabled)
+        self.buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(14)
+        layout.addWidget(intro)
+        layout.addWidget(self.code_label)
+        if save_kit is not None:
+            self.kit_button = QPushButton("Save recovery kit (PDF)…", self)
+            self.kit_button.setObjectName("saveKitButton")
+            self.kit_button.clicked.connect(lambda: save_kit(self))
+            layout.addWidget(self.kit_button)
+        layout.addWidget(self.stored)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+
+    def reject(self) -> None:
+        # Escape must not skip the confirmation: the code is never shown again.
+        if self.stored.isChecked():
+            super().reject()
+
+    def done(self, result: int) -> None:
+        self.code_label.clear()  # do not keep the code in a widget longer than needed
+        super().done(result)
+
+
+class RecoverDialog(QDialog):
+    """Forgot the passphrase: the recovery code and a new passphrase."""
+
+    def __init__(self, recover: Callable[[str, str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Recover access")
+        self._recover = recover
+        self.code = QLineEdit(self)
+        self.code.setObjectName("recoveryCodeInput")
+        self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.fields = NewPassphraseFields(self)
+        self.error = QLabel(self)
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Set new passphrase")
+        self.ok_button.setEnabled(False)
+        self.fields.valid_changed.connect(self._update)
+        self.code.textChanged.connect(self._update)
+        self.buttons.accepted.connect(self._try)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Recovery code", self.code)
+        layout = QVBoxLayout(self)
+        explain = QLabel(
+            "Enter the recovery code you stored when the vault was created, then choose a "
+            "new passphrase. The old passphrase will stop working.",
+            self,
+        )
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(self.fields)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+
+    def _update(self) -> None:
+        self.ok_button.setEnabled(bool(self.code.text().strip()) and self.fields.is_valid())
+
+    def _try(self) -> None:
+        try:
+            self._recover(self.code.text(), self.fields.passphrase)
+        except CoachDeskError as exc:
+            self.error.setText(_sentence(str(exc)))
+            return
+        self.accept()
+
+    def done(self, result: int) -> None:
+        self.code.clear()
+        self.fields.clear()
+        super().done(result)
+
+
+class ChangePassphraseDialog(QDialog):
+    def __init__(self, change: Callable[[str, str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Change passphrase")
+        self._change = change
+        self.current = QLineEdit(self)
+        self.current.setObjectName("currentPassphrase")
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
+        self.fields = NewPassphraseFields(self)
+        self.error = QLabel(self)
+        self.error.setObjectName("error")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)
+        self.fields.valid_changed.connect(
+            lambda valid: self.ok_button.setEnabled(valid and bool(self.current.text()))
+        )
+        self.current.textChanged.connect(
+            lambda text: self.ok_button.setEnabled(bool(text) and self.fields.is_valid())
+        )
+        self.buttons.accepted.connect(self._try)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Current passphrase", self.current)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.fields)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def _try(self) -> None:
+        try:
+            self._change(self.current.text(), self.fields.passphrase)
+        except CoachDeskError as exc:
+            self.error.setText(_sentence(str(exc)))
+            return
+        self.accept()
+
+    def done(self, result: int) -> None:
+        self.current.clear()
+        self.fields.clear()
+        super().done(result)
+
+
+def _sentence(message: str) -> str:
+    return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")

@@ -1,0 +1,1 @@
+"""Qt item models over the vault's repositories (QAbstractItemModel subclasses)."""

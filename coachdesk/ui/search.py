@@ -1,0 +1,84 @@
+"""Global search (Ctrl+K / Ctrl+F): results as you type, grouped by client."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from coachdesk.ui.controller import VaultController
+from coachdesk.ui.models.search import SearchResultsModel
+from coachdesk.vault.search import SearchHit, search
+
+TYPING_DELAY_MS = 150
+
+
+class SearchDialog(QDialog):
+    """Type to search; Enter or double-click opens the record at the match."""
+
+    hit_chosen = Signal(object)  # SearchHit
+
+    def __init__(self, controller: VaultController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Search")
+        self.controller = controller
+        self.query = QLineEdit(self)
+        self.query.setObjectName("searchQuery")
+        self.query.setPlaceholderText("Search notes, summaries, contracts, emotions, feedback…")
+        self.query.setClearButtonEnabled(True)
+        self.model = SearchResultsModel(self)
+        self.results = QTreeView(self)
+        self.results.setObjectName("searchResults")
+        self.results.setModel(self.model)
+        self.results.setHeaderHidden(True)
+        self.results.setUniformRowHeights(True)
+        self.results.doubleClicked.connect(self._open)
+        self.status = QLabel(self)
+        self.status.setObjectName("hint")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.query.textChanged.connect(lambda _text: self._timer.start())
+        self.query.returnPressed.connect(self._open_current)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.status)
+        self.resize(720, 480)
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        text = self.query.text()
+        hits = search(self.controller.store.conn, text, limit=100) if text.strip() else []
+        self.model.set_hits(hits)
+        self.results.expandAll()
+        if hits:
+            self.results.setCurrentIndex(self.model.index(0, 0, self.model.index(0, 0)))
+        self.status.setText(
+            "" if not text.strip() else f"{len(hits)} match{'es' if len(hits) != 1 else ''}"
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.query.hasFocus():
+            self.results.setFocus()
+            self.results.keyPressEvent(event)
+            return
+        super().keyPressEvent(event)
+
+    def _open_current(self) -> None:
+        if self._timer.isActive():
+            self.run_search()
+        self._open(self.results.currentIndex())
+
+    def _open(self, index: QModelIndex) -> None:
+        hit: SearchHit | None = self.model.hit(index)
+        if hit is None:
+            return
+        self.hit_chosen.emit(hit)
+        self.accept()
+
+    def done(self, result: int) -> None:
+        self.model.clear()
+        self.query.clear()
+        super().done(result)

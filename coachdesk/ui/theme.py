@@ -1,0 +1,77 @@
+"""Light and dark looks that follow the system, and the app's one stylesheet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QPalette
+
+ACCENT = "#2f6f8f"
+
+_STYLESHEET = """
+QLabel#sectionTitle {{ font-weight: 600; font-size: 11pt; margin-top: 8px; }}
+QLabel#pageTitle {{ font-size: 20pt; font-weight: 600; }}
+QLabel#clientTitle {{ font-size: 15pt; font-weight: 600; }}
+QLabel#clientSubtitle {{ color: {muted}; }}
+QLabel#hint {{ color: {muted}; }}
+QLabel#error {{ color: #c0392b; }}
+QLabel#privateBanner {{ color: {private_text}; font-weight: 600; }}
+QPlainTextEdit#privateNote {{
+    background: {private_bg}; border: 1px solid {private_border}; border-radius: 4px;
+}}
+QFrame#card {{
+    background: {card}; border: 1px solid {border}; border-radius: 8px;
+}}
+QLabel#recoveryCode {{
+    font-family: "DejaVu Sans Mono", monospace; font-size: 16pt; font-weight: 600;
+    padding: 12px; border: 1px dashed {border}; border-radius: 6px;
+}}
+QPushButton#primary {{
+    background: {accent}; color: white; border: none; border-radius: 5px;
+    padding: 6px 16px; font-weight: 600;
+}}
+QPushButton#primary:disabled {{ background: {muted}; }}
+QStatusBar QLabel {{ padding: 0 8px; }}
+"""
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def stylesheet(dark: bool) -> str:
+    if dark:
+        colours = {
+            "muted": "#9aa0a6", "private_bg": "#3a3222", "private_border": "#8a6d2f",
+            "private_text": "#e0b562", "card": "#2b2d31", "border": "#45484e",
+        }  # fmt: skip
+    else:
+        colours = {
+            "muted": "#6b7280", "private_bg": "#fff7e0", "private_border": "#e5c07b",
+            "private_text": "#8a5a00", "card": "#ffffff", "border": "#dcdfe4",
+        }  # fmt: skip
+    return _STYLESHEET.format(accent=ACCENT, **colours)
+
+
+def apply_theme(app: QGuiApplication) -> None:
+    """Follow the system's colour scheme, now and when it changes."""
+    from PySide6.QtWidgets import QApplication
+
+    def refresh() -> None:
+        if isinstance(app, QApplication):
+            app.setStyleSheet(stylesheet(is_dark(app.palette())))
+
+    hints = app.styleHints()
+    if hasattr(hints, "colorSchemeChanged"):
+        hints.colorSchemeChanged.connect(lambda _scheme: refresh())
+    refresh()
+
+
+def force_scheme(app: QGuiApplication, dark: bool) -> None:
+    """Switch scheme explicitly (screenshots, tests)."""
+    hints = app.styleHints()
+    if hasattr(hints, "setColorScheme"):
+        hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
+    from PySide6.QtWidgets import QApplication
+
+    if isinstance(app, QApplication):
+        app.setStyleSheet(stylesheet(dark))

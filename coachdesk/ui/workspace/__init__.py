@@ -1,0 +1,1 @@
+"""The client workspace: one tab per part of the engagement."""

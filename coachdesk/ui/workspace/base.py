@@ -1,0 +1,64 @@
+"""What every workspace tab is: it shows one client, saves itself, forgets on lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from coachdesk.ui.autosave import Autosaver, SaveState
+from coachdesk.ui.controller import VaultController
+
+
+class WorkspaceTab(QWidget):
+    """Base class of the Overview, Profile, Contract, Sessions, Emotions, Feedback tabs.
+
+    The main window calls :meth:`show_client` when the tab becomes visible for a client
+    (tabs load lazily), :meth:`flush` before switching client, locking or quitting, and
+    :meth:`clear` after locking: a cleared tab holds no client text in any widget or
+    model. Subclasses create their autosavers with :meth:`make_autosaver` so the window's
+    status bar shows one save state for all of them.
+    """
+
+    title = ""
+    save_state_changed = Signal(object, str)  # SaveState, message
+
+    def __init__(self, controller: VaultController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.client_id: int | None = None
+        self._autosavers: list[Autosaver] = []
+
+    def make_autosaver(self, save: object, delay_ms: int | None = None) -> Autosaver:
+        autosaver = (
+            Autosaver(save, parent=self)  # type: ignore[arg-type]
+            if delay_ms is None
+            else Autosaver(save, delay_ms, parent=self)  # type: ignore[arg-type]
+        )
+        autosaver.state_changed.connect(self.save_state_changed)
+        self._autosavers.append(autosaver)
+        return autosaver
+
+    def show_client(self, client_id: int) -> None:
+        """Load everything this tab shows for ``client_id`` from the store."""
+        self.client_id = client_id
+
+    def focus_record(self, record_id: int) -> None:
+        """Select and reveal one record (a search result); tabs override as relevant."""
+
+    def flush(self) -> bool:
+        """Save pending edits now; True when nothing is left unsaved."""
+        return all([autosaver.flush() for autosaver in self._autosavers])
+
+    def clear(self) -> None:
+        """Forget the client: empty every widget and model (after lock)."""
+        for autosaver in self._autosavers:
+            autosaver.discard()
+        self.client_id = None
+
+    @property
+    def save_state(self) -> SaveState:
+        worst = SaveState.SAVED
+        for autosaver in self._autosavers:
+            if autosaver.state != SaveState.SAVED:
+                worst = autosaver.state
+        return worst

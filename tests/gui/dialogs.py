@@ -1,0 +1,21 @@
+"""Drive modal dialogs from tests: act on the dialog once it is open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def when_modal(action: Callable[[QWidget], None], attempts: int = 200) -> None:
+    """Run ``action(dialog)`` as soon as a modal dialog is showing (from the event loop)."""
+
+    def poll(remaining: int) -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is not None and widget.isVisible():
+            action(widget)
+        elif remaining > 0:
+            QTimer.singleShot(20, lambda: poll(remaining - 1))
+
+    QTimer.singleShot(0, lambda: poll(attempts))

@@ -1,0 +1,316 @@
+"""The main window's flows, driven as a coach would: create, unlock, lock, clients, search."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+from dialogs import when_modal
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from coachdesk.core.model import ClientStatus
+from coachdesk.ui.binding import RecordBinder
+from coachdesk.ui.controller import VaultController
+from coachdesk.ui.main_window import UNLOCK, WELCOME, WORKSPACE, MainWindow
+from coachdesk.ui.settings import AppSettings
+from coachdesk.ui.widgets import NoteEdit
+from coachdesk.ui.workspace.base import WorkspaceTab
+from coachdesk.vault.keys import TEST_KDF
+from coachdesk.vault.vault import Vault
+from testsupport import PASSPHRASE, sample_engagement
+
+
+class NotesTab(WorkspaceTab):
+    """A minimal tab (the client's intake notes) to exercise the window's contract."""
+
+    title = "Profile"
+
+    def __init__(self, controller: VaultController, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self.notes = NoteEdit(parent=self)
+        self.notes.setObjectName("intakeNotes")
+        self.binder = RecordBinder(self)
+        self.binder.text(self.notes, "intake_notes")
+        self.autosaver = self.make_autosaver(self._save, delay_ms=60_000)
+        self.binder.changed.connect(lambda _f: self.autosaver.touch())
+        self.focused: list[int] = []
+
+    def _save(self) -> None:
+        self.controller.store.clients.save(self.binder.record)
+
+    def show_client(self, client_id: int) -> None:
+        super().show_client(client_id)
+        self.binder.set_record(self.controller.store.clients.get(client_id))
+
+    def focus_record(self, record_id: int) -> None:
+        self.focused.append(record_id)
+
+    def clear(self) -> None:
+        super().clear()
+        self.binder.set_record(None)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, settings: AppSettings) -> MainWindow:
+    controller = VaultController(tmp_path / "vault", kdf=TEST_KDF)
+    win = MainWindow(controller, settings, tab_classes=[NotesTab])
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)  # shortcuts only reach the active window
+    return win
+
+
+def _create(qtbot: QtBot, win: MainWindow) -> str:
+    seen: dict[str, str] = {}
+
+    def confirm(dialog: QWidget) -> None:
+        label = dialog.findChild(QLabel, "recoveryCode")
+        seen["code"] = label.text()
+        ok = dialog.ok_button  # type: ignore[attr-defined]
+        assert not ok.isEnabled()  # must confirm first
+        qtbot.mouseClick(dialog.findChild(QCheckBox, "storedCheck"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    assert win.stack.currentIndex() == WELCOME
+    qtbot.keyClicks(win.welcome.fields.first, PASSPHRASE)
+    assert not win.welcome.create_button.isEnabled()
+    qtbot.keyClicks(win.welcome.fields.second, PASSPHRASE)
+    when_modal(confirm)
+    qtbot.mouseClick(win.welcome.create_button, Qt.MouseButton.LeftButton)
+    assert win.stack.currentIndex() == WORKSPACE
+    return seen["code"]
+
+
+def _unlock(qtbot: QtBot, win: MainWindow, passphrase: str = PASSPHRASE) -> None:
+    qtbot.keyClicks(win.unlock_page.passphrase, passphrase)
+    qtbot.keyClick(win.unlock_page.passphrase, Qt.Key.Key_Return)
+
+
+def _add_client(qtbot: QtBot, win: MainWindow, name: str) -> None:
+    def fill(dialog: QWidget) -> None:
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "clientName"), name)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+
+    when_modal(fill)
+    qtbot.mouseClick(win.new_client_button, Qt.MouseButton.LeftButton)
+
+
+def test_create_vault_shows_recovery_code_once(qtbot: QtBot, window: MainWindow) -> None:
+    code = _create(qtbot, window)
+    assert len(code.replace("-", "")) == 32
+    assert window.controller.is_unlocked
+    window.lock()
+    assert window.stack.currentIndex() == UNLOCK
+    # The code really opens the vault.
+    Vault.recover(window.controller.vault_dir, code, "another passphrase").lock()
+
+
+def test_wrong_passphrase_says_so_then_unlock(qtbot: QtBot, window: MainWindow) -> None:
+    _create(qtbot, window)
+    window.lock()
+    _unlock(qtbot, window, "wrong passphrase")
+    assert window.stack.currentIndex() == UNLOCK
+    assert "does not open" in window.unlock_page.error.text()
+    window.unlock_page.passphrase.clear()
+    _unlock(qtbot, window)
+    assert window.stack.currentIndex() == WORKSPACE
+
+
+def test_add_client_type_notes_lock_saves_and_forgets(qtbot: QtBot, window: MainWindow) -> None:
+    _create(qtbot, window)
+    _add_client(qtbot, window, "Jonas Berg")
+    assert window.client_title.text() == "Jonas Berg"
+    tab = window.tab_pages[0]
+    assert isinstance(tab, NotesTab)
+    qtbot.keyClicks(tab.notes, "Wants to delegate the budget review")
+    assert tab.autosaver.dirty  # the 60 s debounce has not fired: only lock can save it
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(tab.notes, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentIndex() == UNLOCK
+    assert not window.controller.is_unlocked
+    # Nothing of the client is left in any widget or model.
+    for widget in window.findChildren(QLineEdit) + window.findChildren(QLabel):
+        assert "Jonas" not in widget.text()
+    for widget in window.findChildren(QPlainTextEdit):
+        assert widget.toPlainText() == ""
+    assert window.clients.rowCount() == 0
+    gc.collect()
+    assert not any(isinstance(o, Vault) and o.is_open for o in gc.get_objects())
+    # Unlocking returns to where the coach was, with the text saved.
+    _unlock(qtbot, window)
+    assert window.client_title.text() == "Jonas Berg"
+    assert tab.notes.toPlainText() == "Wants to delegate the budget review"
+
+
+def test_closing_the_window_saves_pending_text(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    _create(qtbot, window)
+    _add_client(qtbot, window, "Jonas Berg")
+    tab = window.tab_pages[0]
+    qtbot.keyClicks(tab.notes, "Typed just before quitting")  # type: ignore[attr-defined]
+    window.close()
+    with Vault.unlock(tmp_path / "vault", PASSPHRASE) as vault:
+        from coachdesk.vault.store import Store
+
+        (client,) = Store(vault.connection).clients.all()
+        assert client.intake_notes == "Typed just before quitting"
+
+
+def test_idle_lock(qtbot: QtBot, window: MainWindow) -> None:
+    _create(qtbot, window)
+    _add_client(qtbot, window, "Idle Client")
+    window.idle.set_timeout_ms(300)
+    qtbot.keyClicks(window.tab_pages[0].notes, "x")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not window.controller.is_unlocked, timeout=5000)
+    assert window.stack.currentIndex() == UNLOCK
+    _unlock(qtbot, window)
+    assert window.client_title.text() == "Idle Client"
+    assert window.tab_pages[0].notes.toPlainText() == "x"  # type: ignore[attr-defined]
+
+
+def test_lock_closes_open_dialogs(qtbot: QtBot, window: MainWindow) -> None:
+    _create(qtbot, window)
+    closed: list[bool] = []
+
+    def lock_while_open(dialog: QWidget) -> None:
+        assert isinstance(dialog, QDialog)
+        window.lock()
+        closed.append(not dialog.isVisible())
+
+    when_modal(lock_while_open)
+    window.open_search()
+    assert closed == [True]
+
+
+def test_forgot_passphrase_recovers(qtbot: QtBot, window: MainWindow) -> None:
+    code = _create(qtbot, window)
+    window.lock()
+
+    def recover(dialog: QWidget) -> None:
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "recoveryCodeInput"), code.lower())
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "newPassphrase"), "a fresh passphrase")
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "repeatPassphrase"), "a fresh passphrase")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+
+    when_modal(recover)
+    qtbot.mouseClick(window.unlock_page.forgot_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentIndex() == WORKSPACE
+    window.lock()
+    _unlock(qtbot, window, "a fresh passphrase")
+    assert window.controller.is_unlocked
+
+
+def test_wrong_recovery_code_is_explained(qtbot: QtBot, window: MainWindow) -> None:
+    _create(qtbot, window)
+    window.lock()
+    messages: list[str] = []
+
+    def recover(dialog: QWidget) -> None:
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "recoveryCodeInput"), "0000-" * 7 + "0000")
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "newPassphrase"), "a fresh passphrase")
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "repeatPassphrase"), "a fresh passphrase")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+        messages.append(dialog.error.text())  # type: ignore[attr-defined]
+        dialog.reject()  # type: ignore[attr-defined]
+
+    when_modal(recover)
+    qtbot.mouseClick(window.unlock_page.forgot_button, Qt.MouseButton.LeftButton)
+    assert "recovery code" in messages[0].lower()
+    assert window.stack.currentIndex() == UNLOCK
+
+
+def test_filter_archive_and_delete_clients(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _create(qtbot, window)
+    store = window.controller.store
+    store.add_engagement(sample_engagement("Ирина Соколова"))
+    store.add_engagement(sample_engagement("Jonas Berg"))
+    window.controller.notify_changed(0)
+    assert window.filtered.rowCount() == 2
+    window.client_filter.insert("СОКОЛ")  # QTest cannot type Cyrillic; insert is what an IME does
+    assert window.filtered.rowCount() == 1
+    window.client_filter.clear()
+
+    window.select_client(store.clients.ids()[1])
+    qtbot.mouseClick(window.archive_button, Qt.MouseButton.LeftButton)
+    assert store.clients.get(store.clients.ids()[1]).status == ClientStatus.CLOSED
+    assert window.filtered.rowCount() == 1  # archived clients leave the current list
+
+    def cancel(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        dialog.button(QMessageBox.StandardButton.Cancel).click()
+
+    window.select_client(store.clients.ids()[0])
+    when_modal(cancel)
+    qtbot.mouseClick(window.delete_button, Qt.MouseButton.LeftButton)
+    assert len(store.clients.ids()) == 2
+
+    def confirm(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        (delete,) = [b for b in dialog.buttons() if b.text() == "Delete permanently"]
+        delete.click()
+
+    when_modal(confirm)
+    qtbot.mouseClick(window.delete_button, Qt.MouseButton.LeftButton)
+    assert len(store.clients.ids()) == 1
+    assert window.client_title.text() == ""
+
+
+def test_search_opens_the_record(qtbot: QtBot, window: MainWindow) -> None:
+    _create(qtbot, window)
+    store = window.controller.store
+    store.add_engagement(sample_engagement("Jonas Berg"))
+    irina = store.add_engagement(sample_engagement("Ирина Соколова"))
+    window.controller.notify_changed(0)
+
+    def search(dialog: QWidget) -> None:
+        dialog.findChild(QLineEdit, "searchQuery").insert("соколова")
+        qtbot.waitUntil(lambda: dialog.model.hit_count() > 0)  # type: ignore[attr-defined]
+        qtbot.keyClick(dialog.findChild(QLineEdit, "searchQuery"), Qt.Key.Key_Return)
+
+    when_modal(search)
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.client_list, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_client_id() == irina
+    assert window.client_title.text() == "Ирина Соколова"
+    assert window.tab_pages[0].focused == [irina]  # type: ignore[attr-defined]
+
+
+def test_settings_dialog_stores_preferences_only(
+    qtbot: QtBot, window: MainWindow, settings: AppSettings
+) -> None:
+    _create(qtbot, window)
+
+    def edit(dialog: QWidget) -> None:
+        spin = dialog.autolock  # type: ignore[attr-defined]
+        spin.setValue(12)
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "coachName"), "Maria Coach")
+        dialog.accept()  # type: ignore[attr-defined]
+
+    when_modal(edit)
+    window.open_settings()
+    from coachdesk.ui import settings as keys
+
+    assert settings.get_int(keys.AUTOLOCK_MINUTES) == 12
+    assert settings.get_str(keys.REPORT_COACH_NAME) == "Maria Coach"
+
+
+def test_welcome_page_screenshot(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    image = window.grab()
+    assert not image.isNull()
+    assert window.findChild(QPushButton, "restoreButton") is not None
