@@ -1,0 +1,147 @@
+"""One entry point per kind of document: render to bytes, or write a file atomically.
+
+Reports are pure functions of domain objects and ``today``: no database, no clock, no
+locale. That keeps them testable on any pinned day and lets the CLI, the GUI (from a
+worker thread) and tests share the same code.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from coachdesk.core.errors import InvalidInput
+from coachdesk.core.model import Engagement
+from coachdesk.reports import (
+    client_export,
+    contract,
+    progress_report,
+    recovery_kit,
+    session_summary,
+    sponsor,
+)
+from coachdesk.reports.common import Context
+from coachdesk.reports.document import PaperSize, frame_width, render_story
+from coachdesk.vault.files import atomic_write_bytes
+
+
+class ReportKind(StrEnum):
+    """The documents CoachDesk produces; values are the CLI's ``report KIND`` names."""
+
+    SESSION = "session"
+    CONTRACT = "contract"
+    PROGRESS = "progress"
+    SPONSOR = "sponsor"
+    CLIENT_EXPORT = "client-export"
+    RECOVERY_KIT = "recovery-kit"
+
+
+SHAREABLE = frozenset(
+    {ReportKind.SESSION, ReportKind.CONTRACT, ReportKind.PROGRESS, ReportKind.SPONSOR}
+)
+"""Documents meant to be sent to the client or the sponsor."""
+
+
+def _kind(kind: ReportKind | str) -> ReportKind:
+    try:
+        return ReportKind(str(kind))
+    except ValueError:
+        names = ", ".join(k.value for k in ReportKind)
+        raise InvalidInput(f"unknown report kind {kind!r}: use one of {names}") from None
+
+
+def render_report(
+    kind: ReportKind | str,
+    engagement: Engagement,
+    *,
+    today: date,
+    page_size: PaperSize | str = PaperSize.A4,
+    session_id: int | None = None,
+    include_private: bool = False,
+    coach_name: str = "",
+    password: str | None = None,
+) -> bytes:
+    """The PDF of one report about ``engagement`` as of ``today``.
+
+    ``session_id`` picks the session of a session summary (default: the latest held).
+    ``include_private`` is accepted only for the client data export: private notes have
+    no place in any other document, so asking for them elsewhere is an error rather than
+    silently ignored. A non-empty ``password`` encrypts the PDF (AES-256).
+    """
+    kind = _kind(kind)
+    if kind == ReportKind.RECOVERY_KIT:
+        raise InvalidInput("the recovery kit is made with render_recovery_kit (it has no client)")
+    if include_private and kind != ReportKind.CLIENT_EXPORT:
+        raise InvalidInput("private notes can only be included in a client data export")
+    ctx = Context(today=today, width=frame_width(page_size), coach_name=coach_name)
+    if kind == ReportKind.SESSION:
+        session = session_summary.pick_session(engagement, session_id, today)
+        story, info = session_summary.build(engagement, session, ctx)
+    elif kind == ReportKind.CONTRACT:
+        story, info = contract.build(engagement, ctx)
+    elif kind == ReportKind.PROGRESS:
+        story, info = progress_report.build(engagement, ctx)
+    elif kind == ReportKind.SPONSOR:
+        story, info = sponsor.build(engagement, ctx)
+    else:
+        story, info = client_export.build(engagement, ctx, include_private)
+    return render_story(story, info, page_size, password)
+
+
+def write_report(
+    kind: ReportKind | str,
+    engagement: Engagement,
+    path: str | os.PathLike[str],
+    *,
+    today: date,
+    page_size: PaperSize | str = PaperSize.A4,
+    session_id: int | None = None,
+    include_private: bool = False,
+    coach_name: str = "",
+    password: str | None = None,
+) -> None:
+    """Render like :func:`render_report`, then replace ``path`` atomically (owner-only):
+    a failed render leaves any existing file untouched."""
+    data = render_report(
+        kind,
+        engagement,
+        today=today,
+        page_size=page_size,
+        session_id=session_id,
+        include_private=include_private,
+        coach_name=coach_name,
+        password=password,
+    )
+    atomic_write_bytes(Path(path), data)
+
+
+def render_recovery_kit(
+    recovery_code: str,
+    vault_location: str | os.PathLike[str],
+    *,
+    today: date,
+    page_size: PaperSize | str = PaperSize.A4,
+    password: str | None = None,
+) -> bytes:
+    """The recovery-kit PDF: the code, where the vault is, and what to do with them."""
+    ctx = Context(today=today, width=frame_width(page_size), coach_name="")
+    story, info = recovery_kit.build(recovery_code, os.fspath(vault_location), ctx)
+    return render_story(story, info, page_size, password)
+
+
+def write_recovery_kit(
+    recovery_code: str,
+    vault_location: str | os.PathLike[str],
+    path: str | os.PathLike[str],
+    *,
+    today: date,
+    page_size: PaperSize | str = PaperSize.A4,
+    password: str | None = None,
+) -> None:
+    """Render the recovery kit and replace ``path`` atomically (owner-only)."""
+    data = render_recovery_kit(
+        recovery_code, vault_location, today=today, page_size=page_size, password=password
+    )
+    atomic_write_bytes(Path(path), data)
