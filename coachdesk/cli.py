@@ -14,7 +14,7 @@ import getpass
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import sqlcipher3
@@ -26,10 +26,12 @@ from coachdesk.vault.exchange import import_engagements, read_export_file, write
 from coachdesk.vault.hardening import harden_process
 from coachdesk.vault.paths import default_vault_dir
 from coachdesk.vault.store import Store
+from coachdesk.vault.vault import Vault
 
 ENV_PASSPHRASE = "COACHDESK_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 ENV_NEW_PASSPHRASE = "COACHDESK_NEW_PASSPHRASE"  # noqa: S105
 ENV_RECOVERY_CODE = "COACHDESK_RECOVERY_CODE"
+ENV_BACKUP_PASSPHRASE = "COACHDESK_BACKUP_PASSPHRASE"  # noqa: S105
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -171,11 +173,15 @@ def cmd_rotate_key(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _unlocked_store(args: argparse.Namespace) -> Iterator[Store]:
+def _unlocked_vault(args: argparse.Namespace) -> Iterator[Vault]:
     """The vault of ``--vault``, unlocked for one command and locked afterwards."""
-    from coachdesk.vault.vault import Vault
-
     with Vault.unlock(args.vault, current_passphrase(args)) as vault:
+        yield vault
+
+
+@contextlib.contextmanager
+def _unlocked_store(args: argparse.Namespace) -> Iterator[Store]:
+    with _unlocked_vault(args) as vault:
         yield Store(vault.connection)
 
 
@@ -258,6 +264,176 @@ def _kdf_for_new_keys() -> keys.KdfParams | None:
     return None
 
 
+# -- reports ---------------------------------------------------------------------------
+
+ENV_PDF_PASSWORD = "COACHDESK_PDF_PASSWORD"  # noqa: S105 - a variable name, not a secret
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from coachdesk.reports import ReportKind, write_recovery_kit, write_report
+
+    kind = ReportKind(args.kind)
+    output = _output_path(args.output)
+    if args.include_private and kind != ReportKind.CLIENT_EXPORT:
+        raise InvalidInput("--include-private applies to the client-export report only")
+    if kind == ReportKind.SESSION and args.session is None:
+        raise InvalidInput("a session summary needs --session ID (see 'coachdesk search')")
+    if kind not in (ReportKind.SESSION, ReportKind.RECOVERY_KIT) and args.client is None:
+        raise InvalidInput(f"the {kind.value} report needs --client ID (see 'coachdesk clients')")
+    password = _pdf_password() if args.protect else None
+    paper = args.paper
+    with _unlocked_vault(args) as vault:
+        if kind == ReportKind.RECOVERY_KIT:
+            code = recovery_code()
+            vault.check_recovery_code(code)  # a kit with a wrong code would be worse than none
+            write_recovery_kit(
+                code, str(args.vault), output, today=date.today(), page_size=paper,
+                password=password,
+            )  # fmt: skip
+        else:
+            store = Store(vault.connection)
+            client_id = args.client
+            if kind == ReportKind.SESSION:
+                client_id = store.sessions.get(args.session).client_id
+            elif args.session is not None:
+                raise InvalidInput("--session applies to the session report only")
+            write_report(
+                kind,
+                store.load_engagement(client_id),
+                output,
+                today=date.today(),
+                page_size=paper,
+                session_id=args.session,
+                include_private=args.include_private,
+                coach_name=args.coach or "",
+                password=password,
+            )
+    protected = " (password-protected)" if password else ""
+    print(f"Wrote the {kind.value} report to {output}{protected}.")
+    return EXIT_OK
+
+
+def _pdf_password() -> str:
+    if ENV_PDF_PASSWORD in os.environ:
+        password = os.environ[ENV_PDF_PASSWORD]
+    else:
+        password = _new_secret(ENV_PDF_PASSWORD, "PDF password")
+    if not password:
+        raise InvalidInput(f"--protect needs a password (set {ENV_PDF_PASSWORD})")
+    return password
+
+
+def _add_report_command(sub: argparse._SubParsersAction[_Parser]) -> None:
+    kinds = ["session", "contract", "progress", "sponsor", "client-export", "recovery-kit"]
+    report = sub.add_parser(
+        "report",
+        help="write a PDF: " + ", ".join(kinds),
+        description="Write a PDF report. Private notes appear only in client-export, and "
+        "only with --include-private.",
+    )
+    report.add_argument("kind", choices=kinds, metavar="KIND", help=" | ".join(kinds))
+    report.add_argument("--client", type=int, metavar="ID", help="the client (see 'clients')")
+    report.add_argument("--session", type=int, metavar="ID", help="the session (session report)")
+    report.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    report.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    report.add_argument("--coach", metavar="NAME", help="your name, for contracts and footers")
+    report.add_argument(
+        "--include-private", action="store_true", help="client-export: include private notes"
+    )
+    report.add_argument(
+        "--protect",
+        action="store_true",
+        help=f"encrypt the PDF (AES-256); password from ${ENV_PDF_PASSWORD} or a prompt",
+    )
+    report.set_defaults(handler=cmd_report)
+
+
+# -- backups ---------------------------------------------------------------------------
+
+
+def _backup_passphrase(args: argparse.Namespace) -> str:
+    """The passphrase of an existing backup: its own variable, else the vault's sources."""
+    if ENV_BACKUP_PASSPHRASE in os.environ:
+        return os.environ[ENV_BACKUP_PASSPHRASE]
+    if ENV_PASSPHRASE in os.environ:
+        return os.environ[ENV_PASSPHRASE]
+    if args.passphrase_file:
+        return _read_secret_file(args.passphrase_file)
+    return _prompt("Backup passphrase")
+
+
+def cmd_backup_create(args: argparse.Namespace) -> int:
+    from coachdesk.backup import backup_name, create_backup
+
+    output = Path(args.output)
+    if output.is_dir():  # a folder: a dated name inside it, as automatic backups use
+        output = output / backup_name(datetime.now(UTC))
+    output = _output_path(str(output))
+    passphrase = current_passphrase(args)
+    # The backup is protected by the vault passphrase unless the coach chose another.
+    backup_secret = os.environ.get(ENV_BACKUP_PASSPHRASE, passphrase)
+    with Vault.unlock(args.vault, passphrase) as vault:
+        info = create_backup(vault, output, backup_secret, kdf=_kdf_for_new_keys())
+    print(f"Backup written to {output} ({_megabytes(info.file_size)}).")
+    print(f"Check it at any time with: coachdesk backup verify {output}")
+    return EXIT_OK
+
+
+def cmd_backup_verify(args: argparse.Namespace) -> int:
+    from coachdesk.backup import verify_backup
+
+    info = verify_backup(Path(args.file), _backup_passphrase(args))
+    print(
+        f"Backup OK: {args.file}, made {info.created_at} by CoachDesk {info.app_version} "
+        f"({_megabytes(info.database_size)} database); every chunk and every database "
+        "page checks out."
+    )
+    return EXIT_OK
+
+
+def cmd_backup_restore(args: argparse.Namespace) -> int:
+    from coachdesk.backup import restore_backup
+
+    info = restore_backup(Path(args.file), _backup_passphrase(args), Path(args.into))
+    print(f"Restored the backup of {info.created_at} into {args.into}.")
+    print(
+        "Open it with the vault passphrase (or the recovery code) that was current when "
+        f"the backup was made: coachdesk --vault {args.into} check"
+    )
+    return EXIT_OK
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def _add_backup_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    backup = sub.add_parser(
+        "backup",
+        help="encrypted single-file backups: create, verify, restore",
+        description=(
+            "Encrypted single-file backups. The backup passphrase is "
+            f"${ENV_BACKUP_PASSPHRASE}, else the vault passphrase "
+            f"(${ENV_PASSPHRASE}, --passphrase-file or a hidden prompt)."
+        ),
+    )
+    actions = backup.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
+    create = actions.add_parser("create", help="back up the vault of --vault into one file")
+    create.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the backup file (or a folder)"
+    )
+    create.set_defaults(handler=cmd_backup_create)
+    verify = actions.add_parser("verify", help="check every byte of a backup and its database")
+    verify.add_argument("file", metavar="FILE")
+    verify.set_defaults(handler=cmd_backup_verify)
+    restore = actions.add_parser("restore", help="restore a backup as a new vault")
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument(
+        "--into", required=True, metavar="DIR", help="a new or empty folder for the vault"
+    )
+    restore.set_defaults(handler=cmd_backup_restore)
+
+
 # -- parser and main -------------------------------------------------------------------
 
 
@@ -311,6 +487,8 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("text", nargs="+", metavar="TEXT")
     find.add_argument("--limit", type=int, default=50, help="at most this many results")
     find.set_defaults(handler=cmd_search)
+    _add_backup_commands(sub)
+    _add_report_command(sub)
     return parser
 
 

@@ -199,6 +199,13 @@ class Vault:
             raise InvalidInput("the vault is locked")
         return connect(self.folder / DB_NAME, bytes(self._data_key))
 
+    def data_key(self) -> bytes:
+        """The raw SQLCipher key: a backup keys its snapshot with it, and carries it
+        (encrypted) so that verifying a backup needs only the backup passphrase."""
+        if self._data_key is None:
+            raise InvalidInput("the vault is locked")
+        return bytes(self._data_key)
+
     def transaction(self) -> contextlib.AbstractContextManager[Connection]:
         """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` on any exception (nests)."""
         return db.transaction(self.connection)
@@ -220,6 +227,15 @@ class Vault:
         return problems
 
     # -- keys ----------------------------------------------------------------------
+
+    def check_recovery_code(self, recovery_code: str) -> None:
+        """WrongPassphrase unless ``recovery_code`` opens this vault (before printing a kit)."""
+        try:
+            _read_header_and_master_key(
+                self.folder, "recovery", keys.normalize_recovery_code(recovery_code)
+            )
+        except WrongPassphrase:
+            raise WrongPassphrase("wrong recovery code for this vault") from None
 
     def change_passphrase(
         self, old_passphrase: str, new_passphrase: str, kdf: keys.KdfParams | None = None

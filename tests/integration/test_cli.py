@@ -296,3 +296,23 @@ def test_export_unknown_client_and_bad_output(run_cli: CliRunner, tmp_path: Path
     proc = run_cli("--vault", vault, "export", "-o", tmp_path / "nope" / "x.json", env=env)
     assert proc.returncode == 2
     _one_line_error(proc)
+
+
+def test_demo_then_search_finds_every_kind(run_cli: CliRunner, tmp_path: Path) -> None:
+    vault = tmp_path / "v"
+    _init(run_cli, vault)
+    env = {"COACHDESK_PASSPHRASE": PASS}
+    proc = run_cli("--vault", vault, "demo", env=env)
+    assert proc.returncode == 0, proc.stderr
+    listed = run_cli("--vault", vault, "clients", env=env).stdout.strip().splitlines()
+    assert len(listed) >= 4
+    assert any(ord(ch) > 0x36F for line in listed for ch in line)  # a non-Latin name
+    kinds = set()
+    for word in ("delegation", "board", "breathing", "contract", "feedback", "risk", "milestone"):
+        out = run_cli("--vault", vault, "search", word, env=env).stdout
+        kinds |= {line.split("\t")[2].split()[0] for line in out.splitlines() if "\t" in line}
+    assert {"session", "emotion", "contract", "feedback", "risk", "milestone"} <= kinds, kinds
+    raw = b"".join(p.read_bytes() for p in vault.iterdir() if p.is_file())
+    for line in listed:
+        name = line.split("\t")[1].split(" (")[0]
+        assert name.encode() not in raw  # the plaintext scan of the vault folder stays clean

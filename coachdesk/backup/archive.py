@@ -1,0 +1,523 @@
+"""Create, verify and restore single-file encrypted backups of a vault.
+
+A backup is one file (docs/backup-format.md): an encrypted container whose payload is a
+manifest followed by the vault header ``vault.key`` and a consistent snapshot of
+``vault.db``. The snapshot is taken with SQLite's online backup API into a database
+keyed with the vault's own data key, never by copying the live file (which may be
+mid-write, with pages still in the WAL) and never with ``VACUUM INTO`` (which may write
+plaintext under SQLCipher). So nothing decrypted ever reaches the disk: the snapshot,
+and the database a verify or restore extracts, are SQLCipher files like the vault.
+
+Every job streams one chunk at a time, so memory stays flat however large the vault,
+reports ``progress(done_bytes, total_bytes)`` and polls ``cancel()`` between chunks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlcipher3
+
+from coachdesk import __version__
+from coachdesk.backup.container import (
+    DEFAULT_CHUNK_SIZE,
+    MAX_CHUNK_SIZE,
+    MIN_CHUNK_SIZE,
+    TAG_BYTES,
+    BackupHeader,
+    PayloadStream,
+    StreamReader,
+    StreamWriter,
+)
+from coachdesk.backup.manifest import (
+    DATABASE_ENTRY,
+    DATABASE_ENTRY_FORMAT,
+    HEADER_ENTRY,
+    HEADER_ENTRY_FORMAT,
+    LENGTH,
+    MAX_MANIFEST_BYTES,
+    Entry,
+    Manifest,
+)
+from coachdesk.core.errors import CoachDeskError, IntegrityFailure, InvalidInput, NotFound
+from coachdesk.vault import keys
+from coachdesk.vault.files import DIR_MODE, FILE_MODE, atomic_writer, fsync_dir, secure_mkdir
+from coachdesk.vault.header import VaultHeader
+from coachdesk.vault.vault import DB_NAME, HEADER_NAME, Vault, connect
+
+ProgressCallback = Callable[[int, int], None]
+CancelCallback = Callable[[], bool]
+
+# Folder prefixes of the private scratch space; a killed process may leave one behind.
+SNAPSHOT_PREFIX = ".backup-snapshot-"
+RESTORE_PREFIX = ".restore-"
+VERIFY_PREFIX = "coachdesk-verify-"
+
+_SNAPSHOT_STEP_PAGES = 1024  # pages copied between two progress/cancel checks
+_SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+class BackupCancelled(CoachDeskError):
+    """The coach cancelled a backup job; nothing was written or restored."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup holds, as read from (or written into) its manifest."""
+
+    path: Path
+    created_at: str  # ISO 8601, UTC
+    app_version: str
+    vault_id: str
+    schema_version: int
+    database_size: int
+    file_size: int
+    chunk_size: int
+    chunk_count: int
+
+
+class _Tracker:
+    """Progress and cancellation for one job: monotone, clamped, never above total."""
+
+    def __init__(
+        self, progress: ProgressCallback | None, cancel: CancelCallback | None, message: str
+    ) -> None:
+        self._progress = progress
+        self._cancel = cancel
+        self._message = message
+        self.total = 0
+        self.done = 0
+
+    @property
+    def can_cancel(self) -> bool:
+        return self._cancel is not None
+
+    def cancelled(self) -> bool:
+        return self._cancel is not None and bool(self._cancel())
+
+    def check(self) -> None:
+        if self.cancelled():
+            raise BackupCancelled(self._message)
+
+    def start(self, total: int) -> None:
+        self.total = max(total, 1)
+        self.done = 0
+        if self._progress is not None:
+            self._progress(0, self.total)
+
+    def advance(self, amount: int) -> None:
+        self.done = min(self.total, self.done + max(amount, 0))
+        if self._progress is not None:
+            self._progress(self.done, self.total)
+
+    def finish(self) -> None:
+        self.advance(self.total - self.done)
+
+
+# -- create ------------------------------------------------------------------------------
+
+
+def create_backup(
+    vault: Vault,
+    target: Path,
+    passphrase: str,
+    *,
+    kdf: keys.KdfParams | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCallback | None = None,
+    work_dir: Path | None = None,
+) -> BackupInfo:
+    """Write a backup of the open ``vault`` to ``target``, protected by ``passphrase``.
+
+    ``target`` is replaced atomically: a failure, a full disk or a cancel leaves no
+    partial file and any earlier backup at that path as it was. ``kdf`` defaults to
+    parameters calibrated on this machine. The snapshot is staged, SQLCipher-encrypted,
+    in a private folder inside ``work_dir`` (default: the vault folder, which is on the
+    laptop's disk and as private as the vault, rather than a synced or removable target
+    folder, or a RAM-backed /tmp).
+    """
+    keys.check_new_passphrase(passphrase)
+    target = Path(target)
+    if target.is_dir():
+        raise InvalidInput(f"{target} is a folder; give a file name for the backup")
+    if not target.parent.is_dir():
+        raise InvalidInput(f"the folder {target.parent} does not exist")
+    if target.parent.resolve() == Path(vault.folder).resolve():
+        # It would be lost with the vault, and could even replace vault.db itself.
+        raise InvalidInput("a backup cannot go inside the vault folder; choose another folder")
+    if not MIN_CHUNK_SIZE <= chunk_size <= MAX_CHUNK_SIZE:
+        raise InvalidInput(f"chunk size must be {MIN_CHUNK_SIZE}–{MAX_CHUNK_SIZE} bytes")
+    kdf = kdf or keys.calibrate_kdf()
+    kdf.check_bounds()
+    tracker = _Tracker(progress, cancel, "the backup was cancelled; no file was written")
+    tracker.check()
+    data_key = vault.data_key()
+    header_bytes = (vault.folder / HEADER_NAME).read_bytes()
+    vault_id = VaultHeader.parse(header_bytes).vault_id
+    if work_dir is None:
+        work_root = vault.folder
+        _remove_stale_scratch(work_root, SNAPSHOT_PREFIX)
+    else:
+        work_root = Path(work_dir)
+    work = Path(tempfile.mkdtemp(prefix=SNAPSHOT_PREFIX, dir=work_root))
+    try:
+        snapshot = work / DB_NAME
+        schema_version = _snapshot(vault, snapshot, data_key, tracker, extra=len(header_bytes))
+        # vault.key and the data key were read before the copy; a passphrase change or a
+        # key rotation in between could pair a header with a database it does not open.
+        if (vault.folder / HEADER_NAME).read_bytes() != header_bytes or (
+            vault.data_key() != data_key
+        ):
+            raise InvalidInput(
+                "the vault's passphrase or key changed during the backup; "
+                "nothing was written, run the backup again"
+            )
+        db_size, db_digest = _hash_file(snapshot, chunk_size, tracker)
+        manifest = Manifest(
+            created_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            app_version=__version__,
+            vault_id=vault_id,
+            schema_version=schema_version,
+            data_key=data_key,
+            entries=(
+                Entry(
+                    HEADER_ENTRY,
+                    HEADER_ENTRY_FORMAT,
+                    len(header_bytes),
+                    hashlib.sha256(header_bytes).hexdigest(),
+                ),
+                Entry(DATABASE_ENTRY, DATABASE_ENTRY_FORMAT, db_size, db_digest),
+            ),
+        )
+        manifest_bytes = manifest.to_bytes()
+        payload_size = len(manifest_bytes) + len(header_bytes) + db_size
+        with atomic_writer(target) as out:
+            writer = StreamWriter(out, passphrase, kdf, payload_size, chunk_size)
+            writer.write(manifest_bytes)
+            writer.write(header_bytes)
+            tracker.advance(len(header_bytes))
+            digest = _stream_file(snapshot, chunk_size, writer.write, tracker)
+            writer.finish()
+            if digest != db_digest:
+                raise IntegrityFailure(
+                    "the database snapshot changed while it was being encrypted "
+                    "(a disk or memory fault?); no backup was written"
+                )
+            tracker.check()
+        file_size = writer.header.file_size
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    tracker.finish()
+    return _info(target, manifest, writer.header, file_size)
+
+
+def _snapshot(vault: Vault, path: Path, data_key: bytes, tracker: _Tracker, extra: int) -> int:
+    """Copy the database with SQLite's backup API; returns its schema version.
+
+    The source connection holds one read transaction for the whole copy, so the
+    snapshot is of one moment even if the coach keeps typing (WAL lets writers carry
+    on) and the copy never restarts. The target is keyed with the same raw data key,
+    so the pages it receives are re-encrypted, never written in the clear.
+    """
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
+    source = vault.open_connection()
+    try:
+        target = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        try:
+            target.execute("PRAGMA cipher_log_level = NONE")
+            target.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+            # Scratch: it is hashed and encrypted right away, so no journal and no fsync.
+            target.execute("PRAGMA journal_mode = OFF").fetchone()
+            target.execute("PRAGMA synchronous = OFF")
+            source.execute("BEGIN")
+            try:
+                source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                schema_version = int(source.execute("PRAGMA user_version").fetchone()[0])
+                page_size = int(source.execute("PRAGMA page_size").fetchone()[0])
+                page_count = int(source.execute("PRAGMA page_count").fetchone()[0])
+                db_bytes = page_size * page_count
+                # Work: copy, hash and encrypt the database, plus the small entries.
+                tracker.start(3 * db_bytes + extra)
+                copied = 0
+
+                def step(_status: int, remaining: int, total: int) -> None:
+                    nonlocal copied
+                    now = (total - remaining) * page_size
+                    tracker.advance(now - copied)
+                    copied = now
+                    tracker.check()  # raising here makes SQLite abandon the copy
+
+                source.backup(target, pages=_SNAPSHOT_STEP_PAGES, progress=step)
+            finally:
+                with contextlib.suppress(sqlcipher3.Error):
+                    source.execute("ROLLBACK")
+            target.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            target.close()
+    finally:
+        source.close()
+    for suffix in _SQLITE_SIDE_FILES:
+        side = path.with_name(path.name + suffix)
+        if side.exists() and side.stat().st_size:
+            raise IntegrityFailure("the database snapshot was left incomplete; try again")
+        side.unlink(missing_ok=True)
+    return schema_version
+
+
+def _hash_file(path: Path, block: int, tracker: _Tracker) -> tuple[int, str]:
+    digest = hashlib.sha256()
+    size = 0
+    buffer = bytearray(block)
+    view = memoryview(buffer)
+    with path.open("rb", buffering=0) as handle:
+        while n := handle.readinto(buffer):
+            digest.update(view[:n])
+            size += n
+            tracker.advance(n)
+            tracker.check()
+    return size, digest.hexdigest()
+
+
+def _stream_file(
+    path: Path, block: int, sink: Callable[[memoryview], None], tracker: _Tracker
+) -> str:
+    """Feed ``path`` to ``sink`` in blocks, checking cancel between them; its SHA-256."""
+    digest = hashlib.sha256()
+    buffer = bytearray(block)
+    view = memoryview(buffer)
+    with path.open("rb", buffering=0) as handle:
+        while n := handle.readinto(buffer):
+            tracker.check()
+            digest.update(view[:n])
+            sink(view[:n])
+            tracker.advance(n)
+    return digest.hexdigest()
+
+
+# -- verify and restore ------------------------------------------------------------------
+
+
+def verify_backup(
+    path: Path,
+    passphrase: str,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCallback | None = None,
+    work_dir: Path | None = None,
+) -> BackupInfo:
+    """Decrypt and check every chunk, then the database inside with SQLCipher's checks.
+
+    The database is extracted (still SQLCipher-encrypted) into a private temporary
+    folder in ``work_dir`` (default: the system's), which is removed in every case.
+    Raises WrongPassphrase, IntegrityFailure (saying what is wrong and where),
+    NotFound, InvalidInput (a newer format) or BackupCancelled.
+    """
+    tracker = _Tracker(progress, cancel, "the verification was cancelled")
+    work = Path(tempfile.mkdtemp(prefix=VERIFY_PREFIX, dir=work_dir))
+    try:
+        info = _extract(Path(path), passphrase, work, tracker, durable=False)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    tracker.finish()
+    return info
+
+
+def restore_backup(
+    path: Path,
+    passphrase: str,
+    into: Path,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCallback | None = None,
+) -> BackupInfo:
+    """Restore a backup as a new vault in ``into`` (a new or empty folder).
+
+    Everything is verified (every chunk, both checksums, SQLCipher's integrity checks)
+    in a private staging folder inside ``into`` before the files take their places,
+    ``vault.db`` first and ``vault.key`` last, since the header's presence is what makes
+    a folder a vault. An existing vault is never overwritten. The restored vault opens
+    with the vault passphrase (or recovery code) that was current at backup time.
+    """
+    into = Path(into)
+    _check_restore_target(into)
+    tracker = _Tracker(progress, cancel, "the restore was cancelled; nothing was restored")
+    created = not into.exists()
+    secure_mkdir(into)
+    with contextlib.suppress(OSError):
+        into.chmod(DIR_MODE)
+    stage = Path(tempfile.mkdtemp(prefix=RESTORE_PREFIX, dir=into))
+    placed: list[Path] = []
+    try:
+        info = _extract(Path(path), passphrase, stage, tracker, durable=True)
+        tracker.check()
+        if any(entry != stage for entry in into.iterdir()):
+            raise InvalidInput(f"{into} was changed during the restore; nothing was restored")
+        names = [DB_NAME + s for s in ("", *_SQLITE_SIDE_FILES)] + [HEADER_NAME]
+        for name in names:
+            if (stage / name).exists():
+                (stage / name).replace(into / name)
+                placed.append(into / name)
+        fsync_dir(into)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        for done in reversed(placed):
+            done.unlink(missing_ok=True)
+        if created:
+            shutil.rmtree(into, ignore_errors=True)
+        raise
+    shutil.rmtree(stage, ignore_errors=True)
+    tracker.finish()
+    return info
+
+
+def _check_restore_target(into: Path) -> None:
+    if into.exists() and not into.is_dir():
+        raise InvalidInput(f"{into} is a file; restore into a new or empty folder")
+    entries = list(into.iterdir()) if into.is_dir() else []
+    if entries and all(e.name.startswith(RESTORE_PREFIX) for e in entries):
+        raise InvalidInput(
+            f"{into} holds the remains of an interrupted restore; "
+            "delete that folder and restore again"
+        )
+    if entries:
+        raise InvalidInput(
+            f"{into} is not empty; restore into a new or empty folder "
+            "(an existing vault is never overwritten)"
+        )
+
+
+def _extract(
+    path: Path, passphrase: str, dest: Path, tracker: _Tracker, durable: bool
+) -> BackupInfo:
+    """Verify ``path`` completely, leaving its vault.key and vault.db in ``dest``."""
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise NotFound(f"no backup file at {path}") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path} is a folder, not a backup file") from None
+    except PermissionError:
+        raise InvalidInput(f"cannot read {path}: permission denied") from None
+    with handle:
+        reader = StreamReader(handle, passphrase)
+        header = reader.header
+        # Work: decrypt the file, then SQLCipher reads every page of the database once.
+        tracker.start(2 * header.file_size)
+        payload = PayloadStream(_tracked(reader.chunks(), tracker))
+        (length,) = LENGTH.unpack(payload.read_exact(LENGTH.size, "the manifest"))
+        if not 1 <= length <= MAX_MANIFEST_BYTES:
+            raise IntegrityFailure("the backup manifest has an impossible size")
+        manifest = Manifest.parse(payload.read_exact(length, "the manifest"))
+        if LENGTH.size + length + manifest.content_size != header.payload_size:
+            raise IntegrityFailure("the backup manifest does not match the backup's size")
+
+        key_entry = manifest.entry(HEADER_ENTRY)
+        key_bytes = payload.read_exact(key_entry.size, HEADER_ENTRY)
+        if hashlib.sha256(key_bytes).hexdigest() != key_entry.sha256:
+            raise IntegrityFailure("the vault header inside the backup fails its checksum")
+        try:
+            vault_header = VaultHeader.parse(key_bytes)
+        except IntegrityFailure as exc:
+            raise IntegrityFailure(f"inside the backup: {exc}") from None
+        if vault_header.vault_id != manifest.vault_id:
+            raise IntegrityFailure("the vault header inside the backup belongs to another vault")
+        _write_new(dest / HEADER_NAME, [memoryview(key_bytes)], durable)
+
+        db_entry = manifest.entry(DATABASE_ENTRY)
+        digest = _write_new(dest / DB_NAME, payload.pieces(db_entry.size, DATABASE_ENTRY), durable)
+        if digest != db_entry.sha256:
+            raise IntegrityFailure("the database inside the backup fails its checksum")
+        payload.finish()
+    _check_database(dest / DB_NAME, manifest, tracker)
+    return _info(path, manifest, header, header.file_size)
+
+
+def _tracked(chunks: Iterator[bytes], tracker: _Tracker) -> Iterator[bytes]:
+    for chunk in chunks:
+        tracker.check()
+        yield chunk
+        tracker.advance(len(chunk) + TAG_BYTES)
+
+
+def _write_new(path: Path, pieces: Iterator[memoryview] | list[memoryview], durable: bool) -> str:
+    """Write a new owner-only file from ``pieces``; returns the SHA-256 of what it wrote."""
+    digest = hashlib.sha256()
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), FILE_MODE)
+    with os.fdopen(fd, "wb") as out:
+        for piece in pieces:
+            digest.update(piece)
+            out.write(piece)
+        if durable:
+            out.flush()
+            os.fsync(out.fileno())
+    return digest.hexdigest()
+
+
+def _check_database(db_path: Path, manifest: Manifest, tracker: _Tracker) -> None:
+    """SQLCipher's page MACs and SQLite's structural checks, cancellable."""
+    try:
+        conn = connect(db_path, manifest.data_key)
+    except IntegrityFailure:
+        raise IntegrityFailure(
+            "the database inside the backup does not open with its data key"
+        ) from None
+    problems: list[str] = []
+    try:
+        if tracker.can_cancel:
+            # Lets a cancel interrupt a long check; checked between the checks as well.
+            conn.set_progress_handler(lambda: 1 if tracker.cancelled() else 0, 1000)
+        try:
+            tracker.check()
+            for row in conn.execute("PRAGMA cipher_integrity_check"):
+                problems.append(f"encryption check: {row[0]}")
+            tracker.check()
+            for row in conn.execute("PRAGMA integrity_check"):
+                if row[0] != "ok":
+                    problems.append(f"database check: {row[0]}")
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if version != manifest.schema_version:
+                problems.append("schema version differs from the manifest")
+        except sqlcipher3.DatabaseError:
+            tracker.check()  # an interrupted check because of a cancel is not damage
+            problems.append("the database is unreadable")
+    finally:
+        conn.close()
+    tracker.advance(tracker.total)
+    if problems:
+        raise IntegrityFailure(
+            f"the database inside the backup is damaged ({len(problems)} problem(s); "
+            f"first: {problems[0]})"
+        )
+
+
+def _info(path: Path, manifest: Manifest, header: BackupHeader, file_size: int) -> BackupInfo:
+    return BackupInfo(
+        path=path,
+        created_at=manifest.created_at,
+        app_version=manifest.app_version,
+        vault_id=manifest.vault_id,
+        schema_version=manifest.schema_version,
+        database_size=manifest.entry(DATABASE_ENTRY).size,
+        file_size=file_size,
+        chunk_size=header.chunk_size,
+        chunk_count=header.chunk_count,
+    )
+
+
+def _remove_stale_scratch(folder: Path, prefix: str) -> None:
+    """Remove scratch folders a killed backup left behind.
+
+    Only in the vault folder, whose lock we hold: no other process can be using them.
+    """
+    for entry in folder.iterdir():
+        if entry.name.startswith(prefix) and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)

@@ -1,0 +1,127 @@
+"""``coachdesk report`` from the command line: every kind, privacy, password, errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from testsupport import CliRunner, sample_engagement
+
+from coachdesk.vault.store import Store
+from coachdesk.vault.vault import Vault
+
+PASS = "correct horse battery staple"
+ENV = {"COACHDESK_PASSPHRASE": PASS}
+SECRET = "PRIVATE-MARKER-ZX81"
+
+
+@pytest.fixture
+def setup(run_cli: CliRunner, tmp_path: Path) -> tuple[Path, int, int, str]:
+    vault = tmp_path / "v"
+    proc = run_cli("--vault", vault, "init", env=ENV)
+    assert proc.returncode == 0, proc.stderr
+    code = re.search(r"Recovery code:\s+(\S+)", proc.stdout).group(1)  # type: ignore[union-attr]
+    with Vault.unlock(vault, PASS) as opened:
+        store = Store(opened.connection)
+        client_id = store.add_engagement(sample_engagement(marker=""))
+        session = store.sessions.for_client(client_id)[-1]
+        session.private_notes = f"{SECRET} hypothesis about the father"
+        store.sessions.save(session)
+        assert session.id is not None
+        return vault, client_id, session.id, code
+
+
+def _text(path: Path, password: str | None = None) -> str:
+    reader = PdfReader(str(path))
+    if password is not None:
+        assert reader.decrypt(password)
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+@pytest.mark.parametrize("kind", ["contract", "progress", "sponsor", "client-export"])
+def test_client_reports(run_cli: CliRunner, setup: tuple, tmp_path: Path, kind: str) -> None:  # type: ignore[type-arg]
+    vault, client_id, _session, _code = setup
+    out = tmp_path / f"{kind}.pdf"
+    proc = run_cli("--vault", vault, "report", kind, "--client", client_id, "-o", out, env=ENV)
+    assert proc.returncode == 0, proc.stderr
+    text = _text(out)
+    assert "Соколова" in text or "Sokolova" in text or kind == "sponsor"
+    assert SECRET not in text
+    assert out.stat().st_mode & 0o077 == 0
+
+
+def test_session_summary_never_private(run_cli: CliRunner, setup: tuple, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    vault, _client, session_id, _code = setup
+    out = tmp_path / "s.pdf"
+    proc = run_cli("--vault", vault, "report", "session", "--session", session_id, "-o", out, env=ENV)
+    assert proc.returncode == 0, proc.stderr
+    text = _text(out)
+    assert "Shared summary 2" in text
+    assert SECRET not in text
+
+
+def test_client_export_with_private_notes(run_cli: CliRunner, setup: tuple, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    vault, client_id, _session, _code = setup
+    out = tmp_path / "x.pdf"
+    proc = run_cli(
+        "--vault", vault, "report", "client-export", "--client", client_id, "--include-private",
+        "-o", out, env=ENV,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert SECRET in _text(out)
+
+
+def test_protected_pdf(run_cli: CliRunner, setup: tuple, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    vault, client_id, _session, _code = setup
+    out = tmp_path / "p.pdf"
+    proc = run_cli(
+        "--vault", vault, "report", "progress", "--client", client_id, "--protect", "-o", out,
+        env={**ENV, "COACHDESK_PDF_PASSWORD": "pdf-secret"},
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "password-protected" in proc.stdout
+    assert PdfReader(str(out)).is_encrypted
+    assert "Progress" in _text(out, "pdf-secret")
+
+
+def test_recovery_kit_checks_the_code(run_cli: CliRunner, setup: tuple, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    vault, _client, _session, code = setup
+    out = tmp_path / "kit.pdf"
+    proc = run_cli(
+        "--vault", vault, "report", "recovery-kit", "-o", out,
+        env={**ENV, "COACHDESK_RECOVERY_CODE": code},
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert code.split("-")[0] in _text(out)
+    wrong = run_cli(
+        "--vault", vault, "report", "recovery-kit", "-o", tmp_path / "bad.pdf",
+        env={**ENV, "COACHDESK_RECOVERY_CODE": "0000-" * 7 + "0000"},
+    )  # fmt: skip
+    assert wrong.returncode == 3
+    assert not (tmp_path / "bad.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["report", "progress", "-o", "{out}"], "--client"),
+        (["report", "session", "-o", "{out}"], "--session"),
+        (["report", "session", "--session", "999", "-o", "{out}"], "999"),
+        (["report", "progress", "--client", "999", "-o", "{out}"], "999"),
+        (["report", "sponsor", "--client", "1", "--include-private", "-o", "{out}"], "client-export"),
+        (["report", "nonsense", "-o", "{out}"], "invalid choice"),
+    ],
+)
+def test_report_errors(
+    run_cli: CliRunner, setup: tuple, tmp_path: Path, args: list[str], fragment: str  # type: ignore[type-arg]
+) -> None:
+    vault = setup[0]
+    out = tmp_path / "never.pdf"
+    proc = run_cli("--vault", vault, *[a.format(out=out) for a in args], env=ENV)
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and fragment in lines[0]
+    assert not out.exists()
