@@ -3,6 +3,7 @@ and the welcome and lock screens in the same window while the vault is closed.""
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Sequence
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 from coachdesk import __version__
 from coachdesk.core.errors import CoachDeskError, WrongPassphrase
 from coachdesk.core.model import ClientStatus
+from coachdesk.reports import ReportKind
 from coachdesk.ui import settings as keys
 from coachdesk.ui import text
 from coachdesk.ui.autosave import SaveState
@@ -44,6 +47,7 @@ from coachdesk.ui.dialogs.vault_dialogs import (
 from coachdesk.ui.idle import IdleWatcher
 from coachdesk.ui.models.clients import CLIENT_ID_ROLE, ClientFilterModel, ClientListModel
 from coachdesk.ui.pages import UnlockPage, WelcomePage
+from coachdesk.ui.reports import TITLES, ReportRunner
 from coachdesk.ui.search import SearchDialog
 from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.workspace.base import WorkspaceTab
@@ -102,6 +106,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
 
+        self.reports = ReportRunner(controller, settings, self)
         self.idle = IdleWatcher(settings.get_int(keys.AUTOLOCK_MINUTES), self)
         self.idle.idle.connect(self._idle_lock)
 
@@ -256,6 +261,24 @@ class MainWindow(QMainWindow):
         self.edit_menu = menu.addMenu("&Edit")
         self.edit_menu.addAction(self.search_action)
         self.reports_menu = menu.addMenu("&Reports")
+        self.report_actions: dict[ReportKind, QAction] = {}
+        for kind, shortcut in (
+            (ReportKind.SESSION, "Ctrl+Shift+S"),
+            (ReportKind.CONTRACT, ""),
+            (ReportKind.PROGRESS, "Ctrl+Shift+P"),
+            (ReportKind.SPONSOR, ""),
+            (ReportKind.CLIENT_EXPORT, ""),
+        ):
+            action = self._action(
+                TITLES[kind] + "…",
+                [shortcut] if shortcut else [],
+                functools.partial(self.request_report, kind),
+            )
+            self.reports_menu.addAction(action)
+            self.report_actions[kind] = action
+        self.reports_menu.addSeparator()
+        self.kit_action = self._action("Recovery kit…", [], self.recovery_kit)
+        self.reports_menu.addAction(self.kit_action)
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self.about_action)
         toolbar = self.addToolBar("Main")
@@ -296,13 +319,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Could not create the vault", str(exc))
             return
         QApplication.restoreOverrideCursor()
-        dialog = RecoveryCodeDialog(code, self.recovery_kit_saver(), self)
-        del code
+        dialog = RecoveryCodeDialog(code, lambda _parent: self._kit_for(code), self)
         self._run(dialog)
-
-    def recovery_kit_saver(self) -> Callable[[QWidget], None] | None:
-        """A callable saving the recovery-kit PDF, once reports exist (None until then)."""
-        return None
 
     def _unlock(self, passphrase: str) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -531,7 +549,65 @@ class MainWindow(QMainWindow):
             if tab.title == wanted:
                 self.tabs.setCurrentIndex(i)
                 self._load_current_tab()
-                tab.focus_record(hit.record_id)
+                tab.focus_record(hit.record_id, hit.kind)
+
+    # -- reports -----------------------------------------------------------------------
+
+    def request_report(self, kind: ReportKind, session_id: int | None = None) -> None:
+        client_id = self.current_client_id()
+        if client_id is None or not self.controller.is_unlocked:
+            QMessageBox.information(self, TITLES[kind], "Select a client first.")
+            return
+        self._flush_all()
+        include_private = False
+        if kind == ReportKind.CLIENT_EXPORT:
+            answer = QMessageBox.question(
+                self,
+                TITLES[kind],
+                "Include your private session notes? They are marked confidential in the "
+                "export. Choose No for an export without them.",
+                QMessageBox.StandardButton.Yes
+                | QMessageBox.StandardButton.No
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            include_private = answer == QMessageBox.StandardButton.Yes
+        if kind == ReportKind.SESSION and session_id is None:
+            session_id = self._selected_session_id()
+            if session_id is None and not self.controller.store.sessions.for_client(client_id):
+                QMessageBox.information(self, TITLES[kind], "This client has no sessions yet.")
+                return
+        try:
+            self.reports.generate(kind, client_id, session_id, include_private)
+        except CoachDeskError as exc:
+            QMessageBox.warning(self, TITLES[kind], str(exc))
+
+    def _selected_session_id(self) -> int | None:
+        for tab in self.tab_pages:
+            session_id = getattr(tab, "current_session_id", None)
+            if callable(session_id):
+                value = session_id()
+                return int(value) if value is not None else None
+        return None
+
+    def recovery_kit(self) -> None:
+        """Print a new kit: the coach types the code, which is checked against the vault."""
+        code, ok = QInputDialog.getText(
+            self,
+            "Recovery kit",
+            "Type your recovery code (it is checked before the kit is made):",
+            QLineEdit.EchoMode.Normal,
+        )
+        if ok and code.strip():
+            self._kit_for(code)
+
+    def _kit_for(self, code: str) -> None:
+        try:
+            self.reports.generate_recovery_kit(code)
+        except CoachDeskError as exc:
+            QMessageBox.warning(self, "Recovery kit", str(exc)[:1].upper() + str(exc)[1:])
 
     # -- dialogs ------------------------------------------------------------------------
 

@@ -6,7 +6,15 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDateEdit, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 _NONE_DATE = QDate(1900, 1, 1)
 
@@ -69,3 +77,35 @@ def section_title(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     label.setObjectName("sectionTitle")
     return label
+
+
+CARD_STYLE = """
+QFrame#card {
+    background: palette(base);
+    border: 1px solid palette(midlight);
+    border-radius: 8px;
+}
+QLabel#sectionTitle { font-weight: 600; font-size: 11pt; }
+QLabel#cardHint { color: palette(placeholder-text); }
+"""
+"""How cards look until the app's stylesheet styles ``QFrame#card`` (tabs that use
+cards set it on themselves, so they look right on their own and in tests)."""
+
+
+def make_card(title: str, hint: str = "") -> tuple[QFrame, QVBoxLayout]:
+    """A titled panel (``QFrame#card``) grouping related fields; returns it and its
+    layout. ``hint`` is a quiet line of help beside the title."""
+    card = QFrame()
+    card.setObjectName("card")
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(16, 12, 16, 14)
+    layout.setSpacing(8)
+    heading = QHBoxLayout()
+    heading.addWidget(section_title(title))
+    if hint:
+        note = QLabel(hint)
+        note.setObjectName("cardHint")
+        heading.addWidget(note)
+    heading.addStretch(1)
+    layout.addLayout(heading)
+    return card, layout

@@ -28,6 +28,7 @@ from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.widgets import NoteEdit
 from coachdesk.ui.workspace.base import WorkspaceTab
 from coachdesk.vault.keys import TEST_KDF
+from coachdesk.vault.search import RecordKind
 from coachdesk.vault.vault import Vault
 from testsupport import PASSPHRASE, sample_engagement
 
@@ -54,7 +55,7 @@ class NotesTab(WorkspaceTab):
         super().show_client(client_id)
         self.binder.set_record(self.controller.store.clients.get(client_id))
 
-    def focus_record(self, record_id: int) -> None:
+    def focus_record(self, record_id: int, kind: RecordKind | None = None) -> None:
         self.focused.append(record_id)
 
     def clear(self) -> None:

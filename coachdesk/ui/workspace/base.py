@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from coachdesk.ui.autosave import Autosaver, SaveState
 from coachdesk.ui.controller import VaultController
+from coachdesk.vault.search import RecordKind
 
 
 class WorkspaceTab(QWidget):
@@ -42,8 +43,11 @@ class WorkspaceTab(QWidget):
         """Load everything this tab shows for ``client_id`` from the store."""
         self.client_id = client_id
 
-    def focus_record(self, record_id: int) -> None:
-        """Select and reveal one record (a search result); tabs override as relevant."""
+    def focus_record(self, record_id: int, kind: RecordKind | None = None) -> None:
+        """Select and reveal one record (a search result); tabs override as relevant.
+
+        ``kind`` tells records of different tables apart where one tab shows several
+        (outcome, milestone and risk ids each count from 1)."""
 
     def flush(self) -> bool:
         """Save pending edits now; True when nothing is left unsaved."""

@@ -1,0 +1,248 @@
+"""Reports in the app: generate off the GUI thread, preview, save (optionally with a
+password) or print.
+
+The engagement is read on the GUI thread (one quick query batch on the GUI's
+connection, which must not be shared across threads); rendering, the slow part, is a
+pure function of it and runs in a :class:`~coachdesk.ui.workers.Job`. The PDF stays in
+memory until the coach saves it: no temp file. Suggested file names never contain a
+client's name (they would end up in file-dialog history and recent-file lists).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.reports import ReportKind, render_recovery_kit, render_report
+from coachdesk.reports.document import encrypt_pdf
+from coachdesk.ui import settings as keys
+from coachdesk.ui.controller import VaultController
+from coachdesk.ui.files import choose_save_file
+from coachdesk.ui.settings import AppSettings
+from coachdesk.ui.workers import Job
+from coachdesk.vault.files import atomic_write_bytes
+
+TITLES = {
+    ReportKind.SESSION: "Session summary",
+    ReportKind.CONTRACT: "Contract",
+    ReportKind.PROGRESS: "Progress report",
+    ReportKind.SPONSOR: "Sponsor report",
+    ReportKind.CLIENT_EXPORT: "Client data export",
+    ReportKind.RECOVERY_KIT: "Recovery kit",
+}
+
+
+def suggested_file_name(kind: ReportKind, today: date) -> str:
+    return f"{kind.value}-{today.isoformat()}.pdf"
+
+
+class ReportPreviewDialog(QDialog):
+    """The rendered PDF, with Save and Print. The bytes live only in this dialog."""
+
+    def __init__(self, kind: ReportKind, pdf: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{TITLES[kind]} — preview")
+        self.kind = kind
+        self.pdf = pdf
+        self.saved_to: str | None = None
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+        self.view = QPdfView(self)
+        self.view.setObjectName("reportPreview")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.protect = QCheckBox("Protect with a password", self)
+        self.protect.setObjectName("protectCheck")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("pdfPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("PDF password")
+        self.password.setEnabled(False)
+        self.protect.toggled.connect(self.password.setEnabled)
+        self.save_button = QPushButton("Save PDF…", self)
+        self.save_button.setObjectName("savePdfButton")
+        self.save_button.setDefault(True)
+        self.print_button = QPushButton("Print…", self)
+        self.print_button.setObjectName("printButton")
+        close = QPushButton("Close", self)
+        self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.print_document)
+        close.clicked.connect(self.reject)
+        pages = QLabel(f"{self.document.pageCount()} page(s)", self)
+        pages.setObjectName("hint")
+        bar = QHBoxLayout()
+        bar.addWidget(pages)
+        bar.addStretch(1)
+        bar.addWidget(self.protect)
+        bar.addWidget(self.password)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.save_button)
+        bar.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bar)
+        self.resize(860, 900)
+
+    def bytes_to_save(self) -> bytes | None:
+        if not self.protect.isChecked():
+            return self.pdf
+        if not self.password.text():
+            QMessageBox.warning(self, "Password", "Type a password, or untick the option.")
+            return None
+        return encrypt_pdf(self.pdf, self.password.text())
+
+    def save(self) -> None:
+        data = self.bytes_to_save()
+        if data is None:
+            return
+        target = choose_save_file(
+            self, "Save report", suggested_file_name(self.kind, date.today()), "PDF (*.pdf)"
+        )
+        if target is None:
+            return
+        if target.suffix.lower() != ".pdf":
+            target = target.with_suffix(".pdf")
+        try:
+            atomic_write_bytes(target, data)
+        except OSError as exc:
+            QMessageBox.warning(self, "Not saved", f"The PDF could not be saved: {exc.strerror}.")
+            return
+        self.saved_to = str(target)
+        self.accept()
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        print_pdf(self.document, printer)
+
+    def done(self, result: int) -> None:
+        self.view.setDocument(None)  # type: ignore[arg-type]
+        self.document.close()
+        self._buffer.close()
+        self._buffer.setData(QByteArray())
+        self.pdf = b""
+        super().done(result)
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
+    """Render each page onto the printer at its resolution; returns pages printed."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    try:
+        count = document.pageCount()
+        for page in range(count):
+            if page:
+                printer.newPage()
+            target = painter.viewport()
+            size = document.pagePointSize(page)
+            scale = min(target.width() / size.width(), target.height() / size.height())
+            pixels = QSize(int(size.width() * scale), int(size.height() * scale))
+            image = document.render(page, pixels)
+            painter.drawImage(0, 0, image)
+        return count
+    finally:
+        painter.end()
+
+
+class ReportRunner:
+    """Builds a report for the selected client in the background, then previews it."""
+
+    def __init__(self, controller: VaultController, settings: AppSettings, parent: QWidget) -> None:
+        self.controller = controller
+        self.settings = settings
+        self.parent = parent
+        self.job: Job | None = None
+        self.last_dialog: ReportPreviewDialog | None = None
+        self.preview_opened: Callable[[ReportPreviewDialog], None] | None = None
+
+    def _page_size(self) -> str:
+        return "letter" if self.settings.get_str(keys.REPORT_PAGE_SIZE) == "Letter" else "a4"
+
+    def generate(
+        self,
+        kind: ReportKind,
+        client_id: int,
+        session_id: int | None = None,
+        include_private: bool = False,
+    ) -> Job:
+        engagement = self.controller.store.load_engagement(client_id)
+        today = date.today()
+        page_size = self._page_size()
+        coach = self.settings.get_str(keys.REPORT_COACH_NAME)
+
+        def render(_progress: object, _cancelled: object) -> bytes:
+            return render_report(
+                kind,
+                engagement,
+                today=today,
+                page_size=page_size,
+                session_id=session_id,
+                include_private=include_private,
+                coach_name=coach,
+            )
+
+        return self._start(kind, render)
+
+    def generate_recovery_kit(self, code: str) -> Job:
+        self.controller.vault.check_recovery_code(code)
+        location = str(self.controller.vault_dir)
+        page_size = self._page_size()
+
+        def render(_progress: object, _cancelled: object) -> bytes:
+            return render_recovery_kit(code, location, today=date.today(), page_size=page_size)
+
+        return self._start(ReportKind.RECOVERY_KIT, render)
+
+    def _start(self, kind: ReportKind, render: Callable[[object, object], bytes]) -> Job:
+        job = Job(render)
+        busy = QProgressDialog(f"Preparing the {TITLES[kind].lower()}…", "", 0, 0, self.parent)
+        busy.setCancelButton(None)
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(400)
+        job.signals.finished.connect(lambda pdf: self._show(kind, pdf, busy))
+        job.signals.failed.connect(lambda message: self._failed(message, busy))
+        self.job = job
+        job.start()
+        return job
+
+    def _show(self, kind: ReportKind, pdf: bytes, busy: QProgressDialog) -> None:
+        busy.close()
+        busy.deleteLater()
+        if not self.controller.is_unlocked:
+            return  # locked while rendering: show nothing
+        dialog = ReportPreviewDialog(kind, pdf, self.parent)
+        self.last_dialog = dialog
+        if self.preview_opened is not None:
+            self.preview_opened(dialog)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _failed(self, message: str, busy: QProgressDialog) -> None:
+        busy.close()
+        busy.deleteLater()
+        QMessageBox.warning(self.parent, "Report not created", message)

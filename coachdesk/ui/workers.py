@@ -1,0 +1,73 @@
+"""Long work (reports, backups) off the GUI thread, with progress and cancellation.
+
+A :class:`Job` wraps a plain function ``fn(progress, cancelled) -> result`` and runs it
+on the global thread pool; its signals arrive on the GUI thread. Failures are reported
+as one sentence: a CoachDeskError's own message, or a generic one that never repeats
+an exception's text (it could quote client data).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from coachdesk.core.errors import CoachDeskError
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class JobSignals(QObject):
+    progress = Signal(int, int)  # done, total (total 0: unknown)
+    finished = Signal(object)  # the function's result
+    failed = Signal(str)  # a sentence for the coach
+    cancelled = Signal()
+
+
+class Job(QRunnable):
+    def __init__(self, fn: Callable[[Progress, Cancelled], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the caller keeps it until a signal arrives
+        self.signals = JobSignals()
+        self._fn = fn
+        self._cancel = threading.Event()
+        self.done = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self.signals.progress.emit, self._cancel.is_set)
+        except CoachDeskError as exc:
+            if self._cancel.is_set():
+                self.signals.cancelled.emit()
+            else:
+                self.signals.failed.emit(str(exc)[:1].upper() + str(exc)[1:])
+        except OSError as exc:
+            self.signals.failed.emit(
+                f"The file could not be written: {exc.strerror or 'I/O error'}."
+            )
+        except Exception as exc:  # never the message: it may contain client text
+            log.error("background job failed: %s", type(exc).__name__)
+            self.signals.failed.emit(f"Something went wrong ({type(exc).__name__}).")
+        else:
+            if self._cancel.is_set():
+                self.signals.cancelled.emit()
+            else:
+                self.signals.finished.emit(result)
+        finally:
+            self.done.set()
+
+    def start(self) -> None:
+        QThreadPool.globalInstance().start(self)

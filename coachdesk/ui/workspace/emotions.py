@@ -1,0 +1,884 @@
+"""The Emotions tab: the client's emotion log, one entry at a time, and how it moves.
+
+An entry is placed on the Mood Meter first (two numbers are easier than a name), then
+named with one click on a nearby word; the rest (situation, trigger, body, thought,
+reaction, regulation) is there for when the coach and client dig deeper. Entries save
+themselves. A new entry is stored as soon as it has a label or a situation (the
+vault's rule); until then it is shown in italics and kept in the editor.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCharts import (
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+    QXYSeries,
+)
+from PySide6.QtCore import (
+    QDateTime,
+    QEvent,
+    QMargins,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.core.emotions import (
+    MOOD_WORDS,
+    PLUTCHIK,
+    SCALE_MAX,
+    SCALE_MIN,
+    PlutchikFamily,
+    family_of,
+    suggested_words,
+)
+from coachdesk.core.errors import InvalidInput, NotFound
+from coachdesk.core.model import EmotionEntry, EmotionSource
+from coachdesk.core.validation import RATING_MAX, RATING_MIN
+from coachdesk.ui import text
+from coachdesk.ui.autosave import SaveState
+from coachdesk.ui.binding import RecordBinder
+from coachdesk.ui.controller import VaultController
+from coachdesk.ui.models.records import RECORD_ROLE, SORT_ROLE, Column, Index, RecordTableModel
+from coachdesk.ui.mood_meter import (
+    QUADRANT_DESCRIPTIONS,
+    MoodMeterWidget,
+    WordChips,
+    is_dark,
+    quadrant_colour,
+)
+from coachdesk.ui.widgets import NoteEdit, section_title
+from coachdesk.ui.workspace.base import WorkspaceTab
+from coachdesk.vault.search import RecordKind
+
+SUGGESTED_WORDS = 8
+"""Chips offered for a point: two rows of four, enough to choose from, few enough to scan."""
+
+_CHART_FIELDS = frozenset({"occurred_at", "pleasantness", "energy"})
+
+_SHORT_SOURCE = {
+    EmotionSource.SELF_REPORT: "Self-report",
+    EmotionSource.OBSERVED: "Observed",
+    EmotionSource.STAKEHOLDER: "Stakeholder",
+}
+"""Source as the narrow table column shows it (the tooltip has the full words)."""
+
+
+def _intensity(entry: EmotionEntry) -> str:
+    if entry.intensity_after is None:
+        return str(entry.intensity)
+    return f"{entry.intensity} → {entry.intensity_after}"
+
+
+COLUMNS: list[Column[EmotionEntry]] = [
+    Column("When", lambda e: e.occurred_at),
+    Column("Label", lambda e: e.label, tooltip=lambda e: text.label(e.family) if e.family else ""),
+    Column("Quadrant", lambda e: e.quadrant, tooltip=lambda e: QUADRANT_DESCRIPTIONS[e.quadrant]),
+    Column("Intensity", _intensity, tooltip=lambda _e: "Intensity before → after regulating"),
+    Column("Source", lambda e: _SHORT_SOURCE[e.source], tooltip=lambda e: text.label(e.source)),
+    Column("Situation", lambda e: text.first_line(e.situation, 60), tooltip=lambda e: e.situation),
+]
+QUADRANT_COLUMN = 2
+
+
+class EmotionTableModel(RecordTableModel[EmotionEntry]):
+    """The log's rows; a colour swatch per quadrant, italics for entries not yet stored."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(COLUMNS, parent)
+        self._unsaved: list[EmotionEntry] = []
+
+    def set_unsaved(self, entries: Sequence[EmotionEntry]) -> None:
+        """Entries the vault has refused so far (or not yet seen): shown in italics."""
+        before = self._unsaved
+        self._unsaved = list(entries)
+        for entry in [*before, *self._unsaved]:
+            self.record_changed(entry)
+
+    def _is_unsaved(self, entry: EmotionEntry) -> bool:
+        return entry.id is None or any(e is entry for e in self._unsaved)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        entry = self.record(index.row())
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == QUADRANT_COLUMN:
+            return quadrant_colour(entry.quadrant, strong=True)
+        if role == Qt.ItemDataRole.FontRole and self._is_unsaved(entry):
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and self._is_unsaved(entry):
+            return "Not saved yet: give it a label or describe the situation"
+        return super().data(index, role)
+
+
+class EmotionChart(QChartView):
+    """Pleasantness and energy of every entry over time; the selected entry stands out.
+
+    Clicking a point selects its entry (``entry_clicked``).
+    """
+
+    entry_clicked = Signal(object)  # EmotionEntry
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[EmotionEntry] = []
+        chart = QChart()
+        chart.setMargins(QMargins(2, 2, 2, 2))
+        chart.setBackgroundRoundness(0)
+        chart.setBackgroundVisible(False)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setTitle("Pleasantness and energy over time")
+        self._pleasant = QLineSeries()
+        self._pleasant.setName("Pleasantness")
+        self._energy = QLineSeries()
+        self._energy.setName("Energy")
+        self._selected = QScatterSeries()
+        self._selected.setName("Selected entry")
+        self._selected.setMarkerSize(13)
+        for series in (self._pleasant, self._energy):
+            series.setPointsVisible(True)
+            series.clicked.connect(self._clicked)
+        everything: tuple[QXYSeries, ...] = (self._pleasant, self._energy, self._selected)
+        for each in everything:
+            chart.addSeries(each)
+        self._x = QDateTimeAxis()
+        self._x.setFormat("dd MMM")
+        self._x.setTickCount(5)
+        self._y = QValueAxis()
+        self._y.setRange(SCALE_MIN - 0.5, SCALE_MAX + 0.5)
+        self._y.setTickType(QValueAxis.TickType.TicksDynamic)
+        self._y.setTickAnchor(0)
+        self._y.setTickInterval(5)
+        self._y.setLabelFormat("%d")
+        chart.addAxis(self._x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self._y, Qt.AlignmentFlag.AlignLeft)
+        for each in everything:
+            each.attachAxis(self._x)
+            each.attachAxis(self._y)
+        for marker in chart.legend().markers(self._selected):
+            marker.setVisible(False)
+        self.setChart(chart)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(180)
+        self.setAccessibleName("Chart of pleasantness and energy over time")
+        self._apply_palette()
+        self.set_entries([], None)
+
+    def series_points(self) -> tuple[list[QPointF], list[QPointF]]:
+        """Pleasantness and energy points, oldest first (x: ms since the epoch)."""
+        return self._pleasant.points(), self._energy.points()
+
+    def set_entries(self, entries: Sequence[EmotionEntry], selected: EmotionEntry | None) -> None:
+        self._entries = sorted(entries, key=lambda e: e.occurred_at)
+        xs = [_ms(e.occurred_at) for e in self._entries]
+        self._pleasant.replace(
+            [QPointF(x, e.pleasantness) for x, e in zip(xs, self._entries, strict=True)]
+        )
+        self._energy.replace([QPointF(x, e.energy) for x, e in zip(xs, self._entries, strict=True)])
+        self._selected.replace(
+            []
+            if selected is None or not any(e is selected for e in self._entries)
+            else [
+                QPointF(_ms(selected.occurred_at), selected.pleasantness),
+                QPointF(_ms(selected.occurred_at), selected.energy),
+            ]
+        )
+        day = 86_400_000.0
+        if xs:
+            low, high = float(min(xs)), float(max(xs))
+            pad = max((high - low) * 0.05, day / 2)
+        else:
+            high = _ms(datetime.now())
+            low, pad = high - 30 * day, 0.0
+        self._x.setRange(_qdatetime(low - pad), _qdatetime(high + pad))
+        self._x.setFormat("dd MMM HH:mm" if high - low < 2 * day and xs else "dd MMM")
+
+    def clear(self) -> None:
+        self.set_entries([], None)
+
+    def _clicked(self, point: QPointF) -> None:
+        if self._entries:
+            nearest = min(self._entries, key=lambda e: abs(_ms(e.occurred_at) - point.x()))
+            self.entry_clicked.emit(nearest)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+        super().changeEvent(event)
+
+    def _apply_palette(self) -> None:
+        """Follow the light or dark palette: QtCharts' themes do not."""
+        palette = self.palette()
+        dark = is_dark(palette)
+        ink = palette.color(QPalette.ColorRole.WindowText)
+        grid = QColor(ink)
+        grid.setAlpha(40)
+        chart = self.chart()
+        self.setBackgroundBrush(palette.color(QPalette.ColorRole.Window))
+        chart.setTitleBrush(ink)
+        title_font = QFont(self.font())
+        title_font.setBold(True)
+        chart.setTitleFont(title_font)
+        chart.legend().setLabelColor(ink)
+        for axis in (self._x, self._y):
+            axis.setLabelsColor(ink)
+            axis.setGridLineColor(grid)
+            axis.setLinePenColor(grid)
+        zero = QPen(grid)
+        self._y.setGridLinePen(zero)
+        colours = ("#4fc1c1", "#f0a35e") if dark else ("#17807f", "#c8661b")
+        for series, colour in zip((self._pleasant, self._energy), colours, strict=True):
+            pen = QPen(QColor(colour), 2)
+            series.setPen(pen)
+            series.setColor(QColor(colour))
+        self._selected.setColor(QColor(0, 0, 0, 0))
+        self._selected.setBorderColor(ink)
+        self._selected.setPen(QPen(ink, 2))
+
+
+def _ms(moment: datetime) -> float:
+    return moment.timestamp() * 1000.0
+
+
+def _qdatetime(ms: float) -> QDateTime:
+    return QDateTime.fromMSecsSinceEpoch(int(ms))
+
+
+def _family_value(label: str) -> str:
+    family = family_of(label)
+    return "" if family is None else family.value
+
+
+def _buddy(caption: str, widget: QWidget) -> QLabel:
+    """A form label whose Alt+letter moves the focus to ``widget``."""
+    label = QLabel(caption)
+    label.setBuddy(widget)
+    return label
+
+
+def _note(placeholder: str, lines: int) -> NoteEdit:
+    note = NoteEdit(placeholder)
+    metrics = note.fontMetrics()
+    margins = note.contentsMargins()
+    note.setFixedHeight(
+        metrics.lineSpacing() * lines
+        + int(note.document().documentMargin() * 2)
+        + margins.top()
+        + margins.bottom()
+        + 2
+    )
+    return note
+
+
+class EmotionEditor(QWidget):
+    """Every field of one emotion entry, bound to it with a :class:`RecordBinder`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.binder = RecordBinder(self)
+        binder = self.binder
+        self._family_follows_label = True
+
+        self.meter = MoodMeterWidget()
+        self.chips = WordChips(columns=4)
+        self.when = QDateTimeEdit()
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("dd MMM yyyy, HH:mm")
+        self.source = QComboBox()
+        self.label = QLineEdit()
+        self.label.setPlaceholderText("Their own word, or pick below")
+        self.label.setClearButtonEnabled(True)
+        vocabulary = sorted(
+            {w.word for w in MOOD_WORDS} | {w for words in PLUTCHIK.values() for w in words}
+        )
+        completer = QCompleter(vocabulary, self.label)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        self.label.setCompleter(completer)
+        self.family = QComboBox()
+        self.family.addItem("—", "")
+        for family in PlutchikFamily:
+            self.family.addItem(text.label(family), family.value)
+            self.family.setItemData(
+                self.family.count() - 1,
+                " · ".join(PLUTCHIK[family]),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        self.intensity = QSlider(Qt.Orientation.Horizontal)
+        self.intensity.setRange(RATING_MIN, RATING_MAX)
+        self.intensity.setPageStep(1)
+        self.intensity.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.intensity.setTickInterval(1)
+        self.intensity_value = QLabel()
+        self.intensity_value.setMinimumWidth(self.fontMetrics().horizontalAdvance("10 / 10") + 4)
+        self.intensity_value.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+
+        self.situation = _note("What was happening — where, with whom?", 2)
+        self.trigger = _note("What set it off?", 2)
+        self.body_sensation = QLineEdit()
+        self.body_sensation.setPlaceholderText("e.g. tight chest, hot face")
+        self.thought = _note("What went through their mind?", 2)
+        self.reaction = _note("What they did or said", 2)
+        self.perceived_by_others = _note("How others saw it, if known", 2)
+        self.regulation_strategy = QLineEdit()
+        self.regulation_strategy.setPlaceholderText("e.g. breathing, pausing, reframing")
+        self.regulation_effect = QSpinBox()
+        self.regulation_effect.setRange(RATING_MIN, RATING_MAX)
+        self.regulation_effect.setSuffix(" / 10")
+        self.intensity_after = QSpinBox()
+        self.intensity_after.setRange(RATING_MIN, RATING_MAX)
+        self.intensity_after.setSuffix(" / 10")
+        self.status = QLabel()
+        self.status.setObjectName("saveProblem")
+        self.status.setWordWrap(True)
+        self.status.setVisible(False)
+
+        self._name_widgets()
+        self._bind(binder)
+        self._lay_out()
+
+    def _name_widgets(self) -> None:
+        self.meter.setObjectName("moodMeter")
+        self.chips.setObjectName("suggestedWords")
+        for widget, name in (
+            (self.when, "When"),
+            (self.source, "Source"),
+            (self.label, "Label"),
+            (self.family, "Plutchik family"),
+            (self.intensity, "Intensity, 0 to 10"),
+            (self.situation, "Situation"),
+            (self.trigger, "Trigger"),
+            (self.body_sensation, "Body sensation"),
+            (self.thought, "Thought"),
+            (self.reaction, "Reaction"),
+            (self.perceived_by_others, "How others perceived it"),
+            (self.regulation_strategy, "Regulation strategy"),
+            (self.regulation_effect, "Effect of the strategy, 0 to 10"),
+            (self.intensity_after, "Intensity after, 0 to 10"),
+        ):
+            widget.setAccessibleName(name)
+
+    def _bind(self, binder: RecordBinder) -> None:
+        binder.datetime(self.when, "occurred_at")
+        binder.choice(self.source, "source", EmotionSource)
+        binder.text(self.label, "label")
+        for field in (
+            "situation",
+            "trigger",
+            "body_sensation",
+            "thought",
+            "reaction",
+            "perceived_by_others",
+            "regulation_strategy",
+        ):
+            binder.text(getattr(self, field), field)
+        binder.integer(self.regulation_effect, "regulation_effect", optional=True)
+        binder.integer(self.intensity_after, "intensity_after", optional=True)
+
+        def load_point(entry: EmotionEntry | None) -> None:
+            self.meter.set_point(*((0, 0) if entry is None else (entry.pleasantness, entry.energy)))
+            self._suggest()
+
+        def point_changed(pleasantness: int, energy: int) -> None:
+            binder.update("pleasantness", pleasantness)
+            binder.update("energy", energy)
+            self._suggest()
+
+        binder.custom(self.meter, load_point)
+        self.meter.point_changed.connect(point_changed)
+
+        def load_family(entry: EmotionEntry | None) -> None:
+            family = "" if entry is None else entry.family
+            self.family.setCurrentIndex(max(self.family.findData(family), 0))
+            # The family follows the label until the coach picks a different one.
+            self._family_follows_label = entry is None or family in ("", _family_value(entry.label))
+
+        binder.custom(self.family, load_family)
+        self.family.currentIndexChanged.connect(
+            lambda _i: binder.update("family", self.family.currentData() or "")
+        )
+        self.family.activated.connect(self._family_chosen)
+
+        def load_intensity(entry: EmotionEntry | None) -> None:
+            self.intensity.setValue(5 if entry is None else entry.intensity)
+            self._show_intensity(self.intensity.value())
+
+        binder.custom(self.intensity, load_intensity)
+        self.intensity.valueChanged.connect(self._show_intensity)
+        self.intensity.valueChanged.connect(lambda value: binder.update("intensity", value))
+
+        binder.custom(self.chips, lambda _entry: None)
+        self.chips.word_chosen.connect(self.choose_word)
+        self.label.textChanged.connect(self.chips.set_current)
+        self.label.textEdited.connect(self._family_from_label)
+
+    def _lay_out(self) -> None:
+        top = QFormLayout()
+        top.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        top.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.addRow("&When", self.when)
+        top.addRow("S&ource", self.source)
+        top.addRow("&Label", self.label)
+        top.addRow("Fa&mily", self.family)
+        intensity = QHBoxLayout()
+        intensity.addWidget(self.intensity, 1)
+        intensity.addWidget(self.intensity_value)
+        top.addRow(_buddy("&Intensity", self.intensity), intensity)
+
+        self.meter.setFixedSize(264, 264)
+        meter_row = QHBoxLayout()
+        meter_row.setSpacing(12)
+        meter_row.addWidget(self.meter, 0, Qt.AlignmentFlag.AlignTop)
+        meter_row.addLayout(top, 1)
+
+        words_title = QLabel("Words near this point — click one to use it:")
+        words_title.setObjectName("hint")
+
+        happened = QFormLayout()
+        happened.addRow("&Situation", self.situation)
+        happened.addRow("&Trigger", self.trigger)
+
+        inside = QFormLayout()
+        inside.addRow("&Body sensation", self.body_sensation)
+        inside.addRow("Thou&ght", self.thought)
+        inside.addRow("Re&action", self.reaction)
+        inside.addRow("&Perceived by others", self.perceived_by_others)
+
+        regulation = QFormLayout()
+        regulation.addRow("Strateg&y", self.regulation_strategy)
+        numbers = QHBoxLayout()
+        numbers.addWidget(self.regulation_effect)
+        numbers.addSpacing(16)
+        after = QLabel("I&ntensity after")
+        after.setBuddy(self.intensity_after)
+        numbers.addWidget(after)
+        numbers.addWidget(self.intensity_after)
+        numbers.addStretch(1)
+        regulation.addRow(_buddy("Its effe&ct", self.regulation_effect), numbers)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.status)
+        layout.addLayout(meter_row)
+        layout.addWidget(words_title)
+        layout.addWidget(self.chips)
+        for title, form in (
+            ("What happened", happened),
+            ("Inside and outside", inside),
+            ("Regulation", regulation),
+        ):
+            layout.addWidget(section_title(title))
+            layout.addLayout(form)
+        layout.addStretch(1)
+        # One label column width for the lower forms, so their fields line up.
+        width = self.fontMetrics().horizontalAdvance("Perceived by others") + 6
+        for form in (happened, inside, regulation):
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                widget = None if item is None else item.widget()
+                if isinstance(widget, QLabel):
+                    widget.setMinimumWidth(width)
+                    widget.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+                    widget.setContentsMargins(0, 4, 0, 0)  # level with the field's first line
+
+    # -- behaviour -------------------------------------------------------------------
+
+    def _suggest(self) -> None:
+        self.chips.set_words(suggested_words(*self.meter.point(), limit=SUGGESTED_WORDS))
+        self.chips.set_current(self.label.text())
+
+    def _show_intensity(self, value: int) -> None:
+        self.intensity_value.setText(f"{value} / {RATING_MAX}")
+
+    def choose_word(self, word: str) -> None:
+        """A suggested word was clicked: it becomes the label, and its family follows."""
+        if self.binder.record is None:
+            return
+        self.label.setText(word)
+        self.binder.update("label", word)
+        self._family_follows_label = True
+        self._family_from_label(word)
+
+    def _family_from_label(self, label: str) -> None:
+        """While the coach has not chosen a family, it is the label's (or none)."""
+        if self.binder.record is not None and self._family_follows_label:
+            self.family.setCurrentIndex(max(self.family.findData(_family_value(label)), 0))
+
+    def _family_chosen(self, _index: int) -> None:
+        self._family_follows_label = False
+
+    def show_problem(self, state: SaveState, message: str) -> None:
+        problem = state in (SaveState.INVALID, SaveState.FAILED) and bool(message)
+        self.status.setText(f"Not saved yet: {message}" if problem else "")
+        self.status.setVisible(problem)
+
+
+class EmotionsTab(WorkspaceTab):
+    """The emotion log of one client: table and chart on the left, the entry on the right."""
+
+    title = "Emotions"
+
+    def __init__(
+        self,
+        controller: VaultController,
+        parent: QWidget | None = None,
+        *,
+        autosave_delay_ms: int | None = None,
+    ) -> None:
+        super().__init__(controller, parent)
+        self._pending: list[EmotionEntry] = []
+        self.model = EmotionTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setDynamicSortFilter(True)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAccessibleName("Emotion log")
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.fontMetrics()
+        for column, sample in enumerate(
+            ("28 Feb 2026, 18:00", "disappointed", "■ Neutral", "10 → 10", "Stakeholder")
+        ):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 12)
+
+        self.chart = EmotionChart()
+        self.editor = EmotionEditor()
+        self.empty_hint = QLabel()
+        self._autosaver = self.make_autosaver(self._save_pending, autosave_delay_ms)
+        self._autosaver.state_changed.connect(self.editor.show_problem)
+        self.editor.binder.changed.connect(self._field_changed)
+
+        self.log_action = QAction("Log emotion", self)
+        self.log_action.setShortcuts([QKeySequence("Ctrl+E"), QKeySequence("Ctrl+Shift+N")])
+        self.log_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.log_action.triggered.connect(self.log_emotion)
+        self.addAction(self.log_action)
+        self.delete_action = QAction("Delete entry…", self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_current)
+        self.table.addAction(self.delete_action)
+
+        self.log_button = QPushButton("Log emotion")
+        self.log_button.setToolTip("Log a new emotion, now (Ctrl+E)")
+        self.log_button.clicked.connect(self.log_action.trigger)
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setToolTip("Delete the selected entry")
+        self.delete_button.clicked.connect(self.delete_current)
+        self.delete_button.setEnabled(False)
+
+        for widget, name in (
+            (self.table, "emotionLog"),
+            (self.chart, "emotionChart"),
+            (self.log_button, "logEmotionButton"),
+            (self.delete_button, "deleteEmotionButton"),
+        ):
+            widget.setObjectName(name)
+        self._lay_out()
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.chart.entry_clicked.connect(self._select)
+        self.model.rowsInserted.connect(self._refresh_chart)
+        self.model.rowsRemoved.connect(self._refresh_chart)
+        self.model.modelReset.connect(self._refresh_chart)
+        self.clear()
+
+    def _lay_out(self) -> None:
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(section_title("Emotion log"))
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.log_button)
+        toolbar.addWidget(self.delete_button)
+
+        left_splitter = QSplitter(Qt.Orientation.Vertical)
+        left_splitter.addWidget(self.table)
+        left_splitter.addWidget(self.chart)
+        left_splitter.setStretchFactor(0, 3)
+        left_splitter.setStretchFactor(1, 2)
+        left_splitter.setChildrenCollapsible(False)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 4, 8)
+        left_layout.addLayout(toolbar)
+        left_layout.addWidget(left_splitter, 1)
+
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setObjectName("hint")
+        self.empty_hint.setWordWrap(True)
+        empty_layout.addWidget(self.empty_hint)
+        empty_layout.addStretch(2)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.editor)
+        scroll.setMinimumWidth(self.editor.minimumSizeHint().width() + 20)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(empty)
+        self.stack.addWidget(scroll)
+        self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    # -- WorkspaceTab ----------------------------------------------------------------
+
+    def show_client(self, client_id: int) -> None:
+        same = client_id == self.client_id
+        if same:
+            self._autosaver.flush()
+        keep = list(self._pending) if same else []
+        selected = self.current_entry() if same else None
+        if not same:
+            self.clear()
+        super().show_client(client_id)
+        by_id: dict[int | None, EmotionEntry] = {e.id: e for e in keep if e.id is not None}
+        stored = [by_id.get(e.id, e) for e in self.controller.store.emotions.for_client(client_id)]
+        unsaved = [e for e in keep if e.id is None]
+        self._pending = keep
+        self.editor.binder.set_record(None)
+        self.model.set_records([*stored, *unsaved])
+        self.model.set_unsaved(self._pending)
+        target = None
+        if selected is not None:
+            target = next(
+                (
+                    e
+                    for e in self.model.records()
+                    if e is selected or (selected.id is not None and e.id == selected.id)
+                ),
+                None,
+            )
+        if target is None and self.proxy.rowCount() > 0:
+            target = self._record_at(self.proxy.index(0, 0))
+        self._select(target)
+
+    def focus_record(self, record_id: int, kind: RecordKind | None = None) -> None:
+        entry = next((e for e in self.model.records() if e.id == record_id), None)
+        if entry is not None:
+            self._select(entry)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear(self) -> None:
+        super().clear()
+        self._pending = []
+        self.editor.binder.set_record(None)
+        self.editor.show_problem(SaveState.SAVED, "")
+        self.model.set_unsaved([])
+        self.model.clear()
+        self.chart.clear()
+        self.stack.setCurrentIndex(0)
+        self.delete_button.setEnabled(False)
+        self.log_button.setEnabled(False)
+        self.log_action.setEnabled(False)
+
+    # -- actions ---------------------------------------------------------------------
+
+    def current_entry(self) -> EmotionEntry | None:
+        record = self.editor.binder.record
+        return record if isinstance(record, EmotionEntry) else None
+
+    def log_emotion(self) -> EmotionEntry | None:
+        """A new entry at the current minute; it is stored once it has a label or situation."""
+        if self.client_id is None:
+            return None
+        entry = EmotionEntry(
+            client_id=self.client_id, occurred_at=datetime.now().replace(second=0, microsecond=0)
+        )
+        self.model.append(entry)
+        self._select(entry)
+        self.editor.meter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return entry
+
+    def delete_current(self) -> bool:
+        """Delete the selected entry after the coach confirms; True when deleted."""
+        entry = self.current_entry()
+        if entry is None or self.client_id is None:
+            return False
+        name = f"“{entry.label}”" if entry.label.strip() else "this emotion"
+        answer = QMessageBox.question(
+            self,
+            "Delete emotion entry",
+            f"Delete the entry {name} of {text.fmt_datetime(entry.occurred_at)}?\n"
+            "This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        if entry.id is not None:
+            with contextlib.suppress(NotFound):  # already gone (deleted elsewhere)
+                self.controller.store.emotions.delete(entry.id)
+        self._pending = [e for e in self._pending if e is not entry]
+        if not self._pending:
+            self._autosaver.discard()
+        proxy_row = self.table.currentIndex().row()
+        self.editor.binder.set_record(None)
+        self.model.remove(self.model.row_of(entry))
+        self.model.set_unsaved(self._pending)
+        if self.proxy.rowCount() > 0:
+            row = min(max(proxy_row, 0), self.proxy.rowCount() - 1)
+            self._select(self._record_at(self.proxy.index(row, 0)))
+        else:
+            self._select(None)
+        if entry.id is not None:
+            self.controller.notify_changed(self.client_id)
+        return True
+
+    # -- internals -------------------------------------------------------------------
+
+    def _record_at(self, index: QModelIndex | QPersistentModelIndex) -> EmotionEntry | None:
+        if not index.isValid():
+            return None
+        record = self.proxy.data(index, RECORD_ROLE)
+        return record if isinstance(record, EmotionEntry) else None
+
+    def _select(self, entry: EmotionEntry | None) -> None:
+        if entry is None:
+            self.table.clearSelection()
+            self.table.setCurrentIndex(QModelIndex())
+            self._show(None)
+            return
+        row = self.model.row_of(entry)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        if self.current_entry() is not entry:  # same row: no currentRowChanged
+            self._show(entry)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry = self._record_at(current)
+        previous = self.current_entry()
+        if previous is entry:
+            return
+        self._autosaver.flush()  # save the entry being left, now
+        if previous is not None and previous.id is None and not self._is_pending(previous):
+            # Logged and left untouched: nothing to keep; drop it once selection settles.
+            QTimer.singleShot(0, lambda e=previous: self._drop_untouched(e))
+        self._show(entry)
+
+    def _show(self, entry: EmotionEntry | None) -> None:
+        self.editor.binder.set_record(entry)
+        self.stack.setCurrentIndex(0 if entry is None else 1)
+        self.empty_hint.setText(
+            "Select an entry in the log, or log a new emotion (Ctrl+E)."
+            if self.model.rowCount() > 0
+            else "No emotions logged yet.\n\nLog one with Ctrl+E: place it on the Mood Meter,\n"
+            "then pick the word that fits."
+        )
+        self.delete_button.setEnabled(entry is not None)
+        self.log_button.setEnabled(self.client_id is not None)
+        self.log_action.setEnabled(self.client_id is not None)
+        self._refresh_chart()
+
+    def _drop_untouched(self, entry: EmotionEntry) -> None:
+        if entry.id is None and not self._is_pending(entry) and self.current_entry() is not entry:
+            row = self.model.row_of(entry)
+            if row >= 0:
+                self.model.remove(row)
+
+    def _is_pending(self, entry: EmotionEntry) -> bool:
+        return any(e is entry for e in self._pending)
+
+    def _field_changed(self, field: str) -> None:
+        entry = self.current_entry()
+        if entry is None:
+            return
+        if not self._is_pending(entry):
+            self._pending.append(entry)
+        self.model.record_changed(entry)
+        if field in _CHART_FIELDS:
+            self._refresh_chart()
+        self._autosaver.touch()
+
+    def _refresh_chart(self) -> None:
+        self.chart.set_entries(self.model.records(), self.current_entry())
+
+    def _save_pending(self) -> None:
+        """Store every changed entry; entries the vault refuses stay pending (and say why)."""
+        if self.client_id is None:
+            self._pending = []
+            return
+        store = self.controller.store
+        problem: InvalidInput | None = None
+        saved = False
+        for entry in list(self._pending):
+            entry.client_id = self.client_id
+            try:
+                store.emotions.save(entry)
+            except InvalidInput as exc:
+                problem = problem or exc
+                continue
+            self._pending = [e for e in self._pending if e is not entry]
+            saved = True
+        self.model.set_unsaved(self._pending)
+        if saved:
+            self.controller.notify_changed(self.client_id)
+        if problem is not None:
+            raise problem
