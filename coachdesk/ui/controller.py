@@ -31,6 +31,14 @@ class VaultController(QObject):
         self._kdf = kdf  # None: calibrated; tests pass the cheap profile
         self._vault: Vault | None = None
         self._store: Store | None = None
+        # The passphrase, kept only while unlocked, so automatic backups can be
+        # protected by it without asking. Dropped on lock (docs/security.md).
+        self.backup_secret: str | None = None
+
+    @property
+    def kdf(self) -> KdfParams | None:
+        """Argon2id parameters for new keys (None: calibrated on this machine)."""
+        return self._kdf
 
     @property
     def vault_exists(self) -> bool:
@@ -55,17 +63,23 @@ class VaultController(QObject):
     def create(self, passphrase: str) -> str:
         """Create the vault, leave it unlocked; returns the recovery code to show once."""
         vault, code = Vault.create(self.vault_dir, passphrase, kdf=self._kdf)
+        self.backup_secret = passphrase
         self._opened(vault)
         return code
 
     def unlock(self, passphrase: str) -> None:
-        self._opened(Vault.unlock(self.vault_dir, passphrase))
+        vault = Vault.unlock(self.vault_dir, passphrase)
+        self.backup_secret = passphrase
+        self._opened(vault)
 
     def recover(self, recovery_code: str, new_passphrase: str) -> None:
-        self._opened(Vault.recover(self.vault_dir, recovery_code, new_passphrase, kdf=self._kdf))
+        vault = Vault.recover(self.vault_dir, recovery_code, new_passphrase, kdf=self._kdf)
+        self.backup_secret = new_passphrase
+        self._opened(vault)
 
     def change_passphrase(self, old: str, new: str) -> None:
         self.vault.change_passphrase(old, new, kdf=self._kdf)
+        self.backup_secret = new
 
     def _opened(self, vault: Vault) -> None:
         self._vault = vault
@@ -78,6 +92,7 @@ class VaultController(QObject):
             return
         self.about_to_lock.emit()
         vault, self._vault, self._store = self._vault, None, None
+        self.backup_secret = None
         vault.lock()
         del vault
         gc.collect()

@@ -6,8 +6,9 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QEventLoop, QItemSelection, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -30,12 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk import __version__
+from coachdesk.backup import restore_backup
 from coachdesk.core.errors import CoachDeskError, WrongPassphrase
 from coachdesk.core.model import ClientStatus
 from coachdesk.reports import ReportKind
 from coachdesk.ui import settings as keys
 from coachdesk.ui import text
 from coachdesk.ui.autosave import SaveState
+from coachdesk.ui.backups import BackupScheduler
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.dialogs.client import NewClientDialog
 from coachdesk.ui.dialogs.settings import SettingsDialog
@@ -44,18 +48,21 @@ from coachdesk.ui.dialogs.vault_dialogs import (
     RecoverDialog,
     RecoveryCodeDialog,
 )
+from coachdesk.ui.files import choose_open_file
 from coachdesk.ui.idle import IdleWatcher
 from coachdesk.ui.models.clients import CLIENT_ID_ROLE, ClientFilterModel, ClientListModel
 from coachdesk.ui.pages import UnlockPage, WelcomePage
 from coachdesk.ui.reports import TITLES, ReportRunner
 from coachdesk.ui.search import SearchDialog
 from coachdesk.ui.settings import AppSettings
+from coachdesk.ui.workers import Cancelled, Job, Progress
 from coachdesk.ui.workspace.base import WorkspaceTab
 from coachdesk.vault.search import RecordKind, SearchHit
 
 log = logging.getLogger(__name__)
 
 WELCOME, UNLOCK, WORKSPACE = range(3)
+QUIT_BACKUP_FRESH = timedelta(hours=1)
 
 _STATUS_FILTERS: list[tuple[str, set[ClientStatus]]] = [
     ("Current clients", {ClientStatus.ACTIVE, ClientStatus.PROSPECT, ClientStatus.PAUSED}),
@@ -242,17 +249,19 @@ class MainWindow(QMainWindow):
             "&Lock", ["Ctrl+L"], self.lock, QStyle.StandardPixmap.SP_DialogCloseButton
         )
         self.settings_action = self._action("Se&ttings…", ["Ctrl+,"], self.open_settings)
+        self.backup_action = self._action("&Back up now", ["Ctrl+Shift+B"], self.back_up_now)
         self.passphrase_action = self._action("Change &passphrase…", [], self.change_passphrase)
         self.quit_action = self._action("&Quit", [QKeySequence.StandardKey.Quit], self.close)
         self.about_action = self._action("&About CoachDesk", [], self.about)
         self.vault_actions = [
             self.new_client_action, self.search_action, self.lock_action,
-            self.passphrase_action,
+            self.passphrase_action, self.backup_action,
         ]  # fmt: skip
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         file_menu.addAction(self.new_client_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.passphrase_action)
         file_menu.addAction(self.settings_action)
@@ -292,10 +301,10 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.save_label = QLabel(self)
         self.save_label.setObjectName("saveState")
-        self.backup_label = QLabel(self)
-        self.backup_label.setObjectName("backupState")
         self.statusBar().addWidget(self.save_label, 1)
-        self.statusBar().addPermanentWidget(self.backup_label)
+        self.backups = BackupScheduler(
+            self.controller, self.settings, self.statusBar(), kdf=self.controller.kdf
+        )
 
     # -- opening and locking -----------------------------------------------------------
 
@@ -337,11 +346,102 @@ class MainWindow(QMainWindow):
         self._run(RecoverDialog(self.controller.recover, self))
 
     def _restore_requested(self) -> None:
-        QMessageBox.information(
+        """Welcome page: make this computer's vault from a backup file."""
+        source = choose_open_file(self, "Restore from a backup", "CoachDesk backups (*.cdbackup)")
+        if source is None:
+            return
+        secret, ok = QInputDialog.getText(
             self,
             "Restore from a backup",
-            "To restore a backup, run:\n\ncoachdesk backup restore FILE --into FOLDER",
+            "The passphrase the backup was made with:",
+            QLineEdit.EchoMode.Password,
         )
+        if not ok or not secret:
+            return
+        target = self.controller.vault_dir
+
+        def work(progress: Progress, cancelled: Cancelled) -> object:
+            return restore_backup(source, secret, target, progress=progress, cancel=cancelled)
+
+        if self._run_job_with_progress("Restoring the backup…", Job(work)):
+            QMessageBox.information(
+                self,
+                "Backup restored",
+                "The vault was restored and checked. Unlock it with the passphrase that "
+                "was in force when the backup was made.",
+            )
+        self._show_closed_page()
+
+    def _run_job_with_progress(self, label: str, job: Job) -> bool:
+        """Run ``job`` with a modal progress dialog and Cancel; True when it succeeded."""
+        dialog = QProgressDialog(label, "Cancel", 0, 1000, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        loop = QEventLoop(self)
+        outcome: dict[str, object] = {}
+
+        def progress(done: int, total: int) -> None:
+            if total > 0:
+                dialog.setValue(int(1000 * done / total))
+
+        job.signals.progress.connect(progress)
+
+        def finished(_result: object) -> None:
+            outcome["ok"] = True
+            loop.quit()
+
+        def failed(message: str) -> None:
+            outcome["error"] = message
+            loop.quit()
+
+        job.signals.finished.connect(finished)
+        job.signals.failed.connect(failed)
+        job.signals.cancelled.connect(loop.quit)
+        dialog.canceled.connect(job.cancel)
+        job.start()
+        if not job.done.is_set():
+            loop.exec()
+        job.done.wait(5)
+        dialog.close()
+        dialog.deleteLater()
+        if "error" in outcome:
+            QMessageBox.warning(self, "CoachDesk", str(outcome["error"]))
+        return bool(outcome.get("ok"))
+
+    def _back_up_before_quitting(self) -> None:
+        """The backup "on quit": unless one was made in the last hour."""
+        if not self.controller.is_unlocked or self.backups.folder is None:
+            return
+        if self.backups.running:
+            self.backups.wait()
+            return
+        last = self.backups.last_backup()
+        if last is not None and datetime.now(UTC) - last < QUIT_BACKUP_FRESH:
+            return
+        job = self.backups.run()
+        if job is not None:
+            label = "Backing up before quitting…"
+            dialog = QProgressDialog(label, "Skip", 0, 0, self)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(300)
+            dialog.canceled.connect(job.cancel)
+            loop = QEventLoop(self)
+            self.backups.finished.connect(loop.quit)
+            if not job.done.is_set():
+                loop.exec()
+            self.backups.finished.disconnect(loop.quit)
+            dialog.close()
+            dialog.deleteLater()
+
+    def back_up_now(self) -> None:
+        if self.backups.folder is None:
+            QMessageBox.information(
+                self, "Back up now", "Choose a backup folder in Settings first."
+            )
+            self.open_settings()
+            return
+        self._flush_all()
+        self.backups.run()
 
     def _on_unlocked(self) -> None:
         self.stack.setCurrentIndex(WORKSPACE)
@@ -624,6 +724,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self)
         if self._run(dialog) == QDialog.DialogCode.Accepted:
             self.idle.set_minutes(self.settings.get_int(keys.AUTOLOCK_MINUTES))
+            self.backups.refresh_label()
 
     def change_passphrase(self) -> None:
         dialog = ChangePassphraseDialog(self.controller.change_passphrase, self)
@@ -665,6 +766,8 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._flush_all()
+        self._back_up_before_quitting()
         self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(keys.SPLITTER_STATE, self.splitter.saveState())
         self.settings.sync()

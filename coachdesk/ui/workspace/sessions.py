@@ -1,0 +1,1017 @@
+"""The Sessions tab: a client's sessions on the left, the selected one's notes on the right.
+
+Notes are written during or right after a conversation, so nothing here has a Save
+button: every field autosaves. What may be shared (the summary) and what never is (the
+private notes) are kept visibly apart.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.core.errors import InvalidInput
+from coachdesk.core.model import (
+    ActionItem,
+    ActionOwner,
+    ActionStatus,
+    Contract,
+    Session,
+    SessionFormat,
+    SessionTemplate,
+)
+from coachdesk.core.validation import (
+    RATING_MAX,
+    RATING_MIN,
+    SESSION_MINUTES_MAX,
+    SESSION_MINUTES_MIN,
+)
+from coachdesk.ui import text
+from coachdesk.ui.binding import RecordBinder
+from coachdesk.ui.controller import VaultController
+from coachdesk.ui.models.records import SORT_ROLE, Column, RecordTableModel
+from coachdesk.ui.widgets import (
+    NoteEdit,
+    OptionalDateEdit,
+    PrivateNoteEdit,
+    private_banner,
+    section_title,
+)
+from coachdesk.ui.workspace.base import WorkspaceTab
+from coachdesk.vault.search import RecordKind
+
+Index = QModelIndex | QPersistentModelIndex
+
+NEW_SESSION_SHORTCUT = "Ctrl+Shift+N"
+DEFAULT_SESSION_MINUTES = 60
+# Private notes' (background, text) colours when no stylesheet colours them.
+PRIVATE_LIGHT = (QColor("#fff4d6"), QColor("#8a5a00"))
+PRIVATE_DARK = (QColor("#3a3222"), QColor("#e0b562"))
+
+
+def quarter_hour(moment: datetime) -> datetime:
+    """``moment`` rounded to the nearest quarter hour: sessions are booked on :00, :15…"""
+    hour = moment.replace(minute=0, second=0, microsecond=0)
+    minutes = (moment - hour).total_seconds() / 60
+    return hour + timedelta(minutes=15 * round(minutes / 15))
+
+
+def number_of(session: Session, contract: Contract | None) -> str:
+    """The place of a session: "3 of 10" with a counted contract, "3" without, or ""."""
+    if session.number is None:
+        return ""
+    planned = contract.session_count if contract is not None else None
+    return f"{session.number} of {planned}" if planned else str(session.number)
+
+
+def mnemonic_safe(value: str) -> str:
+    """Button text shows "&" as a shortcut marker; client text must appear as typed."""
+    return value.replace("&", "&&")
+
+
+# -- small layout helpers shared by the sections ------------------------------------------
+
+
+def form_layout() -> QFormLayout:
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    form.setHorizontalSpacing(12)
+    form.setVerticalSpacing(8)
+    form.setContentsMargins(0, 0, 0, 0)
+    return form
+
+
+class LabelColumn:
+    """The field labels of several forms on one page, made equally wide so every field
+    starts at the same x and the page reads as one form."""
+
+    def __init__(self) -> None:
+        self._labels: list[QLabel] = []
+
+    def label(self, text_: str, buddy: QWidget | None = None) -> QLabel:
+        label = QLabel(text_)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if buddy is not None:
+            label.setBuddy(buddy)
+        self._labels.append(label)
+        return label
+
+    def align(self) -> None:
+        width = max((label.sizeHint().width() for label in self._labels), default=0)
+        for label in self._labels:
+            label.setMinimumWidth(width)
+
+
+def buddy_label(text_: str, buddy: QWidget) -> QLabel:
+    """A label whose mnemonic (Alt+letter) moves the cursor into ``buddy``."""
+    label = QLabel(text_)
+    label.setBuddy(buddy)
+    return label
+
+
+def with_hint(field: QWidget | QLayout, explanation: QLabel) -> QVBoxLayout:
+    """A field with its explanation right under it (a form row of its own sits too far)."""
+    box = QVBoxLayout()
+    box.setSpacing(4)
+    if isinstance(field, QLayout):
+        box.addLayout(field)
+    else:
+        box.addWidget(field)
+    box.addWidget(explanation)
+    return box
+
+
+def title(text_: str) -> QLabel:
+    """A section title, bold until the app's stylesheet styles ``#sectionTitle``."""
+    label = section_title(text_)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.08)
+    label.setFont(font)
+    label.setIndent(0)  # a stylesheet margin would otherwise indent it by half an "x"
+    label.setContentsMargins(0, 6, 0, 0)
+    return label
+
+
+def hint(text_: str) -> QLabel:
+    """A quiet explanatory line under a field."""
+    label = QLabel(text_)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    palette = label.palette()
+    palette.setColor(
+        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
+    )
+    label.setPalette(palette)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.92)
+    label.setFont(font)
+    return label
+
+
+def note(object_name: str, placeholder: str = "", lines: int = 4) -> NoteEdit:
+    edit = NoteEdit(placeholder)
+    edit.setObjectName(object_name)
+    fit_lines(edit, lines)
+    return edit
+
+
+def fit_lines(edit: QPlainTextEdit, lines: int, most: int = 18) -> None:
+    """Size a note to its text, between ``lines`` and ``most`` lines: the page scrolls,
+    so short notes stay compact and long ones do not hide in a tiny box."""
+    spacing = edit.fontMetrics().lineSpacing()
+    frame = 2 * edit.frameWidth() + round(2 * edit.document().documentMargin()) + 2
+    layout = edit.document().documentLayout()
+
+    def fit() -> None:
+        count = round(layout.documentSize().height())  # lines, for a plain-text layout
+        edit.setFixedHeight(min(max(count, lines), most) * spacing + frame)
+
+    layout.documentSizeChanged.connect(lambda _size: fit())
+    edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    fit()
+
+
+def style_private(edit: QPlainTextEdit, banner: QLabel) -> None:
+    """Amber through the palette, as a fallback: the app's stylesheet (``#privateNote``,
+    ``#privateBanner``) overrides it, and it follows a light or dark system scheme."""
+    palette = edit.palette()
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    background, ink = PRIVATE_DARK if dark else PRIVATE_LIGHT
+    palette.setColor(QPalette.ColorRole.Base, background)
+    edit.setPalette(palette)
+    palette = banner.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, ink)
+    banner.setPalette(palette)
+    banner.setContentsMargins(0, 0, 0, 4)
+    font = banner.font()
+    font.setBold(True)
+    banner.setFont(font)
+
+
+class WheelGuard(QObject):
+    """Lets the page scroll under the mouse wheel without changing a rating, date or
+    choice the pointer passes over; a field the coach clicked into still takes the wheel."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Wheel
+            and isinstance(watched, QWidget)
+            and not watched.hasFocus()
+        ):
+            event.ignore()  # passes on to the scroll area
+            return True
+        return False
+
+    def guard(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            widget.installEventFilter(self)
+
+
+# -- the tab ---------------------------------------------------------------------------
+
+
+class SessionsTab(WorkspaceTab):
+    """List of sessions (newest first) and an autosaving editor for the selected one."""
+
+    title = "Sessions"
+
+    def __init__(
+        self,
+        controller: VaultController,
+        parent: QWidget | None = None,
+        *,
+        autosave_delay_ms: int | None = None,
+    ) -> None:
+        super().__init__(controller, parent)
+        self._contract: Contract | None = None
+        self._actions: list[ActionItem] = []  # all of the client's, shown per session
+        # Edited records wait here until saved, keyed by identity: switching session
+        # never drops an edit that could not be saved yet.
+        self._dirty_sessions: dict[int, Session] = {}
+        self._dirty_actions: dict[int, ActionItem] = {}
+        self._loading = False
+        self._outcome_boxes: list[QCheckBox] = []
+        self._wheel_guard = WheelGuard(self)
+        self._labels = LabelColumn()
+
+        self._sessions: RecordTableModel[Session] = RecordTableModel(self._session_columns(), self)
+        self._sessions.setObjectName("sessionListModel")
+        self._sorted = QSortFilterProxyModel(self)
+        self._sorted.setSourceModel(self._sessions)
+        self._sorted.setSortRole(SORT_ROLE)
+        self._sorted.setDynamicSortFilter(True)
+        self._sorted.sort(0, Qt.SortOrder.DescendingOrder)
+        self._actions_model: RecordTableModel[ActionItem] = RecordTableModel(
+            self._action_columns(), self
+        )
+        self._actions_model.setObjectName("actionItemModel")
+
+        self._binder = RecordBinder(self)
+        self._action_binder = RecordBinder(self)
+        self._session_saver = self.make_autosaver(self._save_sessions, autosave_delay_ms)
+        self._action_saver = self.make_autosaver(self._save_actions, autosave_delay_ms)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("sessionsSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_list())
+        splitter.addWidget(self._build_editor())
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 700])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(splitter)
+
+        self._bind()
+        self._show_session(None)
+
+    # -- building ------------------------------------------------------------------
+
+    def _session_columns(self) -> list[Column[Session]]:
+        return [
+            Column("Date", lambda s: s.started_at),
+            Column("No.", lambda s: number_of(s, self._contract)),
+            Column("Focus area", lambda s: s.focus_area, tooltip=lambda s: s.focus_area),
+            Column(
+                "Process",
+                lambda s: s.process_rating,
+                tooltip=lambda s: "Process rating: how well the conversation went",
+            ),
+            Column(
+                "Result",
+                lambda s: s.result_rating,
+                tooltip=lambda s: "Result rating: progress towards the agreed outcomes",
+            ),
+        ]
+
+    @staticmethod
+    def _action_columns() -> list[Column[ActionItem]]:
+        return [
+            Column("Owner", lambda a: a.owner),
+            Column("Action", lambda a: a.text, tooltip=lambda a: a.text),
+            Column("Due", lambda a: a.due),
+            Column("Status", lambda a: a.status),
+        ]
+
+    def _build_list(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 4, 0)
+        layout.setSpacing(8)
+
+        self._list = QTableView()
+        self._list.setObjectName("sessionList")
+        self._list.setAccessibleName("Sessions")
+        self._list.setModel(self._sorted)
+        self._list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._list.setAlternatingRowColors(True)
+        self._list.setShowGrid(False)
+        self._list.setWordWrap(False)
+        self._list.verticalHeader().hide()
+        header = self._list.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._list.selectionModel().currentRowChanged.connect(self._current_session_changed)
+        layout.addWidget(self._list, 1)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        self._new_button = QPushButton("New session")
+        self._new_button.setObjectName("newSessionButton")
+        self._new_button.setShortcut(QKeySequence(NEW_SESSION_SHORTCUT))
+        shortcut = QKeySequence(NEW_SESSION_SHORTCUT).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        self._new_button.setToolTip(f"Start notes for a new session ({shortcut})")
+        self._new_button.clicked.connect(self.new_session)
+        self._delete_button = QPushButton("Delete")
+        self._delete_button.setObjectName("deleteSessionButton")
+        self._delete_button.setToolTip("Delete the selected session and its notes")
+        self._delete_button.clicked.connect(self.delete_session)
+        buttons.addWidget(self._new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self._delete_button)
+        layout.addLayout(buttons)
+        return panel
+
+    def _build_editor(self) -> QWidget:
+        self._stack = QStackedWidget()
+        self._stack.setObjectName("sessionEditorStack")
+        self._empty_hint = QLabel()
+        self._empty_hint.setObjectName("noSessionHint")
+        self._empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty_hint.setWordWrap(True)
+        self._stack.addWidget(self._empty_hint)
+
+        scroll = QScrollArea()
+        scroll.setObjectName("sessionEditor")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget()
+        page.setObjectName("sessionEditorPage")
+        self._page = QVBoxLayout(page)
+        self._page.setContentsMargins(16, 4, 20, 16)
+        self._page.setSpacing(6)
+        scroll.setWidget(page)
+        self._stack.addWidget(scroll)
+
+        self._heading = QLabel()
+        self._heading.setObjectName("sessionHeading")
+        self._heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self._heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self._heading.setFont(font)
+        self._page.addWidget(self._heading)
+
+        self._build_when()
+        self._build_conversation()
+        self._build_shared()
+        self._build_private()
+        self._build_takeaways()
+        self._build_ratings()
+        self._build_outcomes()
+        self._build_actions()
+        self._page.addStretch(1)
+        self._labels.align()
+        return self._stack
+
+    def _section(self, heading: str, content: QWidget | QLayout) -> None:
+        self._page.addWidget(title(heading))
+        if isinstance(content, QLayout):
+            self._page.addLayout(content)
+        else:
+            self._page.addWidget(content)
+
+    def _build_when(self) -> None:
+        self._started = QDateTimeEdit()
+        self._started.setObjectName("startedAt")
+        self._started.setCalendarPopup(True)
+        self._started.setDisplayFormat("ddd dd MMM yyyy, HH:mm")
+        self._started.setSpecialValueText("—")  # shown only when cleared
+        self._duration = QSpinBox()
+        self._duration.setObjectName("duration")
+        self._duration.setRange(SESSION_MINUTES_MIN, SESSION_MINUTES_MAX)
+        self._duration.setSingleStep(15)
+        self._duration.setSuffix(" min")
+        self._number = QSpinBox()
+        self._number.setObjectName("sessionNumber")
+        self._number.setRange(1, 999)
+        self._number.setToolTip("The session's place in the contract; “—” when not counted")
+        self._of_count = QLabel()
+        self._of_count.setObjectName("sessionOfCount")
+        self._format = QComboBox()
+        self._format.setObjectName("sessionFormat")
+
+        number_row = QHBoxLayout()
+        number_row.setSpacing(6)
+        number_row.addWidget(self._number)
+        number_row.addWidget(self._of_count)
+        number_row.addStretch(1)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(8)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        grid.addWidget(self._label("&Date and time", self._started), 0, 0, right)
+        grid.addWidget(self._started, 0, 1)
+        grid.addWidget(buddy_label("D&uration", self._duration), 0, 2, right)
+        grid.addWidget(self._duration, 0, 3)
+        grid.addWidget(self._label("Nu&mber", self._number), 1, 0, right)
+        grid.addLayout(number_row, 1, 1)
+        grid.addWidget(buddy_label("&Format", self._format), 1, 2, right)
+        grid.addWidget(self._format, 1, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(3, 1)
+        self._section("When", grid)
+        self._wheel_guard.guard(self._started, self._duration, self._number, self._format)
+
+    def _build_conversation(self) -> None:
+        form = form_layout()
+        self._template_free = QRadioButton("Free")
+        self._template_free.setObjectName("templateFree")
+        self._template_grow = QRadioButton("GROW")
+        self._template_grow.setObjectName("templateGrow")
+        self._template_grow.setToolTip("Goal, Reality, Options, Way forward")
+        group = QButtonGroup(self)
+        group.addButton(self._template_free)
+        group.addButton(self._template_grow)
+        self._template_free.setChecked(True)
+        self._template_grow.toggled.connect(self._template_toggled)
+        switch = QHBoxLayout()
+        switch.setSpacing(16)
+        switch.addWidget(self._template_free)
+        switch.addWidget(self._template_grow)
+        switch.addStretch(1)
+        form.addRow(self._label("Template"), switch)
+
+        self._agenda = note("agenda", "What the client wants from this session", 3)
+        form.addRow(self._label("&Agenda", self._agenda), self._agenda)
+
+        self._grow_box = QWidget()
+        self._grow_box.setObjectName("growFields")
+        grow = form_layout()
+        self._grow_box.setLayout(grow)
+        self._grow_goal = note("growGoal", "What does the client want to achieve?", 2)
+        self._grow_reality = note("growReality", "Where are they now?", 2)
+        self._grow_options = note("growOptions", "What could they do?", 2)
+        self._grow_way = note("growWayForward", "What will they do, and when?", 2)
+        grow.addRow(self._label("&Goal", self._grow_goal), self._grow_goal)
+        grow.addRow(self._label("&Reality", self._grow_reality), self._grow_reality)
+        grow.addRow(self._label("&Options", self._grow_options), self._grow_options)
+        grow.addRow(self._label("&Way forward", self._grow_way), self._grow_way)
+        self._grow_box.hide()
+        form.addRow(self._grow_box)
+        self._section("Conversation", form)
+
+    def _build_shared(self) -> None:
+        self._shared = note(
+            "sharedSummary", "What you agreed to send the client after the session", 6
+        )
+        self._shared.setAccessibleName("Shared summary (may be shared with the client)")
+        self._section("Shared summary — may be shared with the client", self._shared)
+
+    def _build_private(self) -> None:
+        box = QVBoxLayout()
+        box.setSpacing(0)
+        banner = private_banner()
+        self._private = PrivateNoteEdit()
+        self._private.setObjectName("privateNote")  # the stylesheet hook (see widgets)
+        fit_lines(self._private, 6)
+        style_private(self._private, banner)
+        box.addWidget(banner)
+        box.addWidget(self._private)
+        self._section("Private notes", box)
+
+    def _build_takeaways(self) -> None:
+        form = form_layout()
+        self._decisions = note("decisions", "What the client decided", 3)
+        self._insights = note("insights", "Insights, and resources the client noticed", 3)
+        self._comfort = note("comfortZoneSteps", "Steps outside the comfort zone", 2)
+        self._next_steps = note("nextSteps", "What happens before the next session", 3)
+        form.addRow(self._label("De&cisions", self._decisions), self._decisions)
+        form.addRow(self._label("&Insights", self._insights), self._insights)
+        form.addRow(self._label("Comfort &zone", self._comfort), self._comfort)
+        form.addRow(self._label("Ne&xt steps", self._next_steps), self._next_steps)
+        self._section("Client’s takeaways", form)
+
+    def _build_ratings(self) -> None:
+        form = form_layout()
+        self._focus_area = QLineEdit()
+        self._focus_area.setObjectName("focusArea")
+        self._focus_area.setPlaceholderText("e.g. delegation, board presence")
+        form.addRow(self._label("Focu&s area", self._focus_area), self._focus_area)
+
+        self._process = QSpinBox()
+        self._process.setObjectName("processRating")
+        self._result = QSpinBox()
+        self._result.setObjectName("resultRating")
+        for spin in (self._process, self._result):
+            spin.setRange(RATING_MIN, RATING_MAX)
+            spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
+            spin.setMinimumWidth(64)
+        ratings = QHBoxLayout()
+        ratings.setSpacing(8)
+        ratings.addWidget(buddy_label("&Process", self._process))
+        ratings.addWidget(self._process)
+        ratings.addSpacing(16)
+        ratings.addWidget(buddy_label("R&esult", self._result))
+        ratings.addWidget(self._result)
+        ratings.addStretch(1)
+        self._ratings_hint = hint(
+            "Process: how well the conversation itself went. Result: how far it moved the "
+            "client towards the agreed outcomes. Leave “—” when you did not rate."
+        )
+        form.addRow(self._label("Ratings (0–10)"), with_hint(ratings, self._ratings_hint))
+        self._section("Focus and ratings", form)
+        self._wheel_guard.guard(self._process, self._result)
+
+    def _build_outcomes(self) -> None:
+        self._outcomes_box = QWidget()
+        self._outcomes_box.setObjectName("outcomesTouched")
+        self._outcomes_layout = QVBoxLayout(self._outcomes_box)
+        self._outcomes_layout.setContentsMargins(0, 0, 0, 0)
+        self._outcomes_layout.setSpacing(4)
+        self._no_outcomes = hint("No outcomes agreed yet: add them in the contract.")
+        self._outcomes_layout.addWidget(self._no_outcomes)
+        self._section("Outcomes touched", self._outcomes_box)
+
+    def _build_actions(self) -> None:
+        box = QVBoxLayout()
+        box.setSpacing(6)
+        self._action_list = QTableView()
+        self._action_list.setObjectName("actionItemList")
+        self._action_list.setAccessibleName("Action items of this session")
+        self._action_list.setModel(self._actions_model)
+        self._action_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._action_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._action_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._action_list.setShowGrid(False)
+        self._action_list.setAlternatingRowColors(True)
+        self._action_list.setWordWrap(False)
+        self._action_list.verticalHeader().hide()
+        self._action_list.setMinimumHeight(110)
+        self._action_list.setMaximumHeight(170)
+        header = self._action_list.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._action_list.selectionModel().currentRowChanged.connect(self._current_action_changed)
+        box.addWidget(self._action_list)
+
+        self._action_owner = QComboBox()
+        self._action_owner.setObjectName("actionOwner")
+        self._action_owner.setAccessibleName("Owner")
+        self._action_text = QLineEdit()
+        self._action_text.setObjectName("actionText")
+        self._action_text.setAccessibleName("Action item")
+        self._action_text.setPlaceholderText("What will be done")
+        self._action_due = OptionalDateEdit()
+        self._action_due.setObjectName("actionDue")
+        self._action_due.setAccessibleName("Due")
+        self._action_due.setToolTip("Due date; Ctrl+Delete empties it")
+        self._action_status = QComboBox()
+        self._action_status.setObjectName("actionStatus")
+        self._action_status.setAccessibleName("Status")
+        editor = QHBoxLayout()
+        editor.setSpacing(6)
+        editor.addWidget(self._action_owner)
+        editor.addWidget(self._action_text, 1)
+        editor.addWidget(QLabel("Due"))
+        editor.addWidget(self._action_due)
+        editor.addWidget(self._action_status)
+        box.addLayout(editor)
+        self._wheel_guard.guard(self._action_owner, self._action_due, self._action_status)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        self._add_action = QPushButton("Add action item")
+        self._add_action.setObjectName("addActionButton")
+        self._add_action.clicked.connect(self.add_action_item)
+        self._remove_action = QPushButton("Remove")
+        self._remove_action.setObjectName("removeActionButton")
+        self._remove_action.clicked.connect(self.remove_action_item)
+        buttons.addWidget(self._add_action)
+        buttons.addWidget(self._remove_action)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        self._section("Action items", box)
+
+    def _label(self, text_: str, buddy: QWidget | None = None) -> QLabel:
+        """A label in the page's left column."""
+        return self._labels.label(text_, buddy)
+
+    def _bind(self) -> None:
+        b = self._binder
+        b.datetime(self._started, "started_at")
+        b.integer(self._duration, "duration_minutes")
+        b.integer(self._number, "number", optional=True)
+        b.choice(self._format, "format", SessionFormat)
+        b.text(self._agenda, "agenda")
+        b.text(self._grow_goal, "grow_goal")
+        b.text(self._grow_reality, "grow_reality")
+        b.text(self._grow_options, "grow_options")
+        b.text(self._grow_way, "grow_way_forward")
+        b.text(self._shared, "shared_summary")
+        b.text(self._private, "private_notes")
+        b.text(self._decisions, "decisions")
+        b.text(self._insights, "insights")
+        b.text(self._comfort, "comfort_zone_steps")
+        b.text(self._next_steps, "next_steps")
+        b.text(self._focus_area, "focus_area")
+        b.integer(self._process, "process_rating", optional=True)
+        b.integer(self._result, "result_rating", optional=True)
+        b.changed.connect(self._session_edited)
+
+        a = self._action_binder
+        a.choice(self._action_owner, "owner", ActionOwner)
+        a.text(self._action_text, "text")
+        a.date(self._action_due, "due")
+        a.choice(self._action_status, "status", ActionStatus)
+        a.changed.connect(self._action_edited)
+
+    # -- WorkspaceTab ------------------------------------------------------------------
+
+    def show_client(self, client_id: int) -> None:
+        """Load the client's sessions; showing the same client again keeps the selection."""
+        same = client_id == self.client_id
+        if not self.flush() and same:
+            return  # keep the unsaved edits on screen rather than reload over them
+        current = self._current_session()
+        keep = current.id if same and current is not None else None
+        if not same:
+            self.clear()
+        super().show_client(client_id)
+        store = self.controller.store
+        self._contract = store.contracts.for_client(client_id)
+        sessions = store.sessions.for_client(client_id)
+        self._actions = store.action_items.for_client(client_id)
+        self._dirty_sessions.clear()
+        self._dirty_actions.clear()
+        self._show_session(None)
+        self._configure_for_contract(sessions)
+        self._sessions.set_records(sessions)
+        self._select_session(keep)
+
+    def focus_record(self, record_id: int, kind: RecordKind | None = None) -> None:
+        """Select and reveal the session ``record_id`` (a search hit); others are ignored."""
+        if kind not in (None, RecordKind.SESSION):
+            return
+        if any(s.id == record_id for s in self._sessions.records()):
+            self._select_session(record_id)
+            self._list.setFocus()
+
+    def clear(self) -> None:
+        super().clear()
+        self._dirty_sessions.clear()
+        self._dirty_actions.clear()
+        self._show_session(None)
+        self._sessions.clear()
+        self._actions_model.clear()
+        self._actions = []
+        self._contract = None
+        self._configure_for_contract([])
+        self._started.setDateTime(self._started.minimumDateTime())
+        self._forget_undo()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        super().closeEvent(event)
+
+    # -- user actions ----------------------------------------------------------------
+
+    def new_session(self) -> None:
+        """Create and store a session for now, numbered next, and put the cursor in it."""
+        if self.client_id is None or not self.controller.is_unlocked:
+            return
+        self.flush()
+        contract = self._contract
+        numbers = [s.number for s in self._sessions.records() if s.number is not None]
+        following = max(numbers, default=0) + 1
+        planned = contract.session_count if contract is not None else None
+        # Beyond the contract's count the session is an extra, uncounted one.
+        number = None if planned and following > planned else following
+        minutes = (contract.session_length_minutes if contract else None) or (
+            DEFAULT_SESSION_MINUTES
+        )
+        session = Session(
+            client_id=self.client_id,
+            started_at=quarter_hour(datetime.now()),
+            duration_minutes=min(max(minutes, SESSION_MINUTES_MIN), SESSION_MINUTES_MAX),
+            number=number,
+            format=contract.format if contract is not None else SessionFormat.IN_PERSON,
+        )
+        try:
+            self.controller.store.sessions.save(session, contract)
+        except InvalidInput as exc:
+            QMessageBox.warning(self, "New session", str(exc))
+            return
+        self._configure_for_contract([*self._sessions.records(), session])
+        self._sessions.append(session)
+        self._select_session(session.id)
+        self._agenda.setFocus()
+        self.controller.notify_changed(self.client_id)
+
+    def delete_session(self) -> None:
+        """Delete the selected session after the coach confirms (No is the default)."""
+        session = self._current_session()
+        if session is None or session.id is None or self.client_id is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete session",
+            f"Delete the session of {text.fmt_datetime(session.started_at)} and all its "
+            "notes?\n\nIts action items stay on the client’s list. This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.controller.store.sessions.delete(session.id)
+        except InvalidInput as exc:
+            QMessageBox.warning(self, "Delete session", str(exc))
+            return
+        self._dirty_sessions.pop(id(session), None)
+        if not self._dirty_sessions:
+            self._session_saver.discard()
+        for item in self._actions:  # the database set these to NULL too
+            if item.session_id == session.id:
+                item.session_id = None
+        row = self._sorted.mapFromSource(self._sessions.index(self._sessions.row_of(session), 0))
+        proxy_row = row.row()
+        self._show_session(None)
+        self._sessions.remove(self._sessions.row_of(session))
+        remaining = self._sorted.rowCount()
+        if remaining:
+            self._list.setCurrentIndex(self._sorted.index(min(proxy_row, remaining - 1), 0))
+        else:
+            self._show_session(None)  # now says "No sessions yet"
+        self.controller.notify_changed(self.client_id)
+
+    def add_action_item(self) -> None:
+        """A new, empty commitment for this session; stored once it has text."""
+        session = self._current_session()
+        if session is None or self.client_id is None:
+            return
+        item = ActionItem(client_id=self.client_id, session_id=session.id)
+        self._actions.append(item)
+        row = self._actions_model.append(item)
+        self._action_list.setCurrentIndex(self._actions_model.index(row, 1))
+        self._action_text.setFocus()
+
+    def remove_action_item(self) -> None:
+        item = self._action_binder.record
+        if not isinstance(item, ActionItem):
+            return
+        if item.id is not None:
+            try:
+                self.controller.store.action_items.delete(item.id)
+            except InvalidInput as exc:
+                QMessageBox.warning(self, "Remove action item", str(exc))
+                return
+        self._dirty_actions.pop(id(item), None)
+        if not self._dirty_actions:
+            self._action_saver.discard()
+        self._actions = [a for a in self._actions if a is not item]
+        self._action_binder.set_record(None)
+        self._actions_model.remove(self._actions_model.row_of(item))
+        if item.id is not None and self.client_id is not None:
+            self.controller.notify_changed(self.client_id)
+
+    # -- showing -------------------------------------------------------------------
+
+    def _configure_for_contract(self, sessions: list[Session]) -> None:
+        """Session count, outcomes to tick: everything that comes from the contract."""
+        contract = self._contract
+        planned = contract.session_count if contract is not None else None
+        self._of_count.setText(f"of {planned}" if planned else "")
+        numbers = [s.number for s in sessions if s.number is not None]
+        # Never below an existing number, so loading a session cannot silently clamp it.
+        self._number.setMaximum(max([planned or 999, *numbers]))
+        for box in self._outcome_boxes:
+            box.setParent(None)
+            box.deleteLater()
+        self._outcome_boxes = []
+        outcomes = contract.outcomes if contract is not None else []
+        for outcome in outcomes:
+            if outcome.id is None:
+                continue
+            box = QCheckBox(mnemonic_safe(text.first_line(outcome.statement, 80)))
+            box.setObjectName(f"outcome{outcome.id}")
+            box.setProperty("outcome_id", outcome.id)
+            box.setToolTip(outcome.statement)
+            box.toggled.connect(lambda checked, oid=outcome.id: self._outcome_toggled(oid, checked))
+            self._outcomes_layout.addWidget(box)
+            self._outcome_boxes.append(box)
+        self._no_outcomes.setVisible(not self._outcome_boxes)
+
+    def _current_session(self) -> Session | None:
+        record = self._binder.record
+        return record if isinstance(record, Session) else None
+
+    def _select_session(self, session_id: int | None) -> None:
+        """Select ``session_id`` (None or unknown: the newest)."""
+        target = QModelIndex()
+        for row in range(self._sorted.rowCount()):
+            index = self._sorted.index(row, 0)
+            record = self._sessions.record(self._sorted.mapToSource(index).row())
+            if record.id == session_id:
+                target = index
+                break
+        if not target.isValid() and self._sorted.rowCount():
+            target = self._sorted.index(0, 0)
+        if target.isValid():
+            self._list.selectionModel().setCurrentIndex(
+                target,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self._list.scrollTo(target)
+        else:
+            self._show_session(None)
+
+    def _current_session_changed(self, current: Index, _previous: Index) -> None:
+        session = None
+        if current.isValid():
+            session = self._sessions.record(self._sorted.mapToSource(current).row())
+        self._show_session(session)
+
+    def _show_session(self, session: Session | None) -> None:
+        if session is not None and session is self._binder.record:
+            return
+        self._loading = True
+        try:
+            self._binder.set_record(session)
+            grow = session is not None and session.template == SessionTemplate.GROW
+            (self._template_grow if grow else self._template_free).setChecked(True)
+            self._grow_box.setVisible(grow)
+            ticked = set(session.outcome_ids) if session is not None else set()
+            for box in self._outcome_boxes:
+                box.setChecked(box.property("outcome_id") in ticked)
+                box.setEnabled(session is not None)
+            self._template_free.setEnabled(session is not None)
+            self._template_grow.setEnabled(session is not None)
+            self._action_binder.set_record(None)
+            items = [] if session is None else self._actions_of(session)
+            self._actions_model.set_records(items)
+        finally:
+            self._loading = False
+        self._forget_undo()
+        self._update_heading()
+        self._stack.setCurrentIndex(0 if session is None else 1)
+        shortcut = QKeySequence(NEW_SESSION_SHORTCUT).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        first = "No session selected." if self._sessions.rowCount() else "No sessions yet."
+        self._empty_hint.setText(
+            f"{first}\n\nPress “New session” ({shortcut}) to start notes."
+            if self.client_id is not None
+            else ""
+        )
+        self._delete_button.setEnabled(session is not None)
+        self._add_action.setEnabled(session is not None)
+        self._remove_action.setEnabled(False)
+
+    def _actions_of(self, session: Session) -> list[ActionItem]:
+        return [a for a in self._actions if a.session_id is not None and a.session_id == session.id]
+
+    def _update_heading(self) -> None:
+        session = self._current_session()
+        if session is None:
+            self._heading.setText("")
+            return
+        place = number_of(session, self._contract)
+        name = f"Session {place}" if place else "Session"
+        self._heading.setText(f"{name} · {text.fmt_datetime(session.started_at)}")
+
+    def _forget_undo(self) -> None:
+        """A new record (or none) must not be undoable back into another one's text."""
+        for edit in self.findChildren(QPlainTextEdit):
+            edit.document().clearUndoRedoStacks()
+        for line in (self._focus_area, self._action_text):
+            line.setText(line.text())  # setText resets a line edit's undo history
+
+    def _current_action_changed(self, current: Index, _previous: Index) -> None:
+        item = self._actions_model.record(current.row()) if current.isValid() else None
+        self._action_binder.set_record(item)
+        self._action_text.setText(self._action_text.text())  # no undo into another item
+        self._remove_action.setEnabled(item is not None)
+
+    # -- editing -------------------------------------------------------------------
+
+    def _template_toggled(self, grow: bool) -> None:
+        self._grow_box.setVisible(grow)
+        session = self._current_session()
+        if self._loading or session is None:
+            return
+        template = SessionTemplate.GROW if grow else SessionTemplate.FREE
+        if session.template != template:
+            session.template = template
+            self._session_edited("template")
+
+    def _outcome_toggled(self, outcome_id: int, checked: bool) -> None:
+        session = self._current_session()
+        if self._loading or session is None:
+            return
+        ids = set(session.outcome_ids)
+        if checked:
+            ids.add(outcome_id)
+        else:
+            ids.discard(outcome_id)
+        session.outcome_ids = sorted(ids)
+        self._session_edited("outcome_ids")
+
+    def _session_edited(self, field: str) -> None:
+        session = self._current_session()
+        if session is None:
+            return
+        self._dirty_sessions[id(session)] = session
+        self._session_saver.touch()
+        self._sessions.record_changed(session)
+        if field in ("started_at", "number"):
+            self._update_heading()
+            self._list.scrollTo(self._list.currentIndex())
+
+    def _action_edited(self, _field: str) -> None:
+        item = self._action_binder.record
+        if not isinstance(item, ActionItem):
+            return
+        self._dirty_actions[id(item)] = item
+        self._action_saver.touch()
+        self._actions_model.record_changed(item)
+
+    def _save_sessions(self) -> None:
+        store = self.controller.store
+        for key, session in list(self._dirty_sessions.items()):
+            store.sessions.save(session, self._contract)
+            del self._dirty_sessions[key]
+        if self.client_id is not None:
+            self.controller.notify_changed(self.client_id)
+
+    def _save_actions(self) -> None:
+        """Save every edited action item; one without text is not stored (yet)."""
+        store = self.controller.store
+        problem: InvalidInput | None = None
+        saved = False
+        for key, item in list(self._dirty_actions.items()):
+            try:
+                store.action_items.save(item)
+            except InvalidInput as exc:
+                problem = problem or exc
+                continue
+            del self._dirty_actions[key]
+            saved = True
+        if saved and self.client_id is not None:
+            self.controller.notify_changed(self.client_id)
+        if problem is not None:
+            raise problem
