@@ -88,6 +88,7 @@ class RecordBinder(QObject):
                 value = "" if record is None else getattr(record, field)
                 if line.text() != value:
                     line.setText(value)
+                    line.setCursorPosition(0)  # show the start of long text, not its end
 
             line.textEdited.connect(lambda value: self._set(field, value))
             self._add(line, load_line)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 ACCENT = "#2f6f8f"
 
@@ -31,6 +31,7 @@ QPushButton#primary {{
 }}
 QPushButton#primary:disabled {{ background: {muted}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}
+QListView#clientList::item {{ padding: 5px 4px; }}
 """
 
 
@@ -52,13 +53,49 @@ def stylesheet(dark: bool) -> str:
     return _STYLESHEET.format(accent=ACCENT, **colours)
 
 
+def dark_palette() -> QPalette:
+    """A dark palette for the Fusion style, for platforms whose theme gives none."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#202124",
+        QPalette.ColorRole.WindowText: "#e8eaed",
+        QPalette.ColorRole.Base: "#18191b",
+        QPalette.ColorRole.AlternateBase: "#26282c",
+        QPalette.ColorRole.ToolTipBase: "#2b2d31",
+        QPalette.ColorRole.ToolTipText: "#e8eaed",
+        QPalette.ColorRole.PlaceholderText: "#8a8f98",
+        QPalette.ColorRole.Text: "#e8eaed",
+        QPalette.ColorRole.Button: "#2b2d31",
+        QPalette.ColorRole.ButtonText: "#e8eaed",
+        QPalette.ColorRole.BrightText: "#ffffff",
+        QPalette.ColorRole.Highlight: ACCENT,
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#7cb8d6",
+        QPalette.ColorRole.Mid: "#45484e",
+        QPalette.ColorRole.Dark: "#111214",
+        QPalette.ColorRole.Light: "#3a3d42",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
+                 QPalette.ColorRole.WindowText):  # fmt: skip
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b6f76"))
+    return palette
+
+
+def _wants_dark(app: QGuiApplication) -> bool:
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
 def apply_theme(app: QGuiApplication) -> None:
-    """Follow the system's colour scheme, now and when it changes."""
-    from PySide6.QtWidgets import QApplication
+    """Follow the system's colour scheme, now and when it changes.
+
+    Where the platform theme reports a dark scheme but supplies no dark palette (some
+    Linux desktops), the Fusion style with CoachDesk's dark palette stands in.
+    """
 
     def refresh() -> None:
-        if isinstance(app, QApplication):
-            app.setStyleSheet(stylesheet(is_dark(app.palette())))
+        _apply(app, _wants_dark(app))
 
     hints = app.styleHints()
     if hasattr(hints, "colorSchemeChanged"):
@@ -71,7 +108,17 @@ def force_scheme(app: QGuiApplication, dark: bool) -> None:
     hints = app.styleHints()
     if hasattr(hints, "setColorScheme"):
         hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
+    _apply(app, dark)
+
+
+def _apply(app: QGuiApplication, dark: bool) -> None:
     from PySide6.QtWidgets import QApplication
 
-    if isinstance(app, QApplication):
-        app.setStyleSheet(stylesheet(dark))
+    if not isinstance(app, QApplication):
+        return
+    if dark and not is_dark(app.palette()):
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    elif not dark and is_dark(app.palette()) and app.style().name().lower() == "fusion":
+        app.setPalette(app.style().standardPalette())
+    app.setStyleSheet(stylesheet(is_dark(app.palette())))

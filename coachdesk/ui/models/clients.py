@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from coachdesk.core.model import ClientStatus
 from coachdesk.ui import text
@@ -30,6 +30,24 @@ STATUS_COLOURS = {
     ClientStatus.PAUSED: QColor("#d08c2c"),
     ClientStatus.CLOSED: QColor("#9aa0a6"),
 }
+
+
+_DOTS: dict[ClientStatus, QIcon] = {}
+
+
+def status_dot(status: ClientStatus) -> QIcon:
+    """A small filled circle in the status colour (cached)."""
+    if status not in _DOTS:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(STATUS_COLOURS[status])
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
+        _DOTS[status] = QIcon(pixmap)
+    return _DOTS[status]
 
 
 class ClientListModel(QAbstractListModel):
@@ -71,7 +89,7 @@ class ClientListModel(QAbstractListModel):
                 parts.append(f"last {text.fmt_date(s.last_session.date())}")
             return " · ".join(p for p in parts if p)
         if role == Qt.ItemDataRole.DecorationRole:
-            return STATUS_COLOURS[s.status]
+            return status_dot(s.status)
         if role == CLIENT_ID_ROLE:
             return s.id
         if role == STATUS_ROLE:

@@ -98,7 +98,9 @@ QLabel#highRiskChip, QLabel#outcomeStatus {
     color: white; border-radius: 5px; padding: 1px 8px; font-size: 8pt; font-weight: 700;
 }
 QLabel#highRiskChip { background: #c62828; }
-QFrame#highRisk { border-left: 3px solid #c62828; background: #fdecea; border-radius: 4px; }
+QFrame#highRisk {
+    border-left: 3px solid #c62828; background: rgba(198, 40, 40, 0.12); border-radius: 4px;
+}
 QFrame#openRisk { border-left: 3px solid palette(mid); border-radius: 4px; }
 """
 )
