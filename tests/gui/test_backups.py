@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from testsupport import PASSPHRASE, sample_engagement
 
 from coachdesk.backup import backup_name, list_backups, verify_backup
 from coachdesk.ui import main_window as main_window_module
@@ -19,6 +18,7 @@ from coachdesk.ui.settings import AppSettings
 from coachdesk.vault.keys import TEST_KDF
 from coachdesk.vault.store import Store
 from coachdesk.vault.vault import Vault
+from testsupport import PASSPHRASE, sample_engagement
 
 
 def test_describe_age() -> None:
@@ -64,9 +64,7 @@ def test_back_up_now_writes_a_verified_backup(
     assert backup.path.stat().st_mode & 0o077 == 0
 
 
-def test_stale_backup_is_flagged_and_due(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
-) -> None:
+def test_stale_backup_is_flagged_and_due(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     folder = tmp_path / "backups"
     folder.mkdir(mode=0o700)
     old = datetime.now(UTC) - timedelta(days=9)

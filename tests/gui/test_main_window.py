@@ -6,7 +6,6 @@ import gc
 from pathlib import Path
 
 import pytest
-from dialogs import when_modal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +29,7 @@ from coachdesk.ui.workspace.base import WorkspaceTab
 from coachdesk.vault.keys import TEST_KDF
 from coachdesk.vault.search import RecordKind
 from coachdesk.vault.vault import Vault
+from dialogs import when_modal
 from testsupport import PASSPHRASE, sample_engagement
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from testsupport import CliRunner, sample_engagement
 
 from coachdesk.vault.store import Store
 from coachdesk.vault.vault import Vault
+from testsupport import CliRunner, sample_engagement
 
 PASS = "correct horse battery staple"
 ENV = {"COACHDESK_PASSPHRASE": PASS}
@@ -55,7 +55,9 @@ def test_client_reports(run_cli: CliRunner, setup: tuple, tmp_path: Path, kind: 
 def test_session_summary_never_private(run_cli: CliRunner, setup: tuple, tmp_path: Path) -> None:  # type: ignore[type-arg]
     vault, _client, session_id, _code = setup
     out = tmp_path / "s.pdf"
-    proc = run_cli("--vault", vault, "report", "session", "--session", session_id, "-o", out, env=ENV)
+    proc = run_cli(
+        "--vault", vault, "report", "session", "--session", session_id, "-o", out, env=ENV
+    )
     assert proc.returncode == 0, proc.stderr
     text = _text(out)
     assert "Shared summary 2" in text
@@ -110,12 +112,19 @@ def test_recovery_kit_checks_the_code(run_cli: CliRunner, setup: tuple, tmp_path
         (["report", "session", "-o", "{out}"], "--session"),
         (["report", "session", "--session", "999", "-o", "{out}"], "999"),
         (["report", "progress", "--client", "999", "-o", "{out}"], "999"),
-        (["report", "sponsor", "--client", "1", "--include-private", "-o", "{out}"], "client-export"),
+        (
+            ["report", "sponsor", "--client", "1", "--include-private", "-o", "{out}"],
+            "client-export",
+        ),
         (["report", "nonsense", "-o", "{out}"], "invalid choice"),
     ],
 )
 def test_report_errors(
-    run_cli: CliRunner, setup: tuple, tmp_path: Path, args: list[str], fragment: str  # type: ignore[type-arg]
+    run_cli: CliRunner,
+    setup: tuple,
+    tmp_path: Path,
+    args: list[str],
+    fragment: str,  # type: ignore[type-arg]
 ) -> None:
     vault = setup[0]
     out = tmp_path / "never.pdf"

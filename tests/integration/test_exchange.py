@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from testsupport import sample_engagement
 
 from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import Client, ContractStatus
@@ -15,14 +14,15 @@ from coachdesk.vault.exchange import (
     FORMAT,
     VERSION,
     export_document,
+    import_engagements,
     parse_document,
     read_export_file,
-    import_engagements,
     write_export,
 )
 from coachdesk.vault.keys import TEST_KDF
 from coachdesk.vault.store import Store
 from coachdesk.vault.vault import Vault
+from testsupport import sample_engagement
 
 _REFS = {"outcome_id": "outcome", "session_id": "session", "reviewed_session_id": "session"}
 

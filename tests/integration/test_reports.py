@@ -11,21 +11,6 @@ from datetime import date, datetime, time
 
 import pytest
 from pypdf import PdfReader
-from report_fixtures import (
-    CLIENT_NAME,
-    COACH,
-    EMOTION_MARKER,
-    EVIDENCE_MARKER,
-    FEEDBACK_MARKER,
-    INSIGHT_MARKER,
-    INTAKE_MARKER,
-    PRIVATE_MARKER,
-    RECOVERY_CODE,
-    SPONSOR_CONTACT,
-    SPONSOR_ORG,
-    TODAY,
-    rich_engagement,
-)
 
 from coachdesk.core.errors import InvalidInput, NotFound
 from coachdesk.core.model import (
@@ -42,6 +27,21 @@ from coachdesk.core.model import (
     Session,
 )
 from coachdesk.reports import ReportKind, render_recovery_kit, render_report
+from report_fixtures import (
+    CLIENT_NAME,
+    COACH,
+    EMOTION_MARKER,
+    EVIDENCE_MARKER,
+    FEEDBACK_MARKER,
+    INSIGHT_MARKER,
+    INTAKE_MARKER,
+    PRIVATE_MARKER,
+    RECOVERY_CODE,
+    SPONSOR_CONTACT,
+    SPONSOR_ORG,
+    TODAY,
+    rich_engagement,
+)
 
 ALL_MARKERS = (
     PRIVATE_MARKER,

@@ -14,6 +14,17 @@ import pytest
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
 from pypdf.generic import DictionaryObject, IndirectObject
+
+from coachdesk.core.errors import InvalidInput
+from coachdesk.core.model import Client, Engagement
+from coachdesk.reports import (
+    PaperSize,
+    ReportKind,
+    render_recovery_kit,
+    render_report,
+    write_recovery_kit,
+    write_report,
+)
 from report_fixtures import (
     CLIENT_NAME,
     COACH,
@@ -25,17 +36,6 @@ from report_fixtures import (
     large_engagement,
     long_note_engagement,
     rich_engagement,
-)
-
-from coachdesk.core.errors import InvalidInput
-from coachdesk.core.model import Client, Engagement
-from coachdesk.reports import (
-    PaperSize,
-    ReportKind,
-    render_recovery_kit,
-    render_report,
-    write_recovery_kit,
-    write_report,
 )
 
 ENGAGEMENT_KINDS = [k for k in ReportKind if k != ReportKind.RECOVERY_KIT]

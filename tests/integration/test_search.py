@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from testsupport import sample_engagement
 
 from coachdesk.core.model import EmotionEntry, FeedbackEntry
 from coachdesk.vault.search import RecordKind, fts_query, search
 from coachdesk.vault.store import Store
 from coachdesk.vault.vault import Vault
+from testsupport import sample_engagement
 
 
 @pytest.fixture
@@ -89,7 +89,9 @@ def test_index_follows_updates_and_deletes(store: Store) -> None:
     )  # fmt: skip
     store.emotions.save(entry)
     feedback = FeedbackEntry(
-        client_id=client_id, received_on=date(2026, 2, 4), observed_behaviour="Praised the fjord team"
+        client_id=client_id,
+        received_on=date(2026, 2, 4),
+        observed_behaviour="Praised the fjord team",
     )
     store.feedback.save(feedback)
     assert _kinds(search(store.conn, "fjord")) == {RecordKind.EMOTION, RecordKind.FEEDBACK}

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from pages import decrypted_file, decrypted_wal
-from testsupport import NewVault, sample_engagement
 
 from coachdesk.core.errors import NotFound, ValidationError
 from coachdesk.core.model import (
@@ -21,6 +19,8 @@ from coachdesk.core.model import (
 )
 from coachdesk.vault.store import Store
 from coachdesk.vault.vault import DB_NAME, Vault
+from pages import decrypted_file, decrypted_wal
+from testsupport import NewVault, sample_engagement
 
 
 @pytest.fixture
@@ -200,7 +200,7 @@ def test_delete_client_removes_everything_from_the_file(new_vault: NewVault) -> 
     plain = decrypted_file(new_vault.folder / DB_NAME, key)
     assert b"Kept Client" in plain  # the scan does see live text
     assert marker.encode() not in plain
-    assert "Gone Client".encode() not in plain
+    assert b"Gone Client" not in plain
 
 
 def test_engagement_loads_in_one_call(store: Store) -> None:

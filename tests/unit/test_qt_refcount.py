@@ -2,8 +2,8 @@
 
 PySide6 6.12.0 on CPython 3.11 decrements None's reference count on every call to a
 Qt method that returns nothing, and True's on every signal emit; after a few hundred
-keystrokes the interpreter aborts ("none_dealloc", "bool_dealloc"). pyproject.toml excludes that release; this test fails if a future
-upgrade brings the bug back.
+keystrokes the interpreter aborts ("none_dealloc", "bool_dealloc"). pyproject.toml
+excludes that release; this test fails if a future upgrade brings the bug back.
 """
 
 from __future__ import annotations
