@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""One entry point for developers and CI: ``python3 dev.py run|test|lint|bench``.
+"""One entry point for developers and CI: ``python3 dev.py run|test|lint|bench|package``.
 
 It creates ``.venv`` beside this file on first use and reinstalls the project only when
 ``pyproject.toml`` changes, so the README's two commands work on a machine that has
@@ -12,6 +12,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import tomllib
 import venv
 from pathlib import Path
 
@@ -44,9 +45,22 @@ def _ensure_venv() -> Path:
     return python
 
 
+def _ensure_packaging_tools(python: str) -> None:
+    """PyInstaller (the ``package`` extra of pyproject.toml), installed on first use only."""
+    if subprocess.call([python, "-c", "import PyInstaller"], stderr=subprocess.DEVNULL) == 0:
+        return
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    wanted = config["project"]["optional-dependencies"]["package"]
+    print("dev.py: installing the packaging tools into .venv …", flush=True)
+    subprocess.run([python, "-m", "pip", "install", "--quiet", *wanted], check=True)
+
+
+COMMANDS = {"run", "test", "lint", "bench", "setup", "package"}
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test", "lint", "bench", "setup"}:
-        print("usage: python3 dev.py run|test|lint|bench|setup [args …]", file=sys.stderr)
+    if not argv or argv[0] not in COMMANDS:
+        print("usage: python3 dev.py run|test|lint|bench|setup|package [args …]", file=sys.stderr)
         return 2
     command, rest = argv[0], argv[1:]
     python = str(_ensure_venv())
@@ -58,6 +72,18 @@ def main(argv: list[str]) -> int:
         return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT)
     if command == "bench":
         return subprocess.call([python, str(ROOT / "bench" / "run.py"), *rest], cwd=ROOT)
+    if command == "package":
+        if not sys.platform.startswith("linux"):
+            print(
+                "dev.py: 'package' builds the Linux release; see packaging/README.md for "
+                "Windows and macOS",
+                file=sys.stderr,
+            )
+            return 2
+        _ensure_packaging_tools(python)
+        return subprocess.call(
+            [python, str(ROOT / "packaging" / "build_linux.py"), *rest], cwd=ROOT
+        )
     ruff = subprocess.call([python, "-m", "ruff", "check", "."], cwd=ROOT)
     fmt = subprocess.call([python, "-m", "ruff", "format", "--check", "."], cwd=ROOT)
     mypy = subprocess.call([python, "-m", "mypy"], cwd=ROOT)

@@ -244,6 +244,17 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _positive_int(value: str) -> int:
+    """An id or a count: a whole number from 1 up to what the database can hold."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 1 <= number <= 2**63 - 1:
+        raise argparse.ArgumentTypeError(f"{value} is out of range")
+    return number
+
+
 def _output_path(value: str) -> Path:
     path = Path(value)
     if path.is_dir():
@@ -332,8 +343,12 @@ def _add_report_command(sub: argparse._SubParsersAction[_Parser]) -> None:
         "only with --include-private.",
     )
     report.add_argument("kind", choices=kinds, metavar="KIND", help=" | ".join(kinds))
-    report.add_argument("--client", type=int, metavar="ID", help="the client (see 'clients')")
-    report.add_argument("--session", type=int, metavar="ID", help="the session (session report)")
+    report.add_argument(
+        "--client", type=_positive_int, metavar="ID", help="the client (see 'clients')"
+    )
+    report.add_argument(
+        "--session", type=_positive_int, metavar="ID", help="the session (session report)"
+    )
     report.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     report.add_argument("--paper", choices=["a4", "letter"], default="a4")
     report.add_argument("--coach", metavar="NAME", help="your name, for contracts and footers")
@@ -450,6 +465,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"coachdesk {__version__}")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (vault, PDF, backup, GUI offscreen) in a temp folder",
+    )
+    parser.add_argument(
         "--vault",
         type=Path,
         default=None,
@@ -477,7 +497,7 @@ def build_parser() -> argparse.ArgumentParser:
     clients = sub.add_parser("clients", help="list clients, one line each, id first")
     clients.set_defaults(handler=cmd_clients)
     export = sub.add_parser("export", help="export clients to JSON (unencrypted)")
-    export.add_argument("--client", type=int, metavar="ID", help="only this client")
+    export.add_argument("--client", type=_positive_int, metavar="ID", help="only this client")
     export.add_argument("-o", "--output", required=True, metavar="FILE.json")
     export.set_defaults(handler=cmd_export)
     imp = sub.add_parser("import", help="add the clients of an export as new records")
@@ -485,7 +505,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(handler=cmd_import)
     find = sub.add_parser("search", help="full-text search over everything")
     find.add_argument("text", nargs="+", metavar="TEXT")
-    find.add_argument("--limit", type=int, default=50, help="at most this many results")
+    find.add_argument("--limit", type=_positive_int, default=50, help="at most this many results")
     find.set_defaults(handler=cmd_search)
     _add_backup_commands(sub)
     _add_report_command(sub)
@@ -496,6 +516,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     harden_process()
     try:
         args = build_parser().parse_args(argv)
+        if args.self_test:  # before anything looks at a vault: it uses a temp one
+            from coachdesk.selftest import run_self_test
+
+            return run_self_test()
         if args.vault is None:
             args.vault = default_vault_dir()
         handler = getattr(args, "handler", cmd_gui)
@@ -527,6 +551,13 @@ def _report_database_error(exc: Exception) -> int:
     text = str(exc)
     if "full" in text:
         print("coachdesk: the disk is full; free some space and try again", file=sys.stderr)
+        return EXIT_INTERNAL
+    if "I/O error" in text:  # the OS failed a read or write: the disk, not the vault
+        print(
+            "coachdesk: a disk error (I/O error) stopped the command before it finished; "
+            "check the disk, then run 'coachdesk check'",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
     if "locked" in text or "busy" in text:
         print("coachdesk: the vault is busy in another process; try again", file=sys.stderr)
