@@ -32,24 +32,37 @@ def _fail(path: str, expected: str) -> InvalidInput:
     return InvalidInput(f"{path}: expected {expected}")
 
 
+# SQLite stores integers in 64 bits; a larger one could be decoded but never stored.
+_INT_MAX = 2**63 - 1
+
+
 def _decode_str(value: Any, path: str) -> str:
     if not isinstance(value, str):
         raise _fail(path, "text")
+    try:  # JSON's "\ud800" escapes decode to lone surrogates, which no file can hold
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _fail(path, "text (it holds an invalid Unicode character)") from None
     return value
 
 
 def _decode_int(value: Any, path: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
+    whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+    if isinstance(value, bool) or not whole:
         raise _fail(path, "a whole number")
-    return value
+    number = int(value)
+    if not -_INT_MAX <= number <= _INT_MAX:
+        raise _fail(path, f"a whole number between {-_INT_MAX} and {_INT_MAX}")
+    return number
 
 
 def _decode_float(value: Any, path: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _fail(path, "a number")
-    result = float(value)
+    try:
+        result = float(value)
+    except OverflowError:  # an integer beyond any float
+        raise _fail(path, "a finite number") from None
     if not math.isfinite(result):
         raise _fail(path, "a finite number")
     return result

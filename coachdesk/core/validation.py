@@ -82,7 +82,8 @@ Record: TypeAlias = (
 
 
 def _no_nul_characters(record: DataclassInstance, kind: str) -> None:
-    """SQLite and many tools cut text at a NUL, silently losing the rest."""
+    """SQLite and many tools cut text at a NUL, silently losing the rest; and a lone
+    UTF-16 surrogate (from a JSON escape or a broken paste) cannot be stored at all."""
     for f in fields(record):
         value = getattr(record, f.name)
         texts = value if isinstance(value, list) else [value]
@@ -91,6 +92,18 @@ def _no_nul_characters(record: DataclassInstance, kind: str) -> None:
                 raise ValidationError(
                     f"{kind} {f.name} must not contain NUL characters.", field=f.name
                 )
+            if isinstance(text, str) and not _encodable(text):
+                raise ValidationError(
+                    f"{kind} {f.name} holds an invalid Unicode character.", field=f.name
+                )
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _required_text(value: object, field: str, message: str) -> None:
@@ -211,7 +224,8 @@ def validate_outcome(outcome: Outcome) -> None:
     for reading in _list_of(outcome.history, OutcomeReading, "history", kind):
         _required_date(reading.on, "history", "Outcome history readings need a date.")
         _number(reading.value, "history", "Outcome history readings need a finite value.")
-        if not isinstance(reading.note, str) or "\x00" in reading.note:
+        note = reading.note
+        if not isinstance(note, str) or "\x00" in note or not _encodable(note):
             raise ValidationError(
                 "Outcome history notes must be text without NUL characters.", field="history"
             )

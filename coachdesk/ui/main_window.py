@@ -8,8 +8,8 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QEventLoop, QItemSelection, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QEventLoop, QItemSelection, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -40,6 +40,7 @@ from coachdesk.ui import settings as keys
 from coachdesk.ui import text
 from coachdesk.ui.autosave import SaveState
 from coachdesk.ui.backups import BackupScheduler
+from coachdesk.ui.clipboard import ClipboardGuard
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.dialogs.client import NewClientDialog
 from coachdesk.ui.dialogs.settings import SettingsDialog
@@ -62,6 +63,8 @@ from coachdesk.vault.search import RecordKind, SearchHit
 log = logging.getLogger(__name__)
 
 WELCOME, UNLOCK, WORKSPACE = range(3)
+PREPARE_TABS_AFTER_MS = 100
+"""How long after the window first appears its workspace tabs are built (see tab_pages)."""
 QUIT_BACKUP_FRESH = timedelta(hours=1)
 
 _STATUS_FILTERS: list[tuple[str, set[ClientStatus]]] = [
@@ -108,14 +111,16 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
 
-        classes = list(tab_classes) if tab_classes is not None else default_tab_classes()
-        self._build_workspace(classes)
+        self._build_workspace(list(tab_classes) if tab_classes is not None else None)
         self._build_actions()
         self._build_status_bar()
 
         self.reports = ReportRunner(controller, settings, self)
         self.idle = IdleWatcher(settings.get_int(keys.AUTOLOCK_MINUTES), self)
         self.idle.idle.connect(self._idle_lock)
+        self.clipboard_guard = ClipboardGuard(
+            self, settings.get_int(keys.CLIPBOARD_CLEAR_SECONDS), self
+        )
 
         self.welcome.create_requested.connect(self._create_vault)
         self.welcome.restore_requested.connect(self._restore_requested)
@@ -131,7 +136,7 @@ class MainWindow(QMainWindow):
 
     # -- building ------------------------------------------------------------------
 
-    def _build_workspace(self, tab_classes: list[type[WorkspaceTab]]) -> None:
+    def _build_workspace(self, tab_classes: list[type[WorkspaceTab]] | None) -> None:
         self.client_filter = QLineEdit(self)
         self.client_filter.setObjectName("clientFilter")
         self.client_filter.setPlaceholderText("Filter clients")
@@ -184,12 +189,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("workspaceTabs")
         self.tabs.setDocumentMode(True)
-        self.tab_pages: list[WorkspaceTab] = []
-        for cls in tab_classes:
-            tab = cls(self.controller, self)
-            tab.save_state_changed.connect(self._update_save_state)
-            self.tab_pages.append(tab)
-            self.tabs.addTab(tab, cls.title)
+        # The tabs (most of the window's widgets) are built on first use, not before
+        # the unlock screen can appear: see tab_pages.
+        self._tab_classes = tab_classes
+        self._tab_pages: list[WorkspaceTab] | None = None
         self.tabs.currentChanged.connect(self._tab_changed)
         self.empty_hint = QLabel("Select a client on the left, or add one with Ctrl+N.", self)
         self.empty_hint.setObjectName("hint")
@@ -213,6 +216,37 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self._show_client_header(None)
+
+    @property
+    def tab_pages(self) -> list[WorkspaceTab]:
+        """The workspace tabs, built the first time they are needed (at the latest when
+        the vault is unlocked; see showEvent). Building them takes about as long as the
+        rest of start-up together, so the lock screen does not wait for them."""
+        if self._tab_pages is None:
+            classes = self._tab_classes
+            if classes is None:
+                classes = default_tab_classes()
+            self._tab_pages = []
+            self.tabs.blockSignals(True)  # no tab is "shown" while they are being added
+            try:
+                for cls in classes:
+                    tab = cls(self.controller, self)
+                    tab.save_state_changed.connect(self._update_save_state)
+                    self._tab_pages.append(tab)
+                    self.tabs.addTab(tab, cls.title)
+            finally:
+                self.tabs.blockSignals(False)
+        return self._tab_pages
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._tab_pages is None:
+            # Once the first screen is up, build the tabs while the coach types the
+            # passphrase (a timer, so the first paint is not held up).
+            QTimer.singleShot(PREPARE_TABS_AFTER_MS, self._prepare_tabs)
+
+    def _prepare_tabs(self) -> None:
+        self.tab_pages  # noqa: B018 - building them is the point
 
     def _tool_button(self, label: str, icon: QStyle.StandardPixmap) -> QToolButton:
         button = QToolButton(self)
@@ -461,23 +495,47 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self._update_save_state()
 
-    def lock(self) -> None:
-        """Save everything, close the vault, forget every shown client detail."""
+    def lock(self, *, ask: bool = True) -> None:
+        """Save everything, close the vault, forget every shown client detail.
+
+        Locking forgets unsaved text, so when a save fails (a full disk) the coach is
+        asked first. The idle lock does not ask: notes left on an unattended screen are
+        worse than losing the last edits.
+        """
         if not self.controller.is_unlocked:
+            return
+        if ask and not self._may_lose_unsaved("Lock"):
             return
         self._where = (self.current_client_id(), self.tabs.currentIndex())
         self.controller.lock()
 
     def _idle_lock(self, reason: str) -> None:
         log.info("locking: %s", reason)
-        self.lock()
+        self.lock(ask=False)
 
-    def _flush_all(self) -> None:
-        for tab in self.tab_pages:
-            tab.flush()
+    def _flush_all(self) -> bool:
+        """Save every tab now; True when nothing is left unsaved."""
+        return all([tab.flush() for tab in self.tab_pages])
+
+    def _may_lose_unsaved(self, verb: str) -> bool:
+        """Save everything; if some of it cannot be saved, ask whether to go on anyway."""
+        if self._flush_all():
+            return True
+        reasons = [a.message for tab in self.tab_pages for a in tab._autosavers if a.message]
+        answer = QMessageBox.warning(
+            self,
+            "Changes not saved",
+            "Some changes could not be saved"
+            + (f": {reasons[0]}" if reasons else ".")
+            + f"\n\n{verb} anyway and lose them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _on_locked(self) -> None:
         self.idle.stop()
+        self.clipboard_guard.release()
         # Dialogs may show client text (search results, confirmations): close them all.
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
@@ -500,6 +558,9 @@ class MainWindow(QMainWindow):
         return int(value) if value is not None else None
 
     def select_client(self, client_id: int) -> bool:
+        # Pending edits first: saving one reloads the client list, and a reload while
+        # the selection changes left `index` dangling (scrollTo then crashed the app).
+        self._flush_all()
         row = self.clients.row_of(client_id)
         if row < 0:
             return False
@@ -509,7 +570,9 @@ class MainWindow(QMainWindow):
             self.client_filter.clear()
             index = self.filtered.mapFromSource(self.clients.index(row, 0))
         self.client_list.setCurrentIndex(index)
-        self.client_list.scrollTo(index)
+        row = self.clients.row_of(client_id)  # the list may still have been reloaded
+        if row >= 0:
+            self.client_list.scrollTo(self.filtered.mapFromSource(self.clients.index(row, 0)))
         return True
 
     def _client_selected(self, _selected: QItemSelection, deselected: QItemSelection) -> None:
@@ -724,6 +787,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self)
         if self._run(dialog) == QDialog.DialogCode.Accepted:
             self.idle.set_minutes(self.settings.get_int(keys.AUTOLOCK_MINUTES))
+            self.clipboard_guard.set_seconds(self.settings.get_int(keys.CLIPBOARD_CLEAR_SECONDS))
             self.backups.refresh_label()
 
     def change_passphrase(self) -> None:
@@ -766,12 +830,15 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._flush_all()
+        if self.controller.is_unlocked and not self._may_lose_unsaved("Quit"):
+            event.ignore()
+            return
         self._back_up_before_quitting()
         self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(keys.SPLITTER_STATE, self.splitter.saveState())
         self.settings.sync()
-        self.lock()
+        self.lock(ask=False)
+        self.clipboard_guard.release()
         super().closeEvent(event)
 
 

@@ -23,6 +23,10 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 
+def _spent(_progress: Progress, _cancelled: Cancelled) -> Any:
+    raise RuntimeError("a Job runs once")
+
+
 class JobSignals(QObject):
     progress = Signal(int, int)  # done, total (total 0: unknown)
     finished = Signal(object)  # the function's result
@@ -67,6 +71,9 @@ class Job(QRunnable):
             else:
                 self.signals.finished.emit(result)
         finally:
+            # The function closes over what it worked on (an engagement, a recovery
+            # code, the passphrase): whoever keeps the Job must not keep those too.
+            self._fn = _spent
             self.done.set()
 
     def start(self) -> None:

@@ -26,15 +26,23 @@ def transaction(conn: Connection) -> Iterator[Connection]:
         try:
             yield conn
         except BaseException:
-            conn.execute(f"ROLLBACK TO {name}")
-            conn.execute(f"RELEASE {name}")
+            if conn.in_transaction:  # see below: SQLite may have rolled back everything
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
             raise
         conn.execute(f"RELEASE {name}")
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        # On a full disk or an I/O error SQLite rolls the transaction back by itself; a
+        # second ROLLBACK would fail and hide the real error ("database or disk is full")
+        # behind "cannot rollback - no transaction is active". A COMMIT that fails must
+        # not leave the transaction open either, or every later save would silently
+        # become a savepoint inside it and never be committed.
+        if conn.in_transaction:
+            with contextlib.suppress(Exception):
+                conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")

@@ -101,11 +101,18 @@ def parse_document(raw: bytes) -> list[tuple[Engagement, list[ContractVersion]]]
         raise InvalidInput(
             f"the file is not valid JSON (line {exc.lineno}, column {exc.colno})"
         ) from None
+    except (ValueError, RecursionError):  # a number of thousands of digits; deep nesting
+        raise InvalidInput(
+            "the file is not a CoachDesk export (a number too long or lists nested too deeply)"
+        ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InvalidInput("the file is not a CoachDesk export (no 'format' field)")
-    if document.get("version") != VERSION:
+    version = document.get("version")
+    if version != VERSION:
+        # Named only when it is a plausible number: the field may hold anything at all.
+        shown = f" {version}" if type(version) is int and 0 <= version < 10**6 else ""
         raise InvalidInput(
-            f"export format version {document.get('version')!r} is not supported "
+            f"export format version{shown} is not supported "
             f"(this CoachDesk reads version {VERSION})"
         )
     clients = document.get("clients")

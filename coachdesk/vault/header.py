@@ -174,10 +174,11 @@ class VaultHeader:
             raise IntegrityFailure("the vault header (vault.key) is damaged")
         if document.get("format") != FORMAT:
             raise IntegrityFailure("vault.key is not a CoachDesk vault header")
-        if document.get("version") != VERSION:
+        version = document.get("version")
+        if version != VERSION:
+            shown = f" {version}" if type(version) is int and 0 <= version < 10**6 else ""
             raise IntegrityFailure(
-                f"this vault uses header version {document.get('version')!r}; "
-                "a newer CoachDesk is needed to open it"
+                f"this vault uses header version{shown}; a newer CoachDesk is needed to open it"
             )
         checksum, mac = document.pop("checksum", None), document.pop("mac", None)
         body = cls._canonical(document)

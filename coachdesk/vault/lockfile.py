@@ -46,6 +46,9 @@ class VaultLock:
         else:
             raise VaultInUse("could not take the vault lock; try again")
         owner = {"pid": os.getpid(), "host": socket.gethostname()}
+        if hasattr(os, "fchmod"):  # a stale file from elsewhere may be world-readable
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, 0o600)
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, json.dumps(owner).encode("utf-8"))
