@@ -3,7 +3,9 @@
 An editor declares which widget edits which field once; the binder fills the widgets
 when a record is shown (without triggering a save), writes each change into the record,
 and asks the :class:`~coachdesk.ui.autosave.Autosaver` to save. Editors therefore hold
-no business rules: the record is validated and stored by the repository.
+no business rules: the record is validated and stored by the repository. Showing
+another record also forgets the undo history of the text fields, so Ctrl+Z never brings
+back the text of a record that is no longer shown.
 """
 
 from __future__ import annotations
@@ -29,23 +31,33 @@ from coachdesk.ui.widgets import OptionalDateEdit
 
 
 class RecordBinder(QObject):
-    """Binds widgets to attributes of the current record."""
+    """Binds widgets to attributes of the current record.
+
+    After another record is shown, a line edit's cursor stays where loading put it (at
+    the start of new text, so long text shows its start), or with ``cursor_at_end`` goes
+    to the end of the text (ready to add to it, as the Profile and Sessions forms do)."""
 
     changed = Signal(str)  # the field that the coach changed
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, cursor_at_end: bool = False) -> None:
         super().__init__(parent)
+        self._cursor_at_end = cursor_at_end
         self._record: Any = None
         self._loading = False
         self._loaders: list[Callable[[Any], None]] = []
         self._widgets: list[QWidget] = []
+        self._texts: list[QLineEdit | QPlainTextEdit] = []
 
     @property
     def record(self) -> Any:
         return self._record
 
     def set_record(self, record: Any) -> None:
-        """Show ``record`` (None: empty and disabled) without reporting changes."""
+        """Show ``record`` (None: empty and disabled) without reporting changes.
+
+        A different record (not a fresh copy of the shown one) starts every text field
+        with no undo history: Ctrl+Z must not bring back the previous record's text."""
+        another = not self._is_shown(record)
         self._record = record
         self._loading = True
         try:
@@ -55,6 +67,28 @@ class RecordBinder(QObject):
             self._loading = False
         for widget in self._widgets:
             widget.setEnabled(record is not None)
+        if another:
+            self._forget_undo()
+
+    def _is_shown(self, record: Any) -> bool:
+        """``record`` is the shown record, or the same stored record read again."""
+        shown = self._record
+        if record is shown:
+            return True
+        if record is None or shown is None or type(record) is not type(shown):
+            return False
+        key = getattr(record, "id", None)
+        return key is not None and key == getattr(shown, "id", None)
+
+    def _forget_undo(self) -> None:
+        for widget in self._texts:
+            if isinstance(widget, QPlainTextEdit):
+                widget.document().clearUndoRedoStacks()
+            else:
+                cursor = widget.cursorPosition()
+                widget.setText(widget.text())  # resets its history; the cursor goes to the end
+                if not self._cursor_at_end:
+                    widget.setCursorPosition(cursor)
 
     def _set(self, field: str, value: Any) -> None:
         if self._loading or self._record is None:
@@ -81,6 +115,7 @@ class RecordBinder(QObject):
     # -- widget kinds --------------------------------------------------------------
 
     def text(self, widget: QLineEdit | QPlainTextEdit, field: str) -> None:
+        self._texts.append(widget)
         if isinstance(widget, QLineEdit):
             line = widget
 
@@ -98,7 +133,7 @@ class RecordBinder(QObject):
         def load_note(record: Any) -> None:
             value = "" if record is None else getattr(record, field)
             if note.toPlainText() != value:
-                note.setPlainText(value)  # also resets its undo history: a new record
+                note.setPlainText(value)
 
         note.textChanged.connect(lambda: self._set(field, note.toPlainText()))
         self._add(note, load_note)

@@ -96,6 +96,13 @@ def make_card(title: str, hint: str = "") -> tuple[QFrame, QVBoxLayout]:
     """A titled panel (``QFrame#card``) grouping related fields; returns it and its
     layout. ``hint`` is a quiet line of help beside the title."""
     card = QFrame()
+    layout, _heading = fill_card(card, title, hint)
+    return card, layout
+
+
+def fill_card(card: QFrame, title: str, hint: str = "") -> tuple[QVBoxLayout, QHBoxLayout]:
+    """Make ``card`` a :func:`make_card` panel (for a card class of its own); returns its
+    layout and the heading row, where buttons may follow the title."""
     card.setObjectName("card")
     layout = QVBoxLayout(card)
     layout.setContentsMargins(16, 12, 16, 14)
@@ -108,4 +115,4 @@ def make_card(title: str, hint: str = "") -> tuple[QFrame, QVBoxLayout]:
         heading.addWidget(note)
     heading.addStretch(1)
     layout.addLayout(heading)
-    return card, layout
+    return layout, heading

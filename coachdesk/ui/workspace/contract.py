@@ -13,12 +13,10 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QAbstractSpinBox,
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -29,16 +27,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QStackedWidget,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -60,13 +55,14 @@ from coachdesk.ui import text
 from coachdesk.ui.autosave import SaveState
 from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
+from coachdesk.ui.layout import WheelGuard, buddy_label, line_edit, record_table, scroll_area
 from coachdesk.ui.models.records import Column, RecordTableModel
 from coachdesk.ui.widgets import (
     CARD_STYLE,
     NoteEdit,
     OptionalDateEdit,
+    fill_card,
     make_card,
-    section_title,
 )
 from coachdesk.ui.workspace.base import WorkspaceTab
 from coachdesk.vault.search import RecordKind
@@ -171,30 +167,6 @@ class NumberEdit(QDoubleSpinBox):
         return "0" if shown in ("", "-0") else shown
 
 
-class WheelGuard(QObject):
-    """Scrolling the page must not change a field the mouse happens to pass over (an
-    autosaved edit the coach never meant): unfocused fields hand the wheel to the page."""
-
-    def __init__(self, scroll: QScrollArea) -> None:
-        super().__init__(scroll)
-        self._scroll = scroll
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Wheel
-            and isinstance(watched, QWidget)
-            and not watched.hasFocus()
-        ):
-            QApplication.sendEvent(self._scroll.verticalScrollBar(), event)
-            return True
-        return False
-
-    def guard(self, root: QWidget) -> None:
-        for widget in root.findChildren(QAbstractSpinBox) + root.findChildren(QComboBox):
-            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            widget.installEventFilter(self)
-
-
 def short_note(placeholder: str, object_name: str, lines: int = 3) -> NoteEdit:
     note = NoteEdit(placeholder)
     note.setObjectName(object_name)
@@ -202,14 +174,6 @@ def short_note(placeholder: str, object_name: str, lines: int = 3) -> NoteEdit:
     note.setMinimumHeight(height)
     note.setMaximumHeight(height + note.fontMetrics().lineSpacing())
     return note
-
-
-def line_edit(placeholder: str, object_name: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setPlaceholderText(placeholder)
-    edit.setObjectName(object_name)
-    edit.setClearButtonEnabled(False)
-    return edit
 
 
 def choice_combo(object_name: str) -> QComboBox:
@@ -242,7 +206,6 @@ class PartsCard(QFrame):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("card")
         self.noun = noun
         self._new_part = new_part
         self._parts: list[Any] = []
@@ -250,15 +213,7 @@ class PartsCard(QFrame):
         self.binder = RecordBinder(self)
         self.binder.changed.connect(self._field_changed)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 14)
-        layout.setSpacing(8)
-        heading = QHBoxLayout()
-        heading.addWidget(section_title(title))
-        note = QLabel(hint)
-        note.setObjectName("cardHint")
-        heading.addWidget(note)
-        heading.addStretch(1)
+        layout, heading = fill_card(self, title, hint)
         self.add_button = QPushButton(f"Add {noun}")
         self.add_button.setObjectName(f"add{key}")
         self.add_button.clicked.connect(self.add_part)
@@ -267,24 +222,12 @@ class PartsCard(QFrame):
         self.remove_button.clicked.connect(self.remove_selected)
         heading.addWidget(self.add_button)
         heading.addWidget(self.remove_button)
-        layout.addLayout(heading)
 
         body = QHBoxLayout()
         body.setSpacing(16)
-        self.view = QTableView()
-        self.view.setObjectName(f"{key[0].lower()}{key[1:]}Table")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setShowGrid(False)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
+        self.view = record_table(self.model, f"{key[0].lower()}{key[1:]}Table", plain=True)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.view.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column in range(len(columns)):
             mode = (
                 QHeaderView.ResizeMode.Stretch
@@ -529,7 +472,7 @@ class ContractTab(WorkspaceTab):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
-        self.guard.guard(self)
+        self.guard.guard(*self.findChildren(QAbstractSpinBox), *self.findChildren(QComboBox))
         self._show_contract(None)
 
     # -- construction --------------------------------------------------------------------
@@ -578,10 +521,7 @@ class ContractTab(WorkspaceTab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._build_header())
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName("contractScroll")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = scroll_area("contractScroll")
         self.guard = WheelGuard(self.scroll_area)
         content = QWidget()
         content.setObjectName("contractContent")
@@ -646,7 +586,7 @@ class ContractTab(WorkspaceTab):
         grid.setColumnStretch(1, 3)
         grid.setColumnMinimumWidth(2, 24)
 
-        self.title_edit = line_edit("e.g. Leadership coaching 2026", "contractTitleEdit")
+        self.title_edit = line_edit("contractTitleEdit", "e.g. Leadership coaching 2026")
         self.status_combo = choice_combo("contractStatus")
         self.signed_edit = OptionalDateEdit()
         self.signed_edit.setObjectName("contractSignedDate")
@@ -663,19 +603,14 @@ class ContractTab(WorkspaceTab):
         self.length_spin.setRange(1, 600)
         self.length_spin.setSingleStep(15)
         self.length_spin.setSuffix(" min")
-        self.cadence_edit = line_edit("e.g. every two weeks", "contractCadence")
+        self.cadence_edit = line_edit("contractCadence", "e.g. every two weeks")
         self.format_combo = choice_combo("contractFormat")
-        self.fees_edit = line_edit("e.g. EUR 450 per session, invoiced monthly", "contractFees")
+        self.fees_edit = line_edit("contractFees", "e.g. EUR 450 per session, invoiced monthly")
         self.cancellation_edit = short_note(
             "e.g. Sessions cancelled less than 48 hours ahead are charged",
             "contractCancellation",
             2,
         )
-
-        def label(caption: str, buddy: QWidget) -> QLabel:
-            widget = QLabel(caption)
-            widget.setBuddy(buddy)
-            return widget
 
         def pair(*widgets: QWidget) -> QHBoxLayout:
             box = QHBoxLayout()
@@ -684,21 +619,23 @@ class ContractTab(WorkspaceTab):
                 box.addWidget(widget, 0 if isinstance(widget, QLabel) else 1)
             return box
 
-        grid.addWidget(label("&Title", self.title_edit), 0, 0)
+        grid.addWidget(buddy_label("&Title", self.title_edit), 0, 0)
         grid.addWidget(self.title_edit, 0, 1)
-        grid.addWidget(label("Stat&us", self.status_combo), 0, 3)
+        grid.addWidget(buddy_label("Stat&us", self.status_combo), 0, 3)
         grid.addLayout(pair(self.status_combo, self.signed_edit), 0, 4)
-        grid.addWidget(label("&Start", self.start_edit), 1, 0)
-        grid.addLayout(pair(self.start_edit, label("&End", self.end_edit), self.end_edit), 1, 1)
-        grid.addWidget(label("Sessio&ns", self.sessions_spin), 1, 3)
+        grid.addWidget(buddy_label("&Start", self.start_edit), 1, 0)
+        grid.addLayout(
+            pair(self.start_edit, buddy_label("&End", self.end_edit), self.end_edit), 1, 1
+        )
+        grid.addWidget(buddy_label("Sessio&ns", self.sessions_spin), 1, 3)
         grid.addLayout(pair(self.sessions_spin, self.length_spin), 1, 4)
-        grid.addWidget(label("Ca&dence", self.cadence_edit), 2, 0)
+        grid.addWidget(buddy_label("Ca&dence", self.cadence_edit), 2, 0)
         grid.addWidget(self.cadence_edit, 2, 1)
-        grid.addWidget(label("F&ormat", self.format_combo), 2, 3)
+        grid.addWidget(buddy_label("F&ormat", self.format_combo), 2, 3)
         grid.addWidget(self.format_combo, 2, 4)
-        grid.addWidget(label("&Fees", self.fees_edit), 3, 0)
+        grid.addWidget(buddy_label("&Fees", self.fees_edit), 3, 0)
         grid.addWidget(self.fees_edit, 3, 1, 1, 4)
-        cancel_label = label("Cance&llation", self.cancellation_edit)
+        cancel_label = buddy_label("Cance&llation", self.cancellation_edit)
         cancel_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         grid.addWidget(cancel_label, 4, 0)
         grid.addWidget(self.cancellation_edit, 4, 1, 1, 4)
@@ -797,8 +734,8 @@ class ContractTab(WorkspaceTab):
             new_part=Outcome,
             stretch_column=1,
         )
-        self.outcome_statement = line_edit("What will be different", "outcomeStatement")
-        self.outcome_measure = line_edit("How it is measured", "outcomeMeasure")
+        self.outcome_statement = line_edit("outcomeStatement", "What will be different")
+        self.outcome_measure = line_edit("outcomeMeasure", "How it is measured")
         self.outcome_baseline = NumberEdit()
         self.outcome_baseline.setObjectName("outcomeBaseline")
         self.outcome_target = NumberEdit()
@@ -808,7 +745,7 @@ class ContractTab(WorkspaceTab):
         self.outcome_current.setToolTip("Changing it records a reading with today's date")
         self.outcome_deadline = OptionalDateEdit()
         self.outcome_deadline.setObjectName("outcomeDeadline")
-        self.outcome_owner = line_edit("e.g. client", "outcomeOwner")
+        self.outcome_owner = line_edit("outcomeOwner", "e.g. client")
         self.outcome_history = QLabel()
         self.outcome_history.setObjectName("outcomeHistory")
         self.outcome_history.setWordWrap(True)
@@ -862,7 +799,7 @@ class ContractTab(WorkspaceTab):
             columns=columns,
             new_part=Milestone,
         )
-        self.milestone_title = line_edit("What will have happened", "milestoneTitle")
+        self.milestone_title = line_edit("milestoneTitle", "What will have happened")
         self.milestone_outcome = choice_combo("milestoneOutcome")
         self.milestone_due = OptionalDateEdit()
         self.milestone_due.setObjectName("milestoneDue")
@@ -909,7 +846,7 @@ class ContractTab(WorkspaceTab):
             columns=columns,
             new_part=Risk,
         )
-        self.risk_description = line_edit("What could happen", "riskDescription")
+        self.risk_description = line_edit("riskDescription", "What could happen")
         self.risk_likelihood = choice_combo("riskLikelihood")
         self.risk_impact = choice_combo("riskImpact")
         self.risk_status = choice_combo("riskStatus")
@@ -1270,7 +1207,6 @@ def _untouched(part: Outcome | Milestone | Risk) -> bool:
 
 
 def _caption(caption: str, buddy: QWidget) -> QLabel:
-    label = QLabel(caption)
-    label.setBuddy(buddy)
+    label = buddy_label(caption, buddy)
     label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
     return label

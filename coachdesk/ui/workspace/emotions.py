@@ -9,7 +9,6 @@ vault's rule); until then it is shown in italics and kept in the editor.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -23,40 +22,20 @@ from PySide6.QtCharts import (
     QValueAxis,
     QXYSeries,
 )
-from PySide6.QtCore import (
-    QDateTime,
-    QEvent,
-    QMargins,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPointF,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPalette, QPen
+from PySide6.QtCore import QDateTime, QEvent, QMargins, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QCompleter,
     QDateTimeEdit,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSlider,
     QSpinBox,
     QSplitter,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -70,14 +49,13 @@ from coachdesk.core.emotions import (
     family_of,
     suggested_words,
 )
-from coachdesk.core.errors import InvalidInput, NotFound
 from coachdesk.core.model import EmotionEntry, EmotionSource
 from coachdesk.core.validation import RATING_MAX, RATING_MIN
 from coachdesk.ui import text
-from coachdesk.ui.autosave import SaveState
 from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
-from coachdesk.ui.models.records import RECORD_ROLE, SORT_ROLE, Column, Index, RecordTableModel
+from coachdesk.ui.layout import buddy_label, scroll_area
+from coachdesk.ui.models.records import Column, Index
 from coachdesk.ui.mood_meter import (
     QUADRANT_DESCRIPTIONS,
     MoodMeterWidget,
@@ -86,8 +64,8 @@ from coachdesk.ui.mood_meter import (
     quadrant_colour,
 )
 from coachdesk.ui.widgets import NoteEdit, section_title
-from coachdesk.ui.workspace.base import WorkspaceTab
-from coachdesk.vault.search import RecordKind
+from coachdesk.ui.workspace.record_log import RecordEditor, RecordLogModel, RecordLogTab
+from coachdesk.vault.store import ClientRecordRepository
 
 SUGGESTED_WORDS = 8
 """Chips offered for a point: two rows of four, enough to choose from, few enough to scan."""
@@ -119,36 +97,20 @@ COLUMNS: list[Column[EmotionEntry]] = [
 QUADRANT_COLUMN = 2
 
 
-class EmotionTableModel(RecordTableModel[EmotionEntry]):
+class EmotionTableModel(RecordLogModel[EmotionEntry]):
     """The log's rows; a colour swatch per quadrant, italics for entries not yet stored."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(COLUMNS, parent)
-        self._unsaved: list[EmotionEntry] = []
-
-    def set_unsaved(self, entries: Sequence[EmotionEntry]) -> None:
-        """Entries the vault has refused so far (or not yet seen): shown in italics."""
-        before = self._unsaved
-        self._unsaved = list(entries)
-        for entry in [*before, *self._unsaved]:
-            self.record_changed(entry)
-
-    def _is_unsaved(self, entry: EmotionEntry) -> bool:
-        return entry.id is None or any(e is entry for e in self._unsaved)
+        super().__init__(
+            COLUMNS, "Not saved yet: give it a label or describe the situation", parent
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DecorationRole or index.column() != QUADRANT_COLUMN:
+            return super().data(index, role)
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
-        entry = self.record(index.row())
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == QUADRANT_COLUMN:
-            return quadrant_colour(entry.quadrant, strong=True)
-        if role == Qt.ItemDataRole.FontRole and self._is_unsaved(entry):
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and self._is_unsaved(entry):
-            return "Not saved yet: give it a label or describe the situation"
-        return super().data(index, role)
+        return quadrant_colour(self.record(index.row()).quadrant, strong=True)
 
 
 class EmotionChart(QChartView):
@@ -162,6 +124,7 @@ class EmotionChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[EmotionEntry] = []
+        self._plotted: list[tuple[int, datetime, int, int]] = []
         chart = QChart()
         chart.setMargins(QMargins(2, 2, 2, 2))
         chart.setBackgroundRoundness(0)
@@ -209,12 +172,13 @@ class EmotionChart(QChartView):
         return self._pleasant.points(), self._energy.points()
 
     def set_entries(self, entries: Sequence[EmotionEntry], selected: EmotionEntry | None) -> None:
-        self._entries = sorted(entries, key=lambda e: e.occurred_at)
-        xs = [_ms(e.occurred_at) for e in self._entries]
-        self._pleasant.replace(
-            [QPointF(x, e.pleasantness) for x, e in zip(xs, self._entries, strict=True)]
-        )
-        self._energy.replace([QPointF(x, e.energy) for x, e in zip(xs, self._entries, strict=True)])
+        # Selecting another entry, or editing one's text, leaves the plotted values as
+        # they were: then only the selection marker moves (a long log has thousands of
+        # points to rebuild).
+        plotted = [(id(e), e.occurred_at, e.pleasantness, e.energy) for e in entries]
+        if not plotted or plotted != self._plotted:
+            self._plotted = plotted
+            self._plot(entries)
         self._selected.replace(
             []
             if selected is None or not any(e is selected for e in self._entries)
@@ -223,6 +187,14 @@ class EmotionChart(QChartView):
                 QPointF(_ms(selected.occurred_at), selected.energy),
             ]
         )
+
+    def _plot(self, entries: Sequence[EmotionEntry]) -> None:
+        self._entries = sorted(entries, key=lambda e: e.occurred_at)
+        xs = [_ms(e.occurred_at) for e in self._entries]
+        self._pleasant.replace(
+            [QPointF(x, e.pleasantness) for x, e in zip(xs, self._entries, strict=True)]
+        )
+        self._energy.replace([QPointF(x, e.energy) for x, e in zip(xs, self._entries, strict=True)])
         day = 86_400_000.0
         if xs:
             low, high = float(min(xs)), float(max(xs))
@@ -289,13 +261,6 @@ def _family_value(label: str) -> str:
     return "" if family is None else family.value
 
 
-def _buddy(caption: str, widget: QWidget) -> QLabel:
-    """A form label whose Alt+letter moves the focus to ``widget``."""
-    label = QLabel(caption)
-    label.setBuddy(widget)
-    return label
-
-
 def _note(placeholder: str, lines: int) -> NoteEdit:
     note = NoteEdit(placeholder)
     metrics = note.fontMetrics()
@@ -310,12 +275,11 @@ def _note(placeholder: str, lines: int) -> NoteEdit:
     return note
 
 
-class EmotionEditor(QWidget):
+class EmotionEditor(RecordEditor):
     """Every field of one emotion entry, bound to it with a :class:`RecordBinder`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.binder = RecordBinder(self)
         binder = self.binder
         self._family_follows_label = True
 
@@ -370,10 +334,6 @@ class EmotionEditor(QWidget):
         self.intensity_after = QSpinBox()
         self.intensity_after.setRange(RATING_MIN, RATING_MAX)
         self.intensity_after.setSuffix(" / 10")
-        self.status = QLabel()
-        self.status.setObjectName("saveProblem")
-        self.status.setWordWrap(True)
-        self.status.setVisible(False)
 
         self._name_widgets()
         self._bind(binder)
@@ -465,7 +425,7 @@ class EmotionEditor(QWidget):
         intensity = QHBoxLayout()
         intensity.addWidget(self.intensity, 1)
         intensity.addWidget(self.intensity_value)
-        top.addRow(_buddy("&Intensity", self.intensity), intensity)
+        top.addRow(buddy_label("&Intensity", self.intensity), intensity)
 
         self.meter.setFixedSize(264, 264)
         meter_row = QHBoxLayout()
@@ -491,12 +451,10 @@ class EmotionEditor(QWidget):
         numbers = QHBoxLayout()
         numbers.addWidget(self.regulation_effect)
         numbers.addSpacing(16)
-        after = QLabel("I&ntensity after")
-        after.setBuddy(self.intensity_after)
-        numbers.addWidget(after)
+        numbers.addWidget(buddy_label("I&ntensity after", self.intensity_after))
         numbers.addWidget(self.intensity_after)
         numbers.addStretch(1)
-        regulation.addRow(_buddy("Its effe&ct", self.regulation_effect), numbers)
+        regulation.addRow(buddy_label("Its effe&ct", self.regulation_effect), numbers)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -551,13 +509,8 @@ class EmotionEditor(QWidget):
     def _family_chosen(self, _index: int) -> None:
         self._family_follows_label = False
 
-    def show_problem(self, state: SaveState, message: str) -> None:
-        problem = state in (SaveState.INVALID, SaveState.FAILED) and bool(message)
-        self.status.setText(f"Not saved yet: {message}" if problem else "")
-        self.status.setVisible(problem)
 
-
-class EmotionsTab(WorkspaceTab):
+class EmotionsTab(RecordLogTab[EmotionEntry, EmotionEditor]):
     """The emotion log of one client: table and chart on the left, the entry on the right."""
 
     title = "Emotions"
@@ -569,59 +522,27 @@ class EmotionsTab(WorkspaceTab):
         *,
         autosave_delay_ms: int | None = None,
     ) -> None:
-        super().__init__(controller, parent)
-        self._pending: list[EmotionEntry] = []
-        self.model = EmotionTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setDynamicSortFilter(True)
-
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        super().__init__(
+            controller,
+            parent,
+            record_type=EmotionEntry,
+            model=EmotionTableModel(),
+            editor=EmotionEditor(),
+            autosave_delay_ms=autosave_delay_ms,
+        )
         self.table.setAccessibleName("Emotion log")
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        metrics = self.fontMetrics()
-        for column, sample in enumerate(
-            ("28 Feb 2026, 18:00", "disappointed", "■ Neutral", "10 → 10", "Stakeholder")
-        ):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 12)
-
+        self._size_columns(
+            ("28 Feb 2026, 18:00", "disappointed", "■ Neutral", "10 → 10", "Stakeholder"), 12
+        )
         self.chart = EmotionChart()
-        self.editor = EmotionEditor()
-        self.empty_hint = QLabel()
-        self._autosaver = self.make_autosaver(self._save_pending, autosave_delay_ms)
-        self._autosaver.state_changed.connect(self.editor.show_problem)
-        self.editor.binder.changed.connect(self._field_changed)
-
-        self.log_action = QAction("Log emotion", self)
-        self.log_action.setShortcuts([QKeySequence("Ctrl+E"), QKeySequence("Ctrl+Shift+N")])
-        self.log_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.log_action.triggered.connect(self.log_emotion)
-        self.addAction(self.log_action)
-        self.delete_action = QAction("Delete entry…", self)
-        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.delete_action.triggered.connect(self.delete_current)
-        self.table.addAction(self.delete_action)
-
-        self.log_button = QPushButton("Log emotion")
-        self.log_button.setToolTip("Log a new emotion, now (Ctrl+E)")
-        self.log_button.clicked.connect(self.log_action.trigger)
-        self.delete_button = QPushButton("Delete…")
+        self.log_action, self.log_button = self._add_controls(
+            "Log emotion",
+            ("Ctrl+E", "Ctrl+Shift+N"),
+            "Log a new emotion, now (Ctrl+E)",
+            self.log_emotion,
+        )
+        self.delete_action.setText("Delete entry…")
         self.delete_button.setToolTip("Delete the selected entry")
-        self.delete_button.clicked.connect(self.delete_current)
-        self.delete_button.setEnabled(False)
-
         for widget, name in (
             (self.table, "emotionLog"),
             (self.chart, "emotionChart"),
@@ -629,256 +550,66 @@ class EmotionsTab(WorkspaceTab):
             (self.delete_button, "deleteEmotionButton"),
         ):
             widget.setObjectName(name)
-        self._lay_out()
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        log = QSplitter(Qt.Orientation.Vertical)
+        log.addWidget(self.table)
+        log.addWidget(self.chart)
+        log.setStretchFactor(0, 3)
+        log.setStretchFactor(1, 2)
+        log.setChildrenCollapsible(False)
+        scroll = scroll_area()
+        scroll.setWidget(self.editor)
+        scroll.setMinimumWidth(self.editor.minimumSizeHint().width() + 20)
+        splitter = self._lay_out("Emotion log", log, scroll)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
         self.chart.entry_clicked.connect(self._select)
         self.model.rowsInserted.connect(self._refresh_chart)
         self.model.rowsRemoved.connect(self._refresh_chart)
         self.model.modelReset.connect(self._refresh_chart)
         self.clear()
 
-    def _lay_out(self) -> None:
-        toolbar = QHBoxLayout()
-        toolbar.addWidget(section_title("Emotion log"))
-        toolbar.addStretch(1)
-        toolbar.addWidget(self.log_button)
-        toolbar.addWidget(self.delete_button)
-
-        left_splitter = QSplitter(Qt.Orientation.Vertical)
-        left_splitter.addWidget(self.table)
-        left_splitter.addWidget(self.chart)
-        left_splitter.setStretchFactor(0, 3)
-        left_splitter.setStretchFactor(1, 2)
-        left_splitter.setChildrenCollapsible(False)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(8, 8, 4, 8)
-        left_layout.addLayout(toolbar)
-        left_layout.addWidget(left_splitter, 1)
-
-        empty = QWidget()
-        empty_layout = QVBoxLayout(empty)
-        empty_layout.addStretch(1)
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setObjectName("hint")
-        self.empty_hint.setWordWrap(True)
-        empty_layout.addWidget(self.empty_hint)
-        empty_layout.addStretch(2)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.editor)
-        scroll.setMinimumWidth(self.editor.minimumSizeHint().width() + 20)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(empty)
-        self.stack.addWidget(scroll)
-        self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 4)
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-
-    # -- WorkspaceTab ----------------------------------------------------------------
-
-    def show_client(self, client_id: int) -> None:
-        same = client_id == self.client_id
-        if same:
-            self._autosaver.flush()
-        keep = list(self._pending) if same else []
-        selected = self.current_entry() if same else None
-        if not same:
-            self.clear()
-        super().show_client(client_id)
-        by_id: dict[int | None, EmotionEntry] = {e.id: e for e in keep if e.id is not None}
-        stored = [by_id.get(e.id, e) for e in self.controller.store.emotions.for_client(client_id)]
-        unsaved = [e for e in keep if e.id is None]
-        self._pending = keep
-        self.editor.binder.set_record(None)
-        self.model.set_records([*stored, *unsaved])
-        self.model.set_unsaved(self._pending)
-        target = None
-        if selected is not None:
-            target = next(
-                (
-                    e
-                    for e in self.model.records()
-                    if e is selected or (selected.id is not None and e.id == selected.id)
-                ),
-                None,
-            )
-        if target is None and self.proxy.rowCount() > 0:
-            target = self._record_at(self.proxy.index(0, 0))
-        self._select(target)
-
-    def focus_record(self, record_id: int, kind: RecordKind | None = None) -> None:
-        entry = next((e for e in self.model.records() if e.id == record_id), None)
-        if entry is not None:
-            self._select(entry)
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
     def clear(self) -> None:
         super().clear()
-        self._pending = []
-        self.editor.binder.set_record(None)
-        self.editor.show_problem(SaveState.SAVED, "")
-        self.model.set_unsaved([])
-        self.model.clear()
         self.chart.clear()
-        self.stack.setCurrentIndex(0)
-        self.delete_button.setEnabled(False)
-        self.log_button.setEnabled(False)
-        self.log_action.setEnabled(False)
-
-    # -- actions ---------------------------------------------------------------------
-
-    def current_entry(self) -> EmotionEntry | None:
-        record = self.editor.binder.record
-        return record if isinstance(record, EmotionEntry) else None
 
     def log_emotion(self) -> EmotionEntry | None:
         """A new entry at the current minute; it is stored once it has a label or situation."""
-        if self.client_id is None:
-            return None
-        entry = EmotionEntry(
-            client_id=self.client_id, occurred_at=datetime.now().replace(second=0, microsecond=0)
-        )
-        self.model.append(entry)
-        self._select(entry)
-        self.editor.meter.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        return entry
+        return self._add(self.editor.meter, Qt.FocusReason.ShortcutFocusReason)
 
-    def delete_current(self) -> bool:
-        """Delete the selected entry after the coach confirms; True when deleted."""
-        entry = self.current_entry()
-        if entry is None or self.client_id is None:
-            return False
+    # -- RecordLogTab ----------------------------------------------------------------
+
+    def _repository(self) -> ClientRecordRepository[EmotionEntry]:
+        return self.controller.store.emotions
+
+    def _new_record(self, client_id: int) -> EmotionEntry:
+        return EmotionEntry(
+            client_id=client_id, occurred_at=datetime.now().replace(second=0, microsecond=0)
+        )
+
+    def _delete_question(self, entry: EmotionEntry) -> tuple[str, str]:
         name = f"“{entry.label}”" if entry.label.strip() else "this emotion"
-        answer = QMessageBox.question(
-            self,
+        return (
             "Delete emotion entry",
-            f"Delete the entry {name} of {text.fmt_datetime(entry.occurred_at)}?\n"
-            "This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            f"Delete the entry {name} of {text.fmt_datetime(entry.occurred_at)}?",
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        if entry.id is not None:
-            with contextlib.suppress(NotFound):  # already gone (deleted elsewhere)
-                self.controller.store.emotions.delete(entry.id)
-        self._pending = [e for e in self._pending if e is not entry]
-        if not self._pending:
-            self._autosaver.discard()
-        proxy_row = self.table.currentIndex().row()
-        self.editor.binder.set_record(None)
-        self.model.remove(self.model.row_of(entry))
-        self.model.set_unsaved(self._pending)
-        if self.proxy.rowCount() > 0:
-            row = min(max(proxy_row, 0), self.proxy.rowCount() - 1)
-            self._select(self._record_at(self.proxy.index(row, 0)))
-        else:
-            self._select(None)
-        if entry.id is not None:
-            self.controller.notify_changed(self.client_id)
-        return True
 
-    # -- internals -------------------------------------------------------------------
-
-    def _record_at(self, index: QModelIndex | QPersistentModelIndex) -> EmotionEntry | None:
-        if not index.isValid():
-            return None
-        record = self.proxy.data(index, RECORD_ROLE)
-        return record if isinstance(record, EmotionEntry) else None
-
-    def _select(self, entry: EmotionEntry | None) -> None:
-        if entry is None:
-            self.table.clearSelection()
-            self.table.setCurrentIndex(QModelIndex())
-            self._show(None)
-            return
-        row = self.model.row_of(entry)
-        if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-        if self.current_entry() is not entry:  # same row: no currentRowChanged
-            self._show(entry)
-
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        entry = self._record_at(current)
-        previous = self.current_entry()
-        if previous is entry:
-            return
-        self._autosaver.flush()  # save the entry being left, now
-        if previous is not None and previous.id is None and not self._is_pending(previous):
-            # Logged and left untouched: nothing to keep; drop it once selection settles.
-            QTimer.singleShot(0, lambda e=previous: self._drop_untouched(e))
-        self._show(entry)
-
-    def _show(self, entry: EmotionEntry | None) -> None:
-        self.editor.binder.set_record(entry)
-        self.stack.setCurrentIndex(0 if entry is None else 1)
-        self.empty_hint.setText(
-            "Select an entry in the log, or log a new emotion (Ctrl+E)."
-            if self.model.rowCount() > 0
-            else "No emotions logged yet.\n\nLog one with Ctrl+E: place it on the Mood Meter,\n"
+    def _empty_text(self, has_records: bool) -> str:
+        if has_records:
+            return "Select an entry in the log, or log a new emotion (Ctrl+E)."
+        return (
+            "No emotions logged yet.\n\nLog one with Ctrl+E: place it on the Mood Meter,\n"
             "then pick the word that fits."
         )
-        self.delete_button.setEnabled(entry is not None)
-        self.log_button.setEnabled(self.client_id is not None)
-        self.log_action.setEnabled(self.client_id is not None)
+
+    def _shown(self, entry: EmotionEntry | None) -> None:
         self._refresh_chart()
 
-    def _drop_untouched(self, entry: EmotionEntry) -> None:
-        if entry.id is None and not self._is_pending(entry) and self.current_entry() is not entry:
-            row = self.model.row_of(entry)
-            if row >= 0:
-                self.model.remove(row)
-
-    def _is_pending(self, entry: EmotionEntry) -> bool:
-        return any(e is entry for e in self._pending)
-
-    def _field_changed(self, field: str) -> None:
-        entry = self.current_entry()
-        if entry is None:
-            return
-        if not self._is_pending(entry):
-            self._pending.append(entry)
-        self.model.record_changed(entry)
+    def _edited(self, entry: EmotionEntry, field: str) -> None:
         if field in _CHART_FIELDS:
             self._refresh_chart()
-        self._autosaver.touch()
 
     def _refresh_chart(self) -> None:
         self.chart.set_entries(self.model.records(), self.current_entry())
-
-    def _save_pending(self) -> None:
-        """Store every changed entry; entries the vault refuses stay pending (and say why)."""
-        if self.client_id is None:
-            self._pending = []
-            return
-        store = self.controller.store
-        problem: InvalidInput | None = None
-        saved = False
-        for entry in list(self._pending):
-            entry.client_id = self.client_id
-            try:
-                store.emotions.save(entry)
-            except InvalidInput as exc:
-                problem = problem or exc
-                continue
-            self._pending = [e for e in self._pending if e is not entry]
-            saved = True
-        self.model.set_unsaved(self._pending)
-        if saved:
-            self.controller.notify_changed(self.client_id)
-        if problem is not None:
-            raise problem

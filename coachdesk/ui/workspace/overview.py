@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -48,6 +47,7 @@ from coachdesk.core.progress import (
 )
 from coachdesk.ui import text
 from coachdesk.ui.controller import VaultController
+from coachdesk.ui.layout import scroll_area
 from coachdesk.ui.widgets import CARD_STYLE, make_card
 from coachdesk.ui.workspace.base import WorkspaceTab
 
@@ -180,6 +180,11 @@ class GapBar(QWidget):
 # --- Pieces of the dashboard -----------------------------------------------------------
 
 
+def _chart_start(today: date) -> date:
+    """The first day the emotion chart counts (EMOTION_WEEKS weeks up to today)."""
+    return today - timedelta(days=7 * EMOTION_WEEKS - 1)
+
+
 def _label(
     value: str = "", object_name: str = "", *, wrap: bool = True, selectable: bool = False
 ) -> QLabel:
@@ -300,10 +305,7 @@ class OverviewTab(WorkspaceTab):
         self._stale = False
         controller.data_changed.connect(self._data_changed)
 
-        scroll = QScrollArea()
-        scroll.setObjectName("overviewScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scroll_area("overviewScroll")
         content = QWidget()
         content.setObjectName("overviewContent")
         grid = QGridLayout(content)
@@ -507,12 +509,13 @@ class OverviewTab(WorkspaceTab):
         if client_id is None:
             return
         store = self.controller.store
+        today = store.today()
         try:
-            engagement = store.load_engagement(client_id)
+            # The emotion chart shows the last weeks only: no need to read a long log.
+            engagement = store.load_engagement(client_id, emotions_since=_chart_start(today))
         except NotFound:  # the client was deleted
             self.clear()
             return
-        today = store.today()
         self.clear()
         self.client_id = client_id
         self._show(engagement, today)
@@ -670,7 +673,7 @@ class OverviewTab(WorkspaceTab):
         self.balance_verdict.setText(balance.verdict)
 
     def _show_emotions(self, entries: Sequence[EmotionEntry], today: date) -> None:
-        start = today - timedelta(days=7 * EMOTION_WEEKS - 1)
+        start = _chart_start(today)
         counts = {quadrant: [0] * EMOTION_WEEKS for quadrant in QUADRANT_NAMES}
         total = 0
         for entry in entries:

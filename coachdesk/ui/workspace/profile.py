@@ -10,12 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
-    QLineEdit,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -25,17 +22,19 @@ from coachdesk.core.model import Client, ClientStatus, Focus
 from coachdesk.ui.autosave import SaveState
 from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
-from coachdesk.ui.widgets import OptionalDateEdit
-from coachdesk.ui.workspace.base import WorkspaceTab
-from coachdesk.ui.workspace.sessions import (
+from coachdesk.ui.layout import (
     LabelColumn,
     WheelGuard,
+    add_section,
     form_layout,
     hint,
+    line_edit,
     note,
-    title,
+    scroll_area,
     with_hint,
 )
+from coachdesk.ui.widgets import OptionalDateEdit
+from coachdesk.ui.workspace.base import WorkspaceTab
 
 NAME_REQUIRED = "A name is required"
 ERROR_TEXT = QColor("#b3261e")
@@ -79,16 +78,13 @@ class ProfileTab(WorkspaceTab):
         autosave_delay_ms: int | None = None,
     ) -> None:
         super().__init__(controller, parent)
-        self._binder = RecordBinder(self)
+        self._binder = RecordBinder(self, cursor_at_end=True)
         self._saver = self.make_autosaver(self._save, autosave_delay_ms)
         self._saver.state_changed.connect(self._save_state_changed)
         self._wheel_guard = WheelGuard(self)
         self._labels = LabelColumn()
 
-        scroll = QScrollArea(self)
-        scroll.setObjectName("profileEditor")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scroll_area("profileEditor")
         outer = QWidget()
         row = QHBoxLayout(outer)
         row.setContentsMargins(24, 8, 24, 24)
@@ -114,21 +110,15 @@ class ProfileTab(WorkspaceTab):
 
     # -- building ------------------------------------------------------------------
 
-    def _line(self, object_name: str, placeholder: str = "") -> QLineEdit:
-        line = QLineEdit()
-        line.setObjectName(object_name)
-        line.setPlaceholderText(placeholder)
-        return line
-
     def _build(self) -> None:
         b = self._binder
 
         form = form_layout()
-        self._name = self._line("clientName", "Full name")
+        self._name = line_edit("clientName", "Full name")
         self._name.setAccessibleName("Name (required)")
         self._name_error = error_label(NAME_REQUIRED, "nameError")
-        self._organisation = self._line("organisation", "Company or institution")
-        self._role = self._line("role", "e.g. Chief Operating Officer")
+        self._organisation = line_edit("organisation", "Company or institution")
+        self._role = line_edit("role", "e.g. Chief Operating Officer")
         name_box = QVBoxLayout()
         name_box.setSpacing(2)
         name_box.addWidget(self._name)
@@ -143,8 +133,8 @@ class ProfileTab(WorkspaceTab):
         self._name.textEdited.connect(self._name_edited)
 
         form = form_layout()
-        self._email = self._line("email", "name@example.org")
-        self._phone = self._line("phone")
+        self._email = line_edit("email", "name@example.org")
+        self._phone = line_edit("phone")
         form.addRow(self._label("&Email", self._email), self._email)
         form.addRow(self._label("&Phone", self._phone), self._phone)
         self._section("Contact", form)
@@ -152,8 +142,8 @@ class ProfileTab(WorkspaceTab):
         b.text(self._phone, "phone")
 
         form = form_layout()
-        self._sponsor_org = self._line("sponsorOrganisation", "Who pays for the coaching")
-        self._sponsor_contact = self._line("sponsorContact", "Name, role, e-mail")
+        self._sponsor_org = line_edit("sponsorOrganisation", "Who pays for the coaching")
+        self._sponsor_contact = line_edit("sponsorContact", "Name, role, e-mail")
         form.addRow(self._label("Or&ganisation", self._sponsor_org), self._sponsor_org)
         form.addRow(self._label("&Contact", self._sponsor_contact), self._sponsor_contact)
         self._section("Sponsor", form)
@@ -165,7 +155,7 @@ class ProfileTab(WorkspaceTab):
         self._status.setObjectName("clientStatus")
         self._focus = QComboBox()
         self._focus.setObjectName("clientFocus")
-        self._tags = self._line("tags", "Comma-separated, e.g. board, delegation")
+        self._tags = line_edit("tags", "Comma-separated, e.g. board, delegation")
         form.addRow(self._label("&Status", self._status), self._status)
         form.addRow(self._label("&Focus", self._focus), self._focus)
         form.addRow(self._label("&Tags", self._tags), self._tags)
@@ -199,11 +189,7 @@ class ProfileTab(WorkspaceTab):
         self._wheel_guard.guard(self._status, self._focus, self._retention)
 
     def _section(self, heading: str, content: QWidget | QLayout) -> None:
-        self._page.addWidget(title(heading))
-        if isinstance(content, QLayout):
-            self._page.addLayout(content)
-        else:
-            self._page.addWidget(content)
+        add_section(self._page, heading, content)
 
     def _label(self, text_: str, buddy: QWidget) -> QLabel:
         return self._labels.label(text_, buddy)
@@ -225,8 +211,6 @@ class ProfileTab(WorkspaceTab):
         self._tags.setEnabled(True)
         self._name_error.hide()
         self._problem.hide()
-        if not same:
-            self._forget_undo()
 
     def clear(self) -> None:
         super().clear()
@@ -236,25 +220,12 @@ class ProfileTab(WorkspaceTab):
         self._name_error.hide()
         self._problem.setText("")
         self._problem.hide()
-        self._forget_undo()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
         super().closeEvent(event)
 
     # -- editing -------------------------------------------------------------------
-
-    def _lines(self) -> list[QLineEdit]:
-        return [
-            self._name,
-            self._organisation,
-            self._role,
-            self._email,
-            self._phone,
-            self._sponsor_org,
-            self._sponsor_contact,
-            self._tags,
-        ]
 
     def _client(self) -> Client | None:
         record = self._binder.record
@@ -291,9 +262,3 @@ class ProfileTab(WorkspaceTab):
         show = state in (SaveState.INVALID, SaveState.FAILED) and not nameless
         self._problem.setText(message if show else "")
         self._problem.setVisible(show)
-
-    def _forget_undo(self) -> None:
-        """Another client's text must not come back with Ctrl+Z."""
-        for line in self._lines():
-            line.setText(line.text())  # setText resets a line edit's undo history
-        self._intake.document().clearUndoRedoStacks()

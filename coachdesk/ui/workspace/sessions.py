@@ -10,40 +10,30 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import (
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QAbstractSpinBox,
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QFormLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLayout,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
-    QSizePolicy,
     QSpinBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -67,13 +57,25 @@ from coachdesk.core.validation import (
 from coachdesk.ui import text
 from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
-from coachdesk.ui.models.records import SORT_ROLE, Column, RecordTableModel
+from coachdesk.ui.layout import (
+    LabelColumn,
+    WheelGuard,
+    add_section,
+    buddy_label,
+    fit_lines,
+    form_layout,
+    hint,
+    line_edit,
+    note,
+    record_table,
+    scroll_area,
+    with_hint,
+)
+from coachdesk.ui.models.records import SORT_ROLE, Column, RecordSortProxy, RecordTableModel
 from coachdesk.ui.widgets import (
-    NoteEdit,
     OptionalDateEdit,
     PrivateNoteEdit,
     private_banner,
-    section_title,
 )
 from coachdesk.ui.workspace.base import WorkspaceTab
 from coachdesk.vault.search import RecordKind
@@ -82,6 +84,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 NEW_SESSION_SHORTCUT = "Ctrl+Shift+N"
 DEFAULT_SESSION_MINUTES = 60
+SIZE_SAMPLE_ROWS = 40
+"""Rows of the session list measured to size its columns (Qt's default: 1000)."""
 # Private notes' (background, text) colours when no stylesheet colours them.
 PRIVATE_LIGHT = (QColor("#fff4d6"), QColor("#8a5a00"))
 PRIVATE_DARK = (QColor("#3a3222"), QColor("#e0b562"))
@@ -107,112 +111,6 @@ def mnemonic_safe(value: str) -> str:
     return value.replace("&", "&&")
 
 
-# -- small layout helpers shared by the sections ------------------------------------------
-
-
-def form_layout() -> QFormLayout:
-    form = QFormLayout()
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-    form.setHorizontalSpacing(12)
-    form.setVerticalSpacing(8)
-    form.setContentsMargins(0, 0, 0, 0)
-    return form
-
-
-class LabelColumn:
-    """The field labels of several forms on one page, made equally wide so every field
-    starts at the same x and the page reads as one form."""
-
-    def __init__(self) -> None:
-        self._labels: list[QLabel] = []
-
-    def label(self, text_: str, buddy: QWidget | None = None) -> QLabel:
-        label = QLabel(text_)
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if buddy is not None:
-            label.setBuddy(buddy)
-        self._labels.append(label)
-        return label
-
-    def align(self) -> None:
-        width = max((label.sizeHint().width() for label in self._labels), default=0)
-        for label in self._labels:
-            label.setMinimumWidth(width)
-
-
-def buddy_label(text_: str, buddy: QWidget) -> QLabel:
-    """A label whose mnemonic (Alt+letter) moves the cursor into ``buddy``."""
-    label = QLabel(text_)
-    label.setBuddy(buddy)
-    return label
-
-
-def with_hint(field: QWidget | QLayout, explanation: QLabel) -> QVBoxLayout:
-    """A field with its explanation right under it (a form row of its own sits too far)."""
-    box = QVBoxLayout()
-    box.setSpacing(4)
-    if isinstance(field, QLayout):
-        box.addLayout(field)
-    else:
-        box.addWidget(field)
-    box.addWidget(explanation)
-    return box
-
-
-def title(text_: str) -> QLabel:
-    """A section title, bold until the app's stylesheet styles ``#sectionTitle``."""
-    label = section_title(text_)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.08)
-    label.setFont(font)
-    label.setIndent(0)  # a stylesheet margin would otherwise indent it by half an "x"
-    label.setContentsMargins(0, 6, 0, 0)
-    return label
-
-
-def hint(text_: str) -> QLabel:
-    """A quiet explanatory line under a field."""
-    label = QLabel(text_)
-    label.setObjectName("hint")
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    palette = label.palette()
-    palette.setColor(
-        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-    )
-    label.setPalette(palette)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 0.92)
-    label.setFont(font)
-    return label
-
-
-def note(object_name: str, placeholder: str = "", lines: int = 4) -> NoteEdit:
-    edit = NoteEdit(placeholder)
-    edit.setObjectName(object_name)
-    fit_lines(edit, lines)
-    return edit
-
-
-def fit_lines(edit: QPlainTextEdit, lines: int, most: int = 18) -> None:
-    """Size a note to its text, between ``lines`` and ``most`` lines: the page scrolls,
-    so short notes stay compact and long ones do not hide in a tiny box."""
-    spacing = edit.fontMetrics().lineSpacing()
-    frame = 2 * edit.frameWidth() + round(2 * edit.document().documentMargin()) + 2
-    layout = edit.document().documentLayout()
-
-    def fit() -> None:
-        count = round(layout.documentSize().height())  # lines, for a plain-text layout
-        edit.setFixedHeight(min(max(count, lines), most) * spacing + frame)
-
-    layout.documentSizeChanged.connect(lambda _size: fit())
-    edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    fit()
-
-
 def style_private(edit: QPlainTextEdit, banner: QLabel) -> None:
     """Amber through the palette, as a fallback: the app's stylesheet (``#privateNote``,
     ``#privateBanner``) overrides it, and it follows a light or dark system scheme."""
@@ -228,26 +126,6 @@ def style_private(edit: QPlainTextEdit, banner: QLabel) -> None:
     font = banner.font()
     font.setBold(True)
     banner.setFont(font)
-
-
-class WheelGuard(QObject):
-    """Lets the page scroll under the mouse wheel without changing a rating, date or
-    choice the pointer passes over; a field the coach clicked into still takes the wheel."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Wheel
-            and isinstance(watched, QWidget)
-            and not watched.hasFocus()
-        ):
-            event.ignore()  # passes on to the scroll area
-            return True
-        return False
-
-    def guard(self, *widgets: QWidget) -> None:
-        for widget in widgets:
-            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            widget.installEventFilter(self)
 
 
 # -- the tab ---------------------------------------------------------------------------
@@ -279,7 +157,7 @@ class SessionsTab(WorkspaceTab):
 
         self._sessions: RecordTableModel[Session] = RecordTableModel(self._session_columns(), self)
         self._sessions.setObjectName("sessionListModel")
-        self._sorted = QSortFilterProxyModel(self)
+        self._sorted = RecordSortProxy(self)
         self._sorted.setSourceModel(self._sessions)
         self._sorted.setSortRole(SORT_ROLE)
         self._sorted.setDynamicSortFilter(True)
@@ -289,8 +167,8 @@ class SessionsTab(WorkspaceTab):
         )
         self._actions_model.setObjectName("actionItemModel")
 
-        self._binder = RecordBinder(self)
-        self._action_binder = RecordBinder(self)
+        self._binder = RecordBinder(self, cursor_at_end=True)
+        self._action_binder = RecordBinder(self, cursor_at_end=True)
         self._session_saver = self.make_autosaver(self._save_sessions, autosave_delay_ms)
         self._action_saver = self.make_autosaver(self._save_actions, autosave_delay_ms)
 
@@ -343,22 +221,15 @@ class SessionsTab(WorkspaceTab):
         layout.setContentsMargins(0, 0, 4, 0)
         layout.setSpacing(8)
 
-        self._list = QTableView()
-        self._list.setObjectName("sessionList")
+        self._list = record_table(self._sorted, "sessionList", plain=True)
         self._list.setAccessibleName("Sessions")
-        self._list.setModel(self._sorted)
-        self._list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._list.setAlternatingRowColors(True)
-        self._list.setShowGrid(False)
-        self._list.setWordWrap(False)
-        self._list.verticalHeader().hide()
         header = self._list.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # Size columns from a sample of rows, not every session: the columns hold
+        # dates and small numbers, and measuring all of a long engagement's rows made
+        # Qt call data() thousands of times each time the list was filled.
+        header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
         self._list.selectionModel().currentRowChanged.connect(self._current_session_changed)
         layout.addWidget(self._list, 1)
 
@@ -391,10 +262,7 @@ class SessionsTab(WorkspaceTab):
         self._empty_hint.setWordWrap(True)
         self._stack.addWidget(self._empty_hint)
 
-        scroll = QScrollArea()
-        scroll.setObjectName("sessionEditor")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scroll_area("sessionEditor")
         page = QWidget()
         page.setObjectName("sessionEditorPage")
         self._page = QVBoxLayout(page)
@@ -425,11 +293,7 @@ class SessionsTab(WorkspaceTab):
         return self._stack
 
     def _section(self, heading: str, content: QWidget | QLayout) -> None:
-        self._page.addWidget(title(heading))
-        if isinstance(content, QLayout):
-            self._page.addLayout(content)
-        else:
-            self._page.addWidget(content)
+        add_section(self._page, heading, content)
 
     def _build_when(self) -> None:
         self._started = QDateTimeEdit()
@@ -545,9 +409,7 @@ class SessionsTab(WorkspaceTab):
 
     def _build_ratings(self) -> None:
         form = form_layout()
-        self._focus_area = QLineEdit()
-        self._focus_area.setObjectName("focusArea")
-        self._focus_area.setPlaceholderText("e.g. delegation, board presence")
+        self._focus_area = line_edit("focusArea", "e.g. delegation, board presence")
         form.addRow(self._label("Focu&s area", self._focus_area), self._focus_area)
 
         self._process = QSpinBox()
@@ -587,34 +449,21 @@ class SessionsTab(WorkspaceTab):
     def _build_actions(self) -> None:
         box = QVBoxLayout()
         box.setSpacing(6)
-        self._action_list = QTableView()
-        self._action_list.setObjectName("actionItemList")
+        self._action_list = record_table(self._actions_model, "actionItemList", plain=True)
         self._action_list.setAccessibleName("Action items of this session")
-        self._action_list.setModel(self._actions_model)
-        self._action_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self._action_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._action_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._action_list.setShowGrid(False)
-        self._action_list.setAlternatingRowColors(True)
-        self._action_list.setWordWrap(False)
-        self._action_list.verticalHeader().hide()
         self._action_list.setMinimumHeight(110)
         self._action_list.setMaximumHeight(170)
         header = self._action_list.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self._action_list.selectionModel().currentRowChanged.connect(self._current_action_changed)
         box.addWidget(self._action_list)
 
         self._action_owner = QComboBox()
         self._action_owner.setObjectName("actionOwner")
         self._action_owner.setAccessibleName("Owner")
-        self._action_text = QLineEdit()
-        self._action_text.setObjectName("actionText")
+        self._action_text = line_edit("actionText", "What will be done")
         self._action_text.setAccessibleName("Action item")
-        self._action_text.setPlaceholderText("What will be done")
         self._action_due = OptionalDateEdit()
         self._action_due.setObjectName("actionDue")
         self._action_due.setAccessibleName("Due")
@@ -721,7 +570,6 @@ class SessionsTab(WorkspaceTab):
         self._contract = None
         self._configure_for_contract([])
         self._started.setDateTime(self._started.minimumDateTime())
-        self._forget_undo()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()
@@ -906,7 +754,6 @@ class SessionsTab(WorkspaceTab):
             self._actions_model.set_records(items)
         finally:
             self._loading = False
-        self._forget_undo()
         self._update_heading()
         self._stack.setCurrentIndex(0 if session is None else 1)
         shortcut = QKeySequence(NEW_SESSION_SHORTCUT).toString(
@@ -934,17 +781,9 @@ class SessionsTab(WorkspaceTab):
         name = f"Session {place}" if place else "Session"
         self._heading.setText(f"{name} · {text.fmt_datetime(session.started_at)}")
 
-    def _forget_undo(self) -> None:
-        """A new record (or none) must not be undoable back into another one's text."""
-        for edit in self.findChildren(QPlainTextEdit):
-            edit.document().clearUndoRedoStacks()
-        for line in (self._focus_area, self._action_text):
-            line.setText(line.text())  # setText resets a line edit's undo history
-
     def _current_action_changed(self, current: Index, _previous: Index) -> None:
         item = self._actions_model.record(current.row()) if current.isValid() else None
         self._action_binder.set_record(item)
-        self._action_text.setText(self._action_text.text())  # no undo into another item
         self._remove_action.setEnabled(item is not None)
 
     # -- editing -------------------------------------------------------------------
