@@ -94,7 +94,8 @@ def write_export(store: Store, target: Path, client_ids: list[int] | None = None
 def parse_document(raw: bytes) -> list[tuple[Engagement, list[ContractVersion]]]:
     """Decode and validate a whole export; raises InvalidInput naming the first problem."""
     try:
-        document = json.loads(raw.decode("utf-8"))
+        # utf-8-sig: an export re-saved by an editor that adds a byte-order mark still reads.
+        document = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise InvalidInput("the file is not UTF-8 text; is it a CoachDesk export?") from None
     except json.JSONDecodeError as exc:

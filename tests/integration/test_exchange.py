@@ -175,3 +175,10 @@ def test_failure_mid_import_rolls_back(store: Store, monkeypatch: pytest.MonkeyP
     with pytest.raises(OSError):
         import_engagements(store, items)
     assert len(store.clients.all()) == before
+
+
+def test_export_saved_with_a_byte_order_mark_imports(store: Store) -> None:
+    store.add_engagement(sample_engagement())
+    raw = json.dumps(export_document(store), ensure_ascii=False).encode("utf-8")
+    items = parse_document(b"\xef\xbb\xbf" + raw)
+    assert items[0][0].client.name == "Ирина Соколова"
