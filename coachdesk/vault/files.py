@@ -8,11 +8,14 @@ torn one, and never a file another user of the machine can read.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+log = logging.getLogger(__name__)
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -60,7 +63,13 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    fsync_dir(target.parent)
+    try:
+        fsync_dir(target.parent)
+    except OSError as exc:
+        # The new file is in place and complete; only its survival of a power cut is
+        # less certain. Reporting the write as failed would be false (a passphrase
+        # change would look undone while it is in force), so it is logged instead.
+        log.warning("could not fsync the folder after a rename (%s)", exc.strerror)
 
 
 def atomic_write_bytes(target: Path, data: bytes) -> None:

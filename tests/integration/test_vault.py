@@ -360,3 +360,20 @@ def test_header_holds_no_personal_data(new_vault: NewVault) -> None:
         "format", "version", "vault_id", "slots", "data_key", "pending_data_key", "checksum", "mac"
     }  # fmt: skip
     assert header.slots["passphrase"].kdf == TEST_KDF
+
+
+def test_folder_fsync_failure_after_the_rename_is_not_a_failed_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from coachdesk.vault import files
+
+    def broken_fsync_dir(_path: Path) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(files, "fsync_dir", broken_fsync_dir)
+    target = tmp_path / "header.json"
+    files.atomic_write_bytes(target, b"new content")
+    assert target.read_bytes() == b"new content"
+    assert [p.name for p in tmp_path.iterdir()] == ["header.json"]
