@@ -383,16 +383,29 @@ def _check_restore_target(into: Path) -> None:
     if into.exists() and not into.is_dir():
         raise InvalidInput(f"{into} is a file; restore into a new or empty folder")
     entries = list(into.iterdir()) if into.is_dir() else []
-    if entries and all(e.name.startswith(RESTORE_PREFIX) for e in entries):
-        raise InvalidInput(
-            f"{into} holds the remains of an interrupted restore; "
-            "delete that folder and restore again"
-        )
+    if entries and _only_remains_of_an_interrupted_restore(entries):
+        # A restore killed before the header took its place left no vault (the header
+        # is what makes a folder a vault, and it is placed last): clear it and go on.
+        for entry in entries:
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+        return
     if entries:
         raise InvalidInput(
             f"{into} is not empty; restore into a new or empty folder "
             "(an existing vault is never overwritten)"
         )
+
+
+def _only_remains_of_an_interrupted_restore(entries: list[Path]) -> bool:
+    database_files = {DB_NAME + suffix for suffix in ("", *_SQLITE_SIDE_FILES)}
+    return all(
+        (e.is_dir() and e.name.startswith(RESTORE_PREFIX))
+        or (e.is_file() and e.name in database_files)
+        for e in entries
+    )
 
 
 def _extract(

@@ -537,6 +537,25 @@ def test_restore_refuses_a_non_empty_folder(
         restore_backup(path, PASSPHRASE, path)
 
 
+def test_restore_clears_the_remains_of_an_interrupted_restore(
+    sample: tuple[Path, bytes, Path], tmp_path: Path
+) -> None:
+    """Killed after vault.db took its place but before vault.key: no vault exists there
+    (the header is placed last), so the next restore clears the remains and succeeds."""
+    _folder, data, _root = sample
+    path = write(tmp_path, data)
+    target = tmp_path / "half"
+    (target / ".restore-abc123").mkdir(parents=True)
+    (target / ".restore-abc123" / "vault.db").write_bytes(b"partial")
+    (target / "vault.db").write_bytes(b"placed before the kill")
+    restore_backup(path, PASSPHRASE, target)
+    Vault.unlock(target, PASSPHRASE).lock()
+    assert sorted(p.name for p in target.iterdir()) == ["vault.db", "vault.key"]
+    # With a header present it is a vault (or someone's), and it is never touched.
+    with pytest.raises(InvalidInput, match="not empty"):
+        restore_backup(path, PASSPHRASE, target)
+
+
 def test_restore_into_an_existing_empty_folder(
     sample: tuple[Path, bytes, Path], tmp_path: Path
 ) -> None:
@@ -787,13 +806,3 @@ def test_a_passphrase_change_during_the_backup_is_noticed(
         create_backup(open_vault, out / "b.cdbackup", PASSPHRASE, kdf=TEST_KDF, progress=progress)
     assert list(out.iterdir()) == []
     assert leftovers(open_vault.folder) == []
-
-
-def test_remains_of_an_interrupted_restore_are_named(
-    sample: tuple[Path, bytes, Path], tmp_path: Path
-) -> None:
-    _folder, data, _root = sample
-    into = tmp_path / "r"
-    (into / (archive.RESTORE_PREFIX + "abc123")).mkdir(parents=True)
-    with pytest.raises(InvalidInput, match="interrupted restore"):
-        restore_backup(write(tmp_path, data), PASSPHRASE, into)
