@@ -7,6 +7,9 @@ copying the same database file to a new file with fsync. The vault is filled ins
 SQLite (random blobs and text rows), so generating it is quick. Timings include the
 Argon2id derivation: the cheap test profile by default, the calibrated one (about half
 a second per derivation) with --calibrated.
+
+The suite (bench/run.py) measures backups on its generated coaching vault with
+:func:`measure_backup` from here, so both report the same thing the same way.
 """
 
 from __future__ import annotations
@@ -14,13 +17,14 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from coachdesk.backup import create_backup, restore_backup, verify_backup
+from coachdesk.backup import DEFAULT_CHUNK_SIZE, create_backup, restore_backup, verify_backup
 from coachdesk.vault import keys
 from coachdesk.vault.vault import DB_NAME, Vault
 
@@ -45,11 +49,50 @@ def _fill(vault: Vault, megabytes: int) -> None:
     vault.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def _copy_with_fsync(source: Path, target: Path, block: int) -> None:
+def copy_with_fsync(source: Path, target: Path, block: int) -> None:
+    """The baseline: the same bytes, file to file, flushed to the disk."""
     with source.open("rb") as src, target.open("wb") as dst:
         shutil.copyfileobj(src, dst, block)
         dst.flush()
         os.fsync(dst.fileno())
+
+
+def measure_backup(
+    vault: Vault,
+    work: Path,
+    *,
+    kdf: keys.KdfParams = keys.TEST_KDF,
+    chunk: int = DEFAULT_CHUNK_SIZE,
+    rounds: int = 3,
+) -> dict[str, float]:
+    """Backup and plain-copy throughput of the open ``vault``, interleaved ``rounds`` times.
+
+    Both move ``vault.db``'s size in bytes (10^6 per MB); each round copies the file with
+    fsync, then writes a backup (snapshot, hash, encrypt, fsync), each to a new file in
+    ``work``; the medians are reported, so a burst of load elsewhere on a shared machine
+    skews one round rather than the result.
+    """
+    size = (vault.folder / DB_NAME).stat().st_size
+    copies: list[float] = []
+    backups: list[float] = []
+    for i in range(rounds):
+        started = time.perf_counter()
+        copy_with_fsync(vault.folder / DB_NAME, work / f"copy-{i}.db", chunk)
+        copies.append(time.perf_counter() - started)
+        (work / f"copy-{i}.db").unlink()
+        started = time.perf_counter()
+        # Staged in the vault folder, as the app does (work_dir=None).
+        create_backup(vault, work / f"b-{i}.cdbackup", PASSPHRASE, kdf=kdf, chunk_size=chunk)
+        backups.append(time.perf_counter() - started)
+        (work / f"b-{i}.cdbackup").unlink()
+    copy_mb_s = size / statistics.median(copies) / 1e6
+    backup_mb_s = size / statistics.median(backups) / 1e6
+    return {
+        "db_mb": size / 1e6,
+        "copy_mb_s": copy_mb_s,
+        "backup_mb_s": backup_mb_s,
+        "backup_vs_copy_ratio": backup_mb_s / copy_mb_s,
+    }
 
 
 def _timed(label: str, size: int, job: Callable[[], object]) -> float:
@@ -82,7 +125,7 @@ def main(argv: list[str]) -> int:
             "copy + fsync (baseline)": _timed(
                 "copy + fsync (baseline)",
                 size,
-                lambda: _copy_with_fsync(root / "vault" / DB_NAME, root / "copy.db", chunk),
+                lambda: copy_with_fsync(root / "vault" / DB_NAME, root / "copy.db", chunk),
             ),
             "backup create": _timed(
                 "backup create",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from coachdesk import __version__
 from coachdesk.ui.controller import VaultController
@@ -37,6 +39,31 @@ def _private_excepthook(
         )
 
 
+BENCH_EXIT_WHEN_READY = "COACHDESK_BENCH_EXIT_WHEN_READY"
+"""Benchmark hook (bench/run.py): with this variable set to 1, the app prints
+:data:`READY_MARKER` and the page's name once its first page (unlock or welcome) has
+been painted, then quits. It opens nothing and changes nothing."""
+READY_MARKER = "COACHDESK_READY"
+
+
+class _ReadyWatcher(QObject):
+    """Waits for the first paint of the shown page, then reports and quits."""
+
+    def __init__(self, app: QApplication, page: QWidget, name: str) -> None:
+        super().__init__(page)
+        self._app = app
+        self._name = name
+        self._done = False
+        page.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            print(f"{READY_MARKER} {self._name}", flush=True)
+            QTimer.singleShot(0, self._app.quit)
+        return False
+
+
 def build_main_window(vault_dir: Path, settings: AppSettings | None = None) -> MainWindow:
     controller = VaultController(vault_dir)
     window = MainWindow(controller, settings or AppSettings())
@@ -51,9 +78,14 @@ def run_app(vault_dir: Path) -> int:
     app.setApplicationName("CoachDesk")
     app.setOrganizationName("CoachDesk")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("io.coachdesk.CoachDesk")  # Wayland app id = the .desktop file
     app.setQuitOnLastWindowClosed(True)
     apply_theme(app)
     sys.excepthook = _private_excepthook
     window = build_main_window(vault_dir)
+    if os.environ.get(BENCH_EXIT_WHEN_READY) == "1":
+        locked = window.stack.currentWidget() is window.unlock_page
+        page: QWidget = window.unlock_page if locked else window.welcome
+        _ReadyWatcher(app, page, "unlock" if locked else "welcome")
     window.show()
     return int(app.exec())

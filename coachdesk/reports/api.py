@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 
 from coachdesk.core.errors import InvalidInput
@@ -24,24 +23,17 @@ from coachdesk.reports import (
 )
 from coachdesk.reports.common import Context
 from coachdesk.reports.document import PaperSize, frame_width, render_story
+from coachdesk.reports.kinds import SHAREABLE, ReportKind
 from coachdesk.vault.files import atomic_write_bytes
 
-
-class ReportKind(StrEnum):
-    """The documents CoachDesk produces; values are the CLI's ``report KIND`` names."""
-
-    SESSION = "session"
-    CONTRACT = "contract"
-    PROGRESS = "progress"
-    SPONSOR = "sponsor"
-    CLIENT_EXPORT = "client-export"
-    RECOVERY_KIT = "recovery-kit"
-
-
-SHAREABLE = frozenset(
-    {ReportKind.SESSION, ReportKind.CONTRACT, ReportKind.PROGRESS, ReportKind.SPONSOR}
-)
-"""Documents meant to be sent to the client or the sponsor."""
+__all__ = [
+    "SHAREABLE",
+    "ReportKind",
+    "render_recovery_kit",
+    "render_report",
+    "write_recovery_kit",
+    "write_report",
+]
 
 
 def _kind(kind: ReportKind | str) -> ReportKind:

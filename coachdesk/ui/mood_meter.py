@@ -512,7 +512,7 @@ class WordChips(QWidget):
             soft = quadrant_colour(quadrant, dark=dark)
             strong = quadrant_colour(quadrant, dark=dark, strong=True)
             hover = soft.lighter(108) if dark else soft.darker(106)
-            button.setStyleSheet(
+            sheet = (
                 "QToolButton {"
                 f" background: {soft.name()}; color: {text};"
                 f" border: 1px solid {strong.name()}; border-radius: 11px;"
@@ -523,4 +523,6 @@ class WordChips(QWidget):
                 f"QToolButton:focus {{ border: 2px solid {focus}; }}"
                 "QToolButton:disabled { color: palette(mid); }"
             )
+            if button.styleSheet() != sheet:  # Qt re-polishes even for the same sheet
+                button.setStyleSheet(sheet)
         self.set_current(self._current)

@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.reports import ReportKind, render_recovery_kit, render_report
-from coachdesk.reports.document import encrypt_pdf
+# Only the kinds here: ReportLab (coachdesk.reports.api, .document) is imported when a
+# report is first made, not when the app starts.
+from coachdesk.reports import ReportKind
 from coachdesk.ui import settings as keys
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.files import choose_save_file
@@ -111,6 +112,8 @@ class ReportPreviewDialog(QDialog):
         if not self.password.text():
             QMessageBox.warning(self, "Password", "Type a password, or untick the option.")
             return None
+        from coachdesk.reports.document import encrypt_pdf
+
         return encrypt_pdf(self.pdf, self.password.text())
 
     def save(self) -> None:
@@ -196,6 +199,8 @@ class ReportRunner:
         coach = self.settings.get_str(keys.REPORT_COACH_NAME)
 
         def render(_progress: object, _cancelled: object) -> bytes:
+            from coachdesk.reports import render_report
+
             return render_report(
                 kind,
                 engagement,
@@ -214,6 +219,8 @@ class ReportRunner:
         page_size = self._page_size()
 
         def render(_progress: object, _cancelled: object) -> bytes:
+            from coachdesk.reports import render_recovery_kit
+
             return render_recovery_kit(code, location, today=date.today(), page_size=page_size)
 
         return self._start(ReportKind.RECOVERY_KIT, render)

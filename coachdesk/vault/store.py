@@ -86,6 +86,17 @@ class Table(Generic[R]):
         sets = ", ".join(f"{_q(c)} = ?" for c in self.columns)
         self.update_sql = f"UPDATE {name} SET {sets} WHERE id = ?"
         self.select_sql = f"SELECT id, {', '.join(_q(c) for c in self.fields)} FROM {name}"
+        # Per selected column: the field's decoder from the shared codec, and the path
+        # codec.decode would name in an error. Built once, used for every row read.
+        field_codecs = {f.name: f for f in codec.fields_of(record)}
+        selected = (["id"] if self.has_id else []) + self.fields
+        missing = [f.name for f in field_codecs.values() if f.required and f.name not in selected]
+        if missing:
+            raise TypeError(f"{name}: required fields not stored: {', '.join(missing)}")
+        self._decoders = [
+            (field, field_codecs[field].decode, f"{name}.{field}", field in self.json_fields)
+            for field in selected
+        ]
 
     def values(self, record: R, extra: Sequence[Any] = ()) -> list[Any]:
         encoded = codec.encode(record)
@@ -96,11 +107,18 @@ class Table(Generic[R]):
         return [*out, *extra]
 
     def from_row(self, row: Sequence[Any]) -> R:
-        """A record from ``(id, *fields)``; the id is dropped for id-less records."""
-        data: dict[str, Any] = {"id": row[0]} if self.has_id else {}
-        for name, value in zip(self.fields, row[1:], strict=True):
-            data[name] = json.loads(value) if name in self.json_fields else value
-        return codec.decode(self.record, data, self.name)
+        """A record from ``(id, *fields)``; the id is dropped for id-less records.
+
+        Every value goes through its field's strict decoder, as with
+        ``codec.decode(self.record, …, self.name)`` (same checks, same error paths), but
+        without an intermediate dict and per-row path strings: a client's emotion log
+        is thousands of rows, read each time a tab shows it.
+        """
+        cells = row if self.has_id else row[1:]
+        values: dict[str, Any] = {}
+        for (field, decode, path, is_json), value in zip(self._decoders, cells, strict=True):
+            values[field] = decode(json.loads(value) if is_json else value, path)
+        return self.record(**values)
 
     def insert(self, conn: Connection, record: R, extra: Sequence[Any] = ()) -> int:
         cursor = conn.execute(self.insert_sql, self.values(record, extra))
@@ -488,15 +506,28 @@ class Store:
     def transaction(self) -> Any:
         return transaction(self.conn)
 
-    def load_engagement(self, client_id: int) -> Engagement:
-        """Everything about one client, in one call (one read transaction)."""
+    def load_engagement(self, client_id: int, *, emotions_since: date | None = None) -> Engagement:
+        """Everything about one client, in one call (one read transaction).
+
+        ``emotions_since`` keeps only the emotion entries from that day on, for a view
+        that shows the last weeks of a log that may hold years (the Overview).
+        """
         with transaction(self.conn):
+            if emotions_since is None:
+                emotions = self.emotions.for_client(client_id)
+            else:
+                since = datetime.combine(emotions_since, datetime.min.time())
+                emotions = EMOTIONS.where(
+                    self.conn,
+                    "client_id = ? AND occurred_at >= ?",
+                    (client_id, since.isoformat(timespec="seconds")),
+                )
             return Engagement(
                 client=self.clients.get(client_id),
                 contract=self.contracts.for_client(client_id),
                 sessions=self.sessions.for_client(client_id),
                 action_items=self.action_items.for_client(client_id),
-                emotions=self.emotions.for_client(client_id),
+                emotions=emotions,
                 feedback=self.feedback.for_client(client_id),
             )
 
