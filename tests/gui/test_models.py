@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from coachdesk.core.model import ClientStatus
 from coachdesk.ui.controller import VaultController
@@ -55,3 +56,50 @@ def test_search_results_tree(qtmodeltester: ModelTester, controller: VaultContro
     assert model.hit_count() == sum(model.rowCount(model.index(r, 0)) for r in range(2))
     model.clear()
     assert model.rowCount() == 0
+
+
+def test_header_click_sorts_a_filled_table_and_edits_keep_order(
+    qtbot: QtBot, qtmodeltester: ModelTester, controller: VaultController
+) -> None:
+    """The record table sorts itself (RecordSortProxy hands sort() to the model): a
+    header click on a filled view reorders it, and an edited date moves its row."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QTableView
+
+    from coachdesk.ui.models.records import Column, RecordSortProxy, RecordTableModel
+
+    client_id = controller.client_id  # type: ignore[attr-defined]
+    sessions = controller.store.sessions.for_client(client_id)
+    model = RecordTableModel(
+        [Column("Date", lambda s: s.started_at), Column("No.", lambda s: s.number)]
+    )
+    model.set_records(sessions)
+    proxy = RecordSortProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.show()
+
+    def column_values(column: int) -> list[str]:
+        return [proxy.index(r, column).data() for r in range(proxy.rowCount())]
+
+    header = view.horizontalHeader()
+    on_number = QPoint(header.sectionViewportPosition(1) + 5, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=on_number)
+    first = column_values(1)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=on_number)
+    second = column_values(1)
+    assert first in (sorted(first), sorted(first, reverse=True))
+    assert second == first[::-1] and first != second
+
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    earliest = model.record(model.index(0, 0).row())
+    latest = sessions[-1] if sessions[-1] is not earliest else sessions[0]
+    from datetime import timedelta
+
+    earliest.started_at = latest.started_at + timedelta(days=1)
+    model.record_changed(earliest)
+    assert proxy.index(proxy.rowCount() - 1, 0).data(Qt.ItemDataRole.UserRole + 1) is earliest
