@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
                 for cls in classes:
                     tab = cls(self.controller, self)
                     tab.save_state_changed.connect(self._update_save_state)
+                    tab.report_requested.connect(self.request_report)
                     self._tab_pages.append(tab)
                     self.tabs.addTab(tab, cls.title)
             finally:

@@ -315,3 +315,54 @@ def test_welcome_page_screenshot(qtbot: QtBot, window: MainWindow, tmp_path: Pat
     image = window.grab()
     assert not image.isNull()
     assert window.findChild(QPushButton, "restoreButton") is not None
+
+
+def test_report_buttons_on_the_tabs_open_a_preview(
+    qtbot: QtBot, tmp_path: Path, settings: AppSettings
+) -> None:
+    """Sessions, Contract and Overview each have a button that makes their report."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QPushButton as Button
+
+    from coachdesk.reports import ReportKind
+    from coachdesk.ui.reports import ReportPreviewDialog
+
+    controller = VaultController(tmp_path / "vault", kdf=TEST_KDF)
+    win = MainWindow(controller, settings)
+    qtbot.addWidget(win)
+    win.show()
+    controller.create(PASSPHRASE)
+    client_id = controller.store.add_engagement(sample_engagement())
+    controller.notify_changed(0)
+    win.select_client(client_id)
+    opened: list[tuple[ReportKind, int]] = []
+
+    def record(dialog: ReportPreviewDialog) -> None:
+        opened.append((dialog.kind, dialog.document.pageCount()))
+        QTimer.singleShot(0, dialog.reject)  # once its exec() is running
+
+    win.reports.preview_opened = record
+    for title, button_name in (
+        ("Sessions", "sessionSummaryButton"),
+        ("Contract", "contractPdfButton"),
+        ("Overview", "progressReportButton"),
+        ("Overview", "sponsorReportButton"),
+    ):
+        index = next(i for i, t in enumerate(win.tab_pages) if t.title == title)
+        win.tabs.setCurrentIndex(index)
+        button = win.tab_pages[index].findChild(Button, button_name)
+        assert button is not None and button.isVisible(), button_name
+        before = len(opened)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda before=before: len(opened) > before, timeout=30_000)
+    kinds = [kind for kind, _pages in opened]
+    assert kinds == [
+        ReportKind.SESSION,
+        ReportKind.CONTRACT,
+        ReportKind.PROGRESS,
+        ReportKind.SPONSOR,
+    ]
+    assert all(pages >= 1 for _kind, pages in opened)
+    # The session summary is of the session selected in the Sessions tab.
+    sessions_tab = next(t for t in win.tab_pages if t.title == "Sessions")
+    assert sessions_tab.current_session_id() is not None  # type: ignore[attr-defined]

@@ -22,6 +22,9 @@ class WorkspaceTab(QWidget):
 
     title = ""
     save_state_changed = Signal(object, str)  # SaveState, message
+    # A report asked for from the tab's own button: (ReportKind, session id or None).
+    # The main window makes it (worker thread, preview) exactly as from the menu.
+    report_requested = Signal(object, object)
 
     def __init__(self, controller: VaultController, parent: QWidget | None = None) -> None:
         super().__init__(parent)

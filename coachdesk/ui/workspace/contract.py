@@ -51,6 +51,7 @@ from coachdesk.core.model import (
     RiskStatus,
     SessionFormat,
 )
+from coachdesk.reports.kinds import ReportKind
 from coachdesk.ui import text
 from coachdesk.ui.autosave import SaveState
 from coachdesk.ui.binding import RecordBinder
@@ -571,6 +572,13 @@ class ContractTab(WorkspaceTab):
         self.save_label = QLabel()
         self.save_label.setObjectName("saveState")
         row.addWidget(self.save_label)
+        self.pdf_button = QPushButton("Contract PDF…")
+        self.pdf_button.setObjectName("contractPdfButton")
+        self.pdf_button.setToolTip("The contract for signature, as a PDF to preview, save or print")
+        self.pdf_button.clicked.connect(
+            lambda: self.report_requested.emit(ReportKind.CONTRACT, None)
+        )
+        row.addWidget(self.pdf_button)
         self.sign_button = QPushButton("Mark signed…")
         self.sign_button.setObjectName("markSigned")
         self.sign_button.setToolTip("Record that this version was signed today")
@@ -1157,6 +1165,7 @@ class ContractTab(WorkspaceTab):
     def _update_header(self) -> None:
         contract = self.contract
         self.sign_button.setVisible(contract is not None)
+        self.pdf_button.setVisible(contract is not None)
         if contract is None:
             self.title_label.clear()
             self.header_label.clear()

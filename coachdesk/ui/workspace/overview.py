@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -45,6 +46,7 @@ from coachdesk.core.progress import (
     engagement_progress,
     is_high_exposure,
 )
+from coachdesk.reports.kinds import ReportKind
 from coachdesk.ui import text
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.layout import scroll_area
@@ -356,6 +358,20 @@ class OverviewTab(WorkspaceTab):
         column.addWidget(self.reasons_label)
         column.addWidget(self.facts_label)
         row.addLayout(column, 1)
+        reports = QVBoxLayout()
+        reports.setSpacing(6)
+        for label, kind, name in (
+            ("Progress report…", ReportKind.PROGRESS, "progressReportButton"),
+            ("Sponsor report…", ReportKind.SPONSOR, "sponsorReportButton"),
+        ):
+            button = QPushButton(label)
+            button.setObjectName(name)
+            button.clicked.connect(
+                lambda _checked=False, kind=kind: self.report_requested.emit(kind, None)
+            )
+            reports.addWidget(button)
+        reports.addStretch(1)
+        row.addLayout(reports)
         return card
 
     def _build_outcomes_card(self) -> QFrame:

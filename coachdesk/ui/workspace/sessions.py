@@ -54,6 +54,7 @@ from coachdesk.core.validation import (
     SESSION_MINUTES_MAX,
     SESSION_MINUTES_MIN,
 )
+from coachdesk.reports.kinds import ReportKind
 from coachdesk.ui import text
 from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
@@ -247,7 +248,14 @@ class SessionsTab(WorkspaceTab):
         self._delete_button.setObjectName("deleteSessionButton")
         self._delete_button.setToolTip("Delete the selected session and its notes")
         self._delete_button.clicked.connect(self.delete_session)
+        self.summary_button = QPushButton("Session summary…")
+        self.summary_button.setObjectName("sessionSummaryButton")
+        self.summary_button.setToolTip("The shareable summary of the selected session (PDF)")
+        self.summary_button.clicked.connect(
+            lambda: self.report_requested.emit(ReportKind.SESSION, self.current_session_id())
+        )
         buttons.addWidget(self._new_button)
+        buttons.addWidget(self.summary_button)
         buttons.addStretch(1)
         buttons.addWidget(self._delete_button)
         layout.addLayout(buttons)
@@ -702,6 +710,11 @@ class SessionsTab(WorkspaceTab):
             self._outcomes_layout.addWidget(box)
             self._outcome_boxes.append(box)
         self._no_outcomes.setVisible(not self._outcome_boxes)
+
+    def current_session_id(self) -> int | None:
+        """The selected session's id: what "Session summary" reports on."""
+        session = self._current_session()
+        return None if session is None else session.id
 
     def _current_session(self) -> Session | None:
         record = self._binder.record
