@@ -106,8 +106,6 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from coachdesk.vault.vault import Vault
-
     if ENV_PASSPHRASE in os.environ:
         passphrase = os.environ[ENV_PASSPHRASE]
     elif args.passphrase_file:
@@ -127,9 +125,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from coachdesk.vault.vault import Vault
-
-    with Vault.unlock(args.vault, current_passphrase(args)) as vault:
+    with _unlocked_vault(args) as vault:
         problems = vault.check()
     if problems:
         for problem in problems[:20]:
@@ -143,8 +139,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
-    from coachdesk.vault.vault import Vault
-
     old = current_passphrase(args)
     with Vault.unlock(args.vault, old) as vault:
         vault.change_passphrase(old, new_passphrase(), kdf=_kdf_for_new_keys())
@@ -153,8 +147,6 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
-    from coachdesk.vault.vault import Vault
-
     code = recovery_code()
     with Vault.recover(args.vault, code, new_passphrase(), kdf=_kdf_for_new_keys()):
         pass
@@ -163,8 +155,6 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_rotate_key(args: argparse.Namespace) -> int:
-    from coachdesk.vault.vault import Vault
-
     passphrase = current_passphrase(args)
     with Vault.unlock(args.vault, passphrase) as vault:
         vault.rotate_data_key(passphrase)
