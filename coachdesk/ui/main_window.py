@@ -522,7 +522,7 @@ class MainWindow(QMainWindow):
         """Save everything; if some of it cannot be saved, ask whether to go on anyway."""
         if self._flush_all():
             return True
-        reasons = [a.message for tab in self.tab_pages for a in tab._autosavers if a.message]
+        reasons = [message for tab in self.tab_pages for message in tab.save_messages]
         answer = QMessageBox.warning(
             self,
             "Changes not saved",
@@ -807,7 +807,7 @@ class MainWindow(QMainWindow):
 
     def _update_save_state(self, *_args: object) -> None:
         states = [tab.save_state for tab in self.tab_pages]
-        messages = [a.message for tab in self.tab_pages for a in tab._autosavers if a.message]
+        messages = [message for tab in self.tab_pages for message in tab.save_messages]
         if SaveState.FAILED in states:
             text_ = messages[0] if messages else SaveState.FAILED.value
         elif SaveState.INVALID in states:

@@ -69,3 +69,8 @@ class WorkspaceTab(QWidget):
             if autosaver.state != SaveState.SAVED:
                 worst = autosaver.state
         return worst
+
+    @property
+    def save_messages(self) -> list[str]:
+        """What the autosavers say about unsaved edits (empty when all is saved)."""
+        return [autosaver.message for autosaver in self._autosavers if autosaver.message]
