@@ -23,6 +23,7 @@ from coachdesk.core.model import (
     Engagement,
     FeedbackEntry,
     Session,
+    SessionState,
 )
 from coachdesk.core.validation import validate_engagement
 from coachdesk.vault.db import transaction
@@ -30,7 +31,10 @@ from coachdesk.vault.files import atomic_write_bytes
 from coachdesk.vault.store import ContractVersion, Store
 
 FORMAT = "coachdesk-export"
-VERSION = 1
+VERSION = 2
+"""Version 2 added a session's ``state`` and the contract's ``late_cancellation_counts``
+and ``no_show_counts``."""
+READABLE_VERSIONS = (1, 2)
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
 _LISTS: dict[str, type] = {
@@ -91,8 +95,13 @@ def write_export(store: Store, target: Path, client_ids: list[int] | None = None
     return len(document["clients"])
 
 
-def parse_document(raw: bytes) -> list[tuple[Engagement, list[ContractVersion]]]:
-    """Decode and validate a whole export; raises InvalidInput naming the first problem."""
+def parse_document(
+    raw: bytes, now: datetime | None = None
+) -> list[tuple[Engagement, list[ContractVersion]]]:
+    """Decode and validate a whole export; raises InvalidInput naming the first problem.
+
+    A version-1 file has no session states: as the vault's migration does, sessions
+    that started before ``now`` become held, later ones planned."""
     try:
         # utf-8-sig: an export re-saved by an editor that adds a byte-order mark still reads.
         document = json.loads(raw.decode("utf-8-sig"))
@@ -109,17 +118,24 @@ def parse_document(raw: bytes) -> list[tuple[Engagement, list[ContractVersion]]]
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InvalidInput("the file is not a CoachDesk export (no 'format' field)")
     version = document.get("version")
-    if version != VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         # Named only when it is a plausible number: the field may hold anything at all.
         shown = f" {version}" if type(version) is int and 0 <= version < 10**6 else ""
         raise InvalidInput(
             f"export format version{shown} is not supported "
-            f"(this CoachDesk reads version {VERSION})"
+            f"(this CoachDesk reads versions {READABLE_VERSIONS[0]} to {VERSION})"
         )
     clients = document.get("clients")
     if not isinstance(clients, list):
         raise InvalidInput("clients: expected a list")
-    return [_decode_client(item, f"clients[{i}]") for i, item in enumerate(clients)]
+    moment = datetime.now() if now is None else now
+    items = [_decode_client(item, f"clients[{i}]") for i, item in enumerate(clients)]
+    if version == 1:
+        for engagement, _ in items:
+            for session in engagement.sessions:
+                past = session.started_at <= moment
+                session.state = SessionState.HELD if past else SessionState.PLANNED
+    return items
 
 
 def _decode_client(data: Any, path: str) -> tuple[Engagement, list[ContractVersion]]:

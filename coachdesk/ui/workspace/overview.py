@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core.attendance import latest_held, next_scheduled
 from coachdesk.core.emotions import Quadrant
 from coachdesk.core.errors import NotFound
 from coachdesk.core.model import ActionItem, ActionStatus, EmotionEntry, Engagement, Session
@@ -560,8 +561,14 @@ class OverviewTab(WorkspaceTab):
             facts.append(f"{counts.held} of {counts.planned} sessions held")
         else:
             facts.append(f"{counts.held} sessions held")
+        if counts.used > counts.held:
+            facts.append(f"{counts.used - counts.held} more used (late cancellation or no-show)")
+        if counts.remaining is not None:
+            facts.append(f"{counts.remaining} remaining")
         if counts.scheduled:
             facts.append(f"{counts.scheduled} scheduled")
+        if counts.awaiting:
+            facts.append(f"{counts.awaiting} waiting for their outcome")
         if progress.time_elapsed is not None:
             facts.append(f"{text.fmt_percent(progress.time_elapsed)} of the contract time gone")
         contract = engagement.contract
@@ -661,21 +668,19 @@ class OverviewTab(WorkspaceTab):
             self.action_list.addWidget(_label("Nothing open", "muted"))
 
     def _show_last_session(self, engagement: Engagement, today: date) -> None:
-        held = [s for s in engagement.sessions if s.started_at.date() <= today]
-        upcoming = [s for s in engagement.sessions if s.started_at.date() > today]
+        last = latest_held(engagement.sessions)
+        following = next_scheduled(engagement.sessions, today)
         planned = engagement.contract.session_count if engagement.contract is not None else None
-        if held:
-            last = max(held, key=lambda s: s.started_at)
+        if last is not None:
             self.last_session_meta.setText(_session_caption(last, planned))
             self.last_session_summary.setText(
                 _first_lines(last.shared_summary) or "No shared summary written."
             )
         else:
             self.last_session_meta.setText("No session held yet.")
-        if upcoming:
-            following = min(upcoming, key=lambda s: s.started_at)
+        if following is not None:
             self.next_session.setText(f"Next: {text.fmt_datetime(following.started_at)}")
-        self.next_session.setVisible(bool(upcoming))
+        self.next_session.setVisible(following is not None)
 
     def _show_balance(self, progress: EngagementProgress) -> None:
         balance = progress.balance
