@@ -21,7 +21,7 @@ Pure functions of the records and a moment, so tests can pin any day.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -67,15 +67,19 @@ def state_label(session: Session, now: date | datetime) -> str:
     return AWAITING_LABEL if awaiting_outcome(session, now) else STATE_LABELS[session.state]
 
 
-def uses_allowance(session: Session, contract: Contract | None) -> bool:
-    """Whether the session counts against the contract's session allowance."""
-    if session.state == SessionState.HELD:
+def state_uses_allowance(state: SessionState, contract: Contract | None) -> bool:
+    """Whether a session in ``state`` counts against the contract's session allowance."""
+    if state == SessionState.HELD:
         return True
-    if session.state == SessionState.CANCELLED_LATE:
+    if state == SessionState.CANCELLED_LATE:
         return contract is None or contract.late_cancellation_counts
-    if session.state == SessionState.NO_SHOW:
+    if state == SessionState.NO_SHOW:
         return contract is None or contract.no_show_counts
     return False
+
+
+def uses_allowance(session: Session, contract: Contract | None) -> bool:
+    return state_uses_allowance(session.state, contract)
 
 
 def allowance_rule(contract: Contract) -> str:
@@ -190,6 +194,14 @@ class SessionCounts:
         return f"{self.used} of {self.planned}" if self.planned else str(self.used)
 
 
+def used_count(by_state: Mapping[SessionState, int], contract: Contract | None) -> int:
+    """Sessions that use the allowance, from how many sessions are in each state (what
+    the agenda reads from the database for every client at once)."""
+    return sum(
+        count for state, count in by_state.items() if state_uses_allowance(state, contract)
+    )
+
+
 def session_counts(
     sessions: Sequence[Session], contract: Contract | None, now: date | datetime
 ) -> SessionCounts:
@@ -198,7 +210,7 @@ def session_counts(
     by_state = {state: 0 for state in SessionState}
     for session in sessions:
         by_state[session.state] += 1
-    used = sum(1 for s in sessions if uses_allowance(s, contract))
+    used = used_count(by_state, contract)
     awaiting = sum(1 for s in sessions if awaiting_outcome(s, now))
     planned = contract.session_count if contract is not None else None
     return SessionCounts(

@@ -12,6 +12,10 @@ _LABELS = {
     "self_report": "Client self-report",
     "observed": "Observed in session",
     "grow": "GROW",
+    # Session states (coachdesk.core.attendance.STATE_LABELS says the same).
+    "cancelled": "Cancelled in time",
+    "cancelled_late": "Cancelled late",
+    "no_show": "No-show",
 }
 
 
