@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QEventLoop, QItemSelection, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QItemSelection, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +38,7 @@ from coachdesk.core.model import ClientStatus
 from coachdesk.reports import ReportKind
 from coachdesk.ui import settings as keys
 from coachdesk.ui import text
+from coachdesk.ui.agenda import TODAY_SHORTCUT, AgendaPage
 from coachdesk.ui.autosave import SaveState
 from coachdesk.ui.backups import BackupScheduler
 from coachdesk.ui.clipboard import ClipboardGuard
@@ -58,6 +59,7 @@ from coachdesk.ui.search import SearchDialog
 from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.workers import Cancelled, Job, Progress
 from coachdesk.ui.workspace.base import WorkspaceTab
+from coachdesk.vault.agenda import AgendaItem, AgendaKind
 from coachdesk.vault.search import RecordKind, SearchHit
 
 log = logging.getLogger(__name__)
@@ -194,9 +196,11 @@ class MainWindow(QMainWindow):
         self._tab_classes = tab_classes
         self._tab_pages: list[WorkspaceTab] | None = None
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.empty_hint = QLabel("Select a client on the left, or add one with Ctrl+N.", self)
-        self.empty_hint.setObjectName("hint")
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # With no client open the right side is the agenda ("Today"), which also says
+        # how to open or add a client.
+        self.agenda_page = AgendaPage(self)
+        self.agenda_page.open_requested.connect(self.open_agenda_item)
+        self.empty_hint = self.agenda_page.hint
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -204,7 +208,7 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.client_title)
         right_layout.addWidget(self.client_subtitle)
         right_layout.addWidget(self.tabs, 1)
-        right_layout.addWidget(self.empty_hint, 1)
+        right_layout.addWidget(self.agenda_page, 1)
 
         self.splitter = QSplitter(self)
         self.splitter.addWidget(left)
@@ -283,6 +287,13 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(
             "&Lock", ["Ctrl+L"], self.lock, QStyle.StandardPixmap.SP_DialogCloseButton
         )
+        self.today_action = self._action(
+            "&Today", [TODAY_SHORTCUT], self.show_today,
+            QStyle.StandardPixmap.SP_FileDialogDetailedView,
+        )  # fmt: skip
+        self.today_action.setToolTip(
+            f"Today: sessions, due actions and warnings across all clients ({TODAY_SHORTCUT})"
+        )
         self.settings_action = self._action("Se&ttings…", ["Ctrl+,"], self.open_settings)
         self.backup_action = self._action("&Back up now", ["Ctrl+Shift+B"], self.back_up_now)
         self.passphrase_action = self._action("Change &passphrase…", [], self.change_passphrase)
@@ -290,7 +301,7 @@ class MainWindow(QMainWindow):
         self.about_action = self._action("&About CoachDesk", [], self.about)
         self.vault_actions = [
             self.new_client_action, self.search_action, self.lock_action,
-            self.passphrase_action, self.backup_action,
+            self.passphrase_action, self.backup_action, self.today_action,
         ]  # fmt: skip
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
@@ -304,6 +315,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         self.edit_menu = menu.addMenu("&Edit")
         self.edit_menu.addAction(self.search_action)
+        view_menu = menu.addMenu("&View")
+        view_menu.addAction(self.today_action)
         self.reports_menu = menu.addMenu("&Reports")
         self.report_actions: dict[ReportKind, QAction] = {}
         for kind, shortcut in (
@@ -329,7 +342,9 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.new_client_action, self.search_action, self.lock_action):
+        for action in (
+            self.today_action, self.new_client_action, self.search_action, self.lock_action
+        ):
             toolbar.addAction(action)
         self.toolbar = toolbar
 
@@ -543,6 +558,7 @@ class MainWindow(QMainWindow):
                 widget.reject()
         for tab in self.tab_pages:
             tab.clear()
+        self.agenda_page.clear()
         self.client_list.selectionModel().clearSelection()
         self.clients.clear()
         self.client_filter.clear()
@@ -603,7 +619,11 @@ class MainWindow(QMainWindow):
     def _show_client_header(self, client_id: int | None) -> None:
         has_client = client_id is not None and self.controller.is_unlocked
         self.tabs.setVisible(has_client)
-        self.empty_hint.setVisible(not has_client)
+        self.client_title.setVisible(has_client)  # the agenda has its own title
+        self.client_subtitle.setVisible(has_client)
+        self.agenda_page.setVisible(not has_client)
+        if not has_client:
+            self._refresh_agenda()
         self.archive_button.setEnabled(has_client)
         self.delete_button.setEnabled(has_client)
         if not has_client or client_id is None:
@@ -687,6 +707,35 @@ class MainWindow(QMainWindow):
         self.clients.load(self.controller.store)
         self._show_client_header(None)
 
+    # -- agenda ------------------------------------------------------------------------
+
+    def _refresh_agenda(self) -> None:
+        if not self.controller.is_unlocked:
+            self.agenda_page.clear()
+            return
+        store = self.controller.store
+        self.agenda_page.refresh(store.conn, store.today(), datetime.now())
+
+    def show_today(self) -> None:
+        """Close the open client (after saving) and show the agenda."""
+        if not self.controller.is_unlocked:
+            return
+        self._flush_all()
+        self.client_list.selectionModel().clearSelection()
+        self.client_list.setCurrentIndex(QModelIndex())
+        self._show_client_header(None)
+
+    def open_agenda_item(self, item: AgendaItem) -> None:
+        """Open the record behind an agenda row: a session in the Sessions tab, a
+        milestone or contract in the Contract tab, an engagement's Overview."""
+        tab = {
+            AgendaKind.AT_RISK: "Overview",
+            AgendaKind.RETENTION: "Profile",
+        }.get(item.kind)
+        if item.kind == AgendaKind.ACTIONS and item.record_kind == RecordKind.CLIENT:
+            tab = "Overview"  # an action item of no session: the Overview lists it
+        self.open_record(item.client_id, item.record_kind, item.record_id, tab)
+
     # -- search ------------------------------------------------------------------------
 
     def open_search(self) -> None:
@@ -697,9 +746,16 @@ class MainWindow(QMainWindow):
         self._run(dialog)
 
     def open_hit(self, hit: SearchHit) -> None:
+        self.open_record(hit.client_id, hit.kind, hit.record_id)
+
+    def open_record(
+        self, client_id: int, kind: RecordKind, record_id: int, tab_title: str | None = None
+    ) -> None:
+        """Select the client, show the tab for ``kind`` (or ``tab_title``), reveal it."""
         self._flush_all()
-        self.select_client(hit.client_id)
-        wanted = {
+        if not self.select_client(client_id):
+            return
+        wanted = tab_title or {
             RecordKind.CLIENT: "Profile",
             RecordKind.SESSION: "Sessions",
             RecordKind.CONTRACT: "Contract",
@@ -708,12 +764,12 @@ class MainWindow(QMainWindow):
             RecordKind.RISK: "Contract",
             RecordKind.EMOTION: "Emotions",
             RecordKind.FEEDBACK: "Feedback",
-        }[hit.kind]
+        }[kind]
         for i, tab in enumerate(self.tab_pages):
             if tab.title == wanted:
                 self.tabs.setCurrentIndex(i)
                 self._load_current_tab()
-                tab.focus_record(hit.record_id, hit.kind)
+                tab.focus_record(record_id, kind)
 
     # -- reports -----------------------------------------------------------------------
 

@@ -281,7 +281,7 @@ def clients_at_risk(
                 client_id,
                 names.get(client_id, ""),
                 None,
-                f"{'Off track' if off else 'At risk'}: {progress.reasons[0]}",
+                progress.reasons[0],
                 off,
                 RecordKind.CLIENT,
                 client_id,
@@ -311,14 +311,14 @@ def contracts_ending(
         if contract.end_date is not None and contract.end_date <= horizon:
             days_left = (contract.end_date - today).days
             reasons.append(
-                "ends today" if days_left == 0 else f"ends in {days_left} day{'s' * (days_left != 1)}"
+                "Ends today" if days_left == 0 else f"{days_left} day{'s' * (days_left != 1)} left"
             )
         used_up = False
         if contract.session_count is not None:
             used = attendance.used_count(by_state.get(client_id, {}), contract)
             if used >= contract.session_count:
                 used_up = True
-                reasons.append(f"all {contract.session_count} sessions used")
+                reasons.append(f"{'A' if not reasons else 'a'}ll {contract.session_count} sessions used")
         if reasons:
             title = contract.title.strip() or "Contract"
             items.append(
@@ -327,7 +327,7 @@ def contracts_ending(
                     client_id,
                     names.get(client_id, ""),
                     contract.end_date,
-                    f"{_one_line(title, 60)}: {', '.join(reasons)}",
+                    f"{', '.join(reasons)} · {_one_line(title, 60)}",
                     used_up,
                     RecordKind.CONTRACT,
                     contract.id or 0,
@@ -358,6 +358,35 @@ def retention_passed(conn: Connection, today: date) -> list[AgendaItem]:
         )
         for client_id, name, when, status in rows
     ]
+
+
+def short_day(day: date, today: date) -> str:
+    """A date in few words: "today", "Mon 7 Dec" within a week, "3 Dec", "3 Dec 2025"."""
+    if day == today:
+        return "today"
+    if abs((day - today).days) < 7:
+        return f"{day:%a} {day.day} {day:%b}"
+    return f"{day.day} {day:%b}" + ("" if day.year == today.year else f" {day.year}")
+
+
+def lead(item: AgendaItem, today: date) -> str:
+    """What a row starts with, in the app and the CLI alike: when, or how bad."""
+    when = item.when
+    day = when.date() if isinstance(when, datetime) else when
+    if item.kind == AgendaKind.AT_RISK:
+        return "Off track" if item.urgent else "At risk"
+    if day is None:
+        return "Used up" if item.kind == AgendaKind.CONTRACTS else ""
+    words = short_day(day, today)
+    if isinstance(when, datetime):
+        return f"{words[:1].upper()}{words[1:]} {when:%H:%M}"
+    if item.kind == AgendaKind.ACTIONS:
+        return f"Overdue {words}" if item.urgent and day < today else f"Due {words}"
+    if item.kind == AgendaKind.MILESTONES:
+        return f"Due {words}"
+    if item.kind == AgendaKind.CONTRACTS:
+        return f"Ends {words}" if day >= today else f"Ended {words}"
+    return f"Since {words}"
 
 
 def build_agenda(
