@@ -147,19 +147,30 @@ def session_after(sessions: Sequence[Session], session: Session) -> Session | No
 def session_number(
     sessions: Sequence[Session], session: Session, contract: Contract | None
 ) -> int | None:
-    """n of N: the coach's number, else the place among sessions that use the allowance
-    or are still planned; None for a session that does not count (cancelled in time)."""
+    """n of N: the coach's number, else the place among the sessions held or planned.
+    A cancelled or missed session has no number (one that counts still uses the
+    allowance, see :func:`uses_allowance`, but no conversation took place)."""
     if session.number is not None:
         return session.number
-    if not (session.state == SessionState.PLANNED or uses_allowance(session, contract)):
+    numbered = (SessionState.HELD, SessionState.PLANNED)
+    if session.state not in numbered:
         return None
     position = 0
     for other in in_time_order(sessions):
-        if other.state == SessionState.PLANNED or uses_allowance(other, contract):
+        if other.state in numbered:
             position += 1
         if other is session:
             return position
     return None
+
+
+def state_with_rule(session: Session, contract: Contract | None, now: date | datetime) -> str:
+    """The state in words and, for a late cancellation or a no-show, whether it uses
+    a session of the allowance: "Cancelled late (counted)"."""
+    words = state_label(session, now)
+    if session.state in (SessionState.CANCELLED_LATE, SessionState.NO_SHOW):
+        words += " (counted)" if uses_allowance(session, contract) else " (not counted)"
+    return words
 
 
 @dataclass(frozen=True, slots=True)

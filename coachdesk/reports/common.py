@@ -76,8 +76,8 @@ def session_position(engagement: Engagement, session: Session) -> tuple[int | No
 
 
 def n_of_n(n: int | None, planned: int | None) -> str:
-    if n is None:
-        return "Session (not counted)"
+    if n is None:  # cancelled or missed: no conversation took place, so no number
+        return "Session"
     return f"Session {n} of {planned}" if planned else f"Session {n}"
 
 
