@@ -68,7 +68,7 @@ from coachdesk.vault.store import ACTION_ITEMS, EMOTIONS, FEEDBACK, SESSIONS, St
 from coachdesk.vault.vault import DB_NAME, Vault
 
 PASSPHRASE = "benchmark passphrase only"  # noqa: S105 - a throwaway bench vault
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 """Bump when the generated content changes, so cached vaults are rebuilt."""
 
 BATCH_SESSIONS = 2_000

@@ -50,7 +50,7 @@ from coachdesk.ui.dialogs.vault_dialogs import (
     RecoverDialog,
     RecoveryCodeDialog,
 )
-from coachdesk.ui.files import choose_open_file
+from coachdesk.ui.files import choose_open_file, choose_save_file
 from coachdesk.ui.idle import IdleWatcher
 from coachdesk.ui.models.clients import CLIENT_ID_ROLE, ClientFilterModel, ClientListModel
 from coachdesk.ui.pages import UnlockPage, WelcomePage
@@ -60,11 +60,14 @@ from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.workers import Cancelled, Job, Progress
 from coachdesk.ui.workspace.base import WorkspaceTab
 from coachdesk.vault.agenda import AgendaItem, AgendaKind
+from coachdesk.vault.calendar import EventText, write_calendar
 from coachdesk.vault.search import RecordKind, SearchHit
 
 log = logging.getLogger(__name__)
 
 WELCOME, UNLOCK, WORKSPACE = range(3)
+CALENDAR_FILE_NAME = "coachdesk-sessions.ics"
+"""Suggested name of a calendar export: never a client's name."""
 PREPARE_TABS_AFTER_MS = 100
 """How long after the window first appears its workspace tabs are built (see tab_pages)."""
 QUIT_BACKUP_FRESH = timedelta(hours=1)
@@ -296,17 +299,25 @@ class MainWindow(QMainWindow):
         )
         self.settings_action = self._action("Se&ttings…", ["Ctrl+,"], self.open_settings)
         self.backup_action = self._action("&Back up now", ["Ctrl+Shift+B"], self.back_up_now)
+        self.calendar_action = self._action(
+            "Export &calendar (.ics)…", [], self.export_calendar
+        )
+        self.calendar_action.setToolTip(
+            "Planned sessions as a calendar file: the open client's, or everyone's from Today"
+        )
         self.passphrase_action = self._action("Change &passphrase…", [], self.change_passphrase)
         self.quit_action = self._action("&Quit", [QKeySequence.StandardKey.Quit], self.close)
         self.about_action = self._action("&About CoachDesk", [], self.about)
         self.vault_actions = [
             self.new_client_action, self.search_action, self.lock_action,
             self.passphrase_action, self.backup_action, self.today_action,
+            self.calendar_action,
         ]  # fmt: skip
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         file_menu.addAction(self.new_client_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.calendar_action)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.passphrase_action)
@@ -735,6 +746,51 @@ class MainWindow(QMainWindow):
         if item.kind == AgendaKind.ACTIONS and item.record_kind == RecordKind.CLIENT:
             tab = "Overview"  # an action item of no session: the Overview lists it
         self.open_record(item.client_id, item.record_kind, item.record_id, tab)
+
+    def export_calendar(self) -> None:
+        """Planned sessions of the open client (or of everyone) to an .ics file, saying
+        only "Coaching session" unless the coach chose otherwise in Settings."""
+        if not self.controller.is_unlocked:
+            return
+        self._flush_all()
+        client_id = self.current_client_id()
+        title = (
+            "Export this client's planned sessions"
+            if client_id is not None
+            else "Export all planned sessions"
+        )
+        target = choose_save_file(self, title, CALENDAR_FILE_NAME, "Calendar files (*.ics)")
+        if target is None:
+            return
+        if target.suffix.lower() != ".ics":
+            target = target.with_name(target.name + ".ics")
+        try:
+            text_choice = EventText(self.settings.get_str(keys.CALENDAR_EVENT_TEXT))
+        except ValueError:
+            text_choice = EventText.GENERIC
+        store = self.controller.store
+        try:
+            count = write_calendar(
+                store.conn,
+                target,
+                today=store.today(),
+                client_id=client_id,
+                text=text_choice,
+                vault_dir=self.controller.vault_dir,
+            )
+        except CoachDeskError as exc:
+            QMessageBox.warning(self, "Calendar not written", str(exc))
+            return
+        except OSError as exc:
+            QMessageBox.warning(
+                self, "Calendar not written", f"{exc.strerror or exc}: nothing was written."
+            )
+            return
+        self.statusBar().showMessage(
+            f"{count} session(s) written to {target.name}. Import it again after changes: "
+            "the same events are updated.",
+            8000,
+        )
 
     # -- search ------------------------------------------------------------------------
 
