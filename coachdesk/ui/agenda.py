@@ -36,6 +36,9 @@ from coachdesk.vault.agenda import (
 from coachdesk.vault.db import Connection
 
 TODAY_SHORTCUT = "Ctrl+T"
+ROWS_SHOWN = 40
+"""Rows a card shows; the rest are counted ("… and 12 more") so a practice with years of
+overdue items still opens at once."""
 CLIENT_COLUMN_MAX = 170
 """Widest the client column of a card gets, in pixels; longer names are shortened."""
 
@@ -164,6 +167,9 @@ class AgendaSection(QFrame):
         self.empty = QLabel(EMPTY[kind])
         self.empty.setObjectName("cardHint")
         layout.addWidget(self.empty)
+        self.more = QLabel()
+        self.more.setObjectName("cardHint")
+        layout.addWidget(self.more)
         self.buttons: list[AgendaRow] = []
 
     def show_items(self, items: list[AgendaItem], today: date) -> None:
@@ -176,10 +182,13 @@ class AgendaSection(QFrame):
         bold = QFont(self.font())
         bold.setBold(True)
         metrics = QFontMetrics(bold)
-        lead_width = max((metrics.horizontalAdvance(lead(i, today)) for i in items), default=0)
-        name_width = max((metrics.horizontalAdvance(i.client_name) for i in items), default=0)
+        shown, hidden = items[:ROWS_SHOWN], len(items) - ROWS_SHOWN
+        lead_width = max((metrics.horizontalAdvance(lead(i, today)) for i in shown), default=0)
+        name_width = max((metrics.horizontalAdvance(i.client_name) for i in shown), default=0)
         widths = (lead_width + 6, min(name_width + 6, CLIENT_COLUMN_MAX))
-        for item in items:
+        self.more.setText(f"… and {hidden} more" if hidden > 0 else "")
+        self.more.setVisible(hidden > 0)
+        for item in shown:
             button = AgendaRow(item, today, widths, self)
             button.clicked.connect(lambda _checked=False, it=item: self.page.open_item(it))
             self.rows.addWidget(button)
