@@ -113,3 +113,63 @@ def test_agenda_screenshots(
         for button in window.agenda_page.rows(kind):
             assert button.geometry().right() <= window.agenda_page.width()
 
+
+
+def test_export_calendar_from_today_and_from_a_client(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, settings: AppSettings
+) -> None:
+    import icalendar
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+    from coachdesk.ui import settings as keys
+    from dialogs import when_modal
+
+    def save_as(path: Path) -> None:
+        def act(dialog: QWidget) -> None:
+            assert isinstance(dialog, QFileDialog)
+            assert "coachdesk-sessions.ics" in dialog.selectedFiles()[0]  # no client name
+            dialog.selectFile(str(path))
+            dialog.accept()
+
+        when_modal(act)
+
+    everyone = tmp_path / "all.ics"
+    save_as(everyone)
+    window.calendar_action.trigger()
+    events = list(icalendar.Calendar.from_ical(everyone.read_bytes()).walk("VEVENT"))
+    assert len(events) == 3 and {str(e["summary"]) for e in events} == {"Coaching session"}
+
+    settings.set(keys.CALENDAR_EVENT_TEXT, "initials")
+    (row,) = [r for r in window.agenda_page.rows(AgendaKind.SESSIONS) if "Marta" in r.full_text]
+    qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
+    assert window.client_title.text() == "Marta Lindqvist"
+    one = tmp_path / "marta"  # no suffix: the app adds .ics
+    save_as(one)
+    window.calendar_action.trigger()
+    events = list(icalendar.Calendar.from_ical((tmp_path / "marta.ics").read_bytes()).walk("VEVENT"))
+    assert {str(e["summary"]) for e in events} == {"Coaching session · M. L."}
+    assert len(events) == 2
+
+
+def test_settings_warn_before_names_go_into_calendars(
+    qtbot: QtBot, window: MainWindow, settings: AppSettings
+) -> None:
+    from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+
+    from coachdesk.ui import settings as keys
+    from dialogs import when_modal
+
+    seen: dict[str, bool] = {}
+
+    def choose(dialog: QWidget) -> None:
+        box = dialog.findChild(QComboBox, "calendarEventText")
+        warning = dialog.findChild(QLabel, "calendarWarning")
+        seen["hidden_at_first"] = not warning.isVisible()
+        box.setCurrentIndex(box.findData("name"))
+        seen["warned"] = warning.isVisible() and "leave the encrypted vault" in warning.text()
+        dialog.accept()  # type: ignore[attr-defined]
+
+    when_modal(choose)
+    window.open_settings()
+    assert seen == {"hidden_at_first": True, "warned": True}
+    assert settings.get_str(keys.CALENDAR_EVENT_TEXT) == "name"
