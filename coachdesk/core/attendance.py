@@ -208,9 +208,7 @@ class SessionCounts:
 def used_count(by_state: Mapping[SessionState, int], contract: Contract | None) -> int:
     """Sessions that use the allowance, from how many sessions are in each state (what
     the agenda reads from the database for every client at once)."""
-    return sum(
-        count for state, count in by_state.items() if state_uses_allowance(state, contract)
-    )
+    return sum(count for state, count in by_state.items() if state_uses_allowance(state, contract))
 
 
 def session_counts(

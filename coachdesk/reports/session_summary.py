@@ -11,8 +11,8 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Paragraph
 
-from coachdesk.core.errors import InvalidInput, NotFound
 from coachdesk.core.attendance import latest_held, session_after, state_label
+from coachdesk.core.errors import InvalidInput, NotFound
 from coachdesk.core.model import (
     ActionItem,
     ActionOwner,

@@ -137,7 +137,8 @@ class AgendaRow(QPushButton):
         self.setMinimumHeight(row.sizeHint().height())
 
     def sizeHint(self) -> QSize:
-        return self.layout().sizeHint()
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
 
 
 class AgendaSection(QFrame):

@@ -299,9 +299,7 @@ class MainWindow(QMainWindow):
         )
         self.settings_action = self._action("Se&ttings…", ["Ctrl+,"], self.open_settings)
         self.backup_action = self._action("&Back up now", ["Ctrl+Shift+B"], self.back_up_now)
-        self.calendar_action = self._action(
-            "Export &calendar (.ics)…", [], self.export_calendar
-        )
+        self.calendar_action = self._action("Export &calendar (.ics)…", [], self.export_calendar)
         self.calendar_action.setToolTip(
             "Planned sessions as a calendar file: the open client's, or everyone's from Today"
         )
@@ -354,7 +352,10 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (
-            self.today_action, self.new_client_action, self.search_action, self.lock_action
+            self.today_action,
+            self.new_client_action,
+            self.search_action,
+            self.lock_action,
         ):
             toolbar.addAction(action)
         self.toolbar = toolbar
@@ -811,16 +812,19 @@ class MainWindow(QMainWindow):
         self._flush_all()
         if not self.select_client(client_id):
             return
-        wanted = tab_title or {
-            RecordKind.CLIENT: "Profile",
-            RecordKind.SESSION: "Sessions",
-            RecordKind.CONTRACT: "Contract",
-            RecordKind.OUTCOME: "Contract",
-            RecordKind.MILESTONE: "Contract",
-            RecordKind.RISK: "Contract",
-            RecordKind.EMOTION: "Emotions",
-            RecordKind.FEEDBACK: "Feedback",
-        }[kind]
+        wanted = (
+            tab_title
+            or {
+                RecordKind.CLIENT: "Profile",
+                RecordKind.SESSION: "Sessions",
+                RecordKind.CONTRACT: "Contract",
+                RecordKind.OUTCOME: "Contract",
+                RecordKind.MILESTONE: "Contract",
+                RecordKind.RISK: "Contract",
+                RecordKind.EMOTION: "Emotions",
+                RecordKind.FEEDBACK: "Feedback",
+            }[kind]
+        )
         for i, tab in enumerate(self.tab_pages):
             if tab.title == wanted:
                 self.tabs.setCurrentIndex(i)

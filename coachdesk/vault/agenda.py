@@ -145,7 +145,9 @@ def _session_text(session: Session) -> str:
     return f"{number}{label} · {session.duration_minutes} min"
 
 
-def sessions_ahead(conn: Connection, names: dict[int, str], now: datetime, days: int) -> list[AgendaItem]:
+def sessions_ahead(
+    conn: Connection, names: dict[int, str], now: datetime, days: int
+) -> list[AgendaItem]:
     """Planned sessions from now to the end of the ``days``-th day after today."""
     until = datetime.combine(now.date() + timedelta(days=days + 1), time.min)
     rows = conn.execute(
@@ -204,7 +206,7 @@ def actions_due(
         ((today + timedelta(days=days)).isoformat(),),
     )
     items = []
-    for item_id, client_id, session_id, owner, text, due_text in rows:
+    for _item_id, client_id, session_id, owner, text, due_text in rows:
         due = date.fromisoformat(due_text)
         whose = "Coach" if owner == ActionOwner.COACH else "Client"
         items.append(
@@ -248,9 +250,7 @@ def milestones_overdue(conn: Connection, names: dict[int, str], today: date) -> 
 def _open_contracts(conn: Connection) -> dict[int, Contract]:
     """The current contract of every client not closed, with outcomes, milestones and
     risks (what the progress status is made of), in one query per table."""
-    contracts = {
-        c.id: c for c in CONTRACTS.where(conn, f"client_id IN {_OPEN_CLIENTS}", ())
-    }
+    contracts = {c.id: c for c in CONTRACTS.where(conn, f"client_id IN {_OPEN_CLIENTS}", ())}
     where = f"contract_id IN (SELECT id FROM contracts WHERE client_id IN {_OPEN_CLIENTS})"
     for outcome in OUTCOMES.where(conn, where, ()):
         contracts[outcome.contract_id].outcomes.append(outcome)
@@ -318,7 +318,9 @@ def contracts_ending(
             used = attendance.used_count(by_state.get(client_id, {}), contract)
             if used >= contract.session_count:
                 used_up = True
-                reasons.append(f"{'A' if not reasons else 'a'}ll {contract.session_count} sessions used")
+                reasons.append(
+                    f"{'A' if not reasons else 'a'}ll {contract.session_count} sessions used"
+                )
         if reasons:
             title = contract.title.strip() or "Contract"
             items.append(

@@ -97,8 +97,8 @@ def local_zone() -> tzinfo | None:
     if configured:
         names.append(configured)
     try:
-        link = os.readlink("/etc/localtime")
-    except OSError:
+        link = str(Path("/etc/localtime").readlink())
+    except (OSError, NotImplementedError):
         link = ""
     if "zoneinfo/" in link:
         names.append(link.split("zoneinfo/", 1)[1])
@@ -208,11 +208,10 @@ def check_target(target: Path, vault_dir: Path | None) -> Path:
         where = parent.resolve()
         if where == vault or vault in where.parents:
             raise InvalidInput("a calendar file cannot go inside the vault folder")
-    if target.is_symlink() or target.exists():
-        if not _is_our_calendar(target):
-            raise InvalidInput(
-                f"{target.name} exists and is not a CoachDesk calendar; choose another name"
-            )
+    if (target.is_symlink() or target.exists()) and not _is_our_calendar(target):
+        raise InvalidInput(
+            f"{target.name} exists and is not a CoachDesk calendar; choose another name"
+        )
     return target
 
 
@@ -249,4 +248,3 @@ def write_calendar(
     calendar = build_calendar(entries, namespace, text=text, zone=zone)
     atomic_write_bytes(target, calendar.to_ical())
     return len(entries)
-

@@ -114,7 +114,6 @@ def test_agenda_screenshots(
             assert button.geometry().right() <= window.agenda_page.width()
 
 
-
 def test_export_calendar_from_today_and_from_a_client(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, settings: AppSettings
 ) -> None:
@@ -146,7 +145,9 @@ def test_export_calendar_from_today_and_from_a_client(
     one = tmp_path / "marta"  # no suffix: the app adds .ics
     save_as(one)
     window.calendar_action.trigger()
-    events = list(icalendar.Calendar.from_ical((tmp_path / "marta.ics").read_bytes()).walk("VEVENT"))
+    events = list(
+        icalendar.Calendar.from_ical((tmp_path / "marta.ics").read_bytes()).walk("VEVENT")
+    )
     assert {str(e["summary"]) for e in events} == {"Coaching session · M. L."}
     assert len(events) == 2
 

@@ -8,10 +8,6 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFrame
 from pytestqt.qtbot import QtBot
-
-from coachdesk.core.attendance import AWAITING_LABEL, session_counts
-from coachdesk.core.model import SessionState
-from coachdesk.ui.controller import VaultController
 from test_sessions_tab import (
     button,
     child,
@@ -22,6 +18,10 @@ from test_sessions_tab import (
     stored,
     stored_sessions,
 )
+
+from coachdesk.core.attendance import AWAITING_LABEL, session_counts
+from coachdesk.core.model import SessionState
+from coachdesk.ui.controller import VaultController
 
 
 def state_box(tab: object) -> QComboBox:

@@ -72,8 +72,8 @@ def test_without_a_named_zone_times_are_utc_by_the_systems_rules(
     found = export(store, tmp_path / "utc.ics", zone=None, use_local_zone=False)
     start = found[0].decoded("dtstart")
     assert start.utcoffset() == timedelta(0)
-    marta = [c for c in store.clients.all() if c.name == "Marta Lindqvist"][0]
-    first = [s for s in store.sessions.for_client(marta.id or 0) if s.number == 9][0]
+    marta = next(c for c in store.clients.all() if c.name == "Marta Lindqvist")
+    first = next(s for s in store.sessions.for_client(marta.id or 0) if s.number == 9)
     assert start == first.started_at.astimezone(UTC)
 
 
@@ -116,10 +116,10 @@ def test_uids_are_stable_across_exports_and_say_nothing(store: Store, tmp_path: 
         uid = str(event["uid"])
         assert uid.endswith("@coachdesk") and not any(ch.isspace() for ch in uid)
     # Renaming the client or moving the session keeps the UID: the event is updated.
-    marta = [c for c in store.clients.all() if c.name == "Marta Lindqvist"][0]
+    marta = next(c for c in store.clients.all() if c.name == "Marta Lindqvist")
     marta.name = "Marta Berg"
     store.clients.save(marta)
-    session = [s for s in store.sessions.for_client(marta.id or 0) if s.number == 9][0]
+    session = next(s for s in store.sessions.for_client(marta.id or 0) if s.number == 9)
     session.started_at += timedelta(hours=2)
     store.sessions.save(session)
     third = export(store, tmp_path / "a.ics")
@@ -132,7 +132,7 @@ def test_uids_are_stable_across_exports_and_say_nothing(store: Store, tmp_path: 
 
 
 def test_one_client_only(store: Store, tmp_path: Path) -> None:
-    eleni = [c for c in store.clients.all() if c.name == "Ελένη Παπαδάκη"][0]
+    eleni = next(c for c in store.clients.all() if c.name == "Ελένη Παπαδάκη")
     found = export(store, tmp_path / "one.ics", client_id=eleni.id)
     assert len(found) == 1
     all_uids = {str(e["uid"]) for e in export(store, tmp_path / "all.ics")}

@@ -42,7 +42,7 @@ def test_sessions_one_line_each_id_first_with_state(run_cli: CliRunner, vault: P
     with Vault.unlock(vault, PASS) as opened:
         stored = {s.id: s for s in Store(opened.connection).sessions.for_client(daniel)}
     for line in sessions:
-        sid, when, minutes, place, state = line.split("\t")
+        sid, when, *_rest = line.split("\t")
         assert int(sid) in stored
         assert when == f"{stored[int(sid)].started_at:%Y-%m-%d %H:%M}"
     states = [line.split("\t")[-1] for line in sessions]
@@ -138,7 +138,7 @@ def test_report_session_takes_the_latest_held(
     # Mark that one held: it becomes the latest.
     with Vault.unlock(vault, PASS) as opened:
         store = Store(opened.connection)
-        waiting = [s for s in store.sessions.for_client(daniel) if s.number == 11][0]
+        waiting = next(s for s in store.sessions.for_client(daniel) if s.number == 11)
         waiting.state = SessionState.HELD
         store.sessions.save(waiting)
         other = next(c.id for c in store.clients.all() if c.id != daniel)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from test_reports import text_of
 
 from coachdesk.core.model import Client, Contract, ContractStatus, Engagement, Session, SessionState
 from coachdesk.reports import ReportKind, render_report
-from test_reports import text_of
 
 TODAY = date(2026, 3, 10)
 S = SessionState
@@ -161,6 +161,4 @@ def test_client_export(state: SessionState, counts: bool) -> None:
 def test_contract_report_states_the_rule(counts: bool) -> None:
     text = render(ReportKind.CONTRACT, S.HELD, counts)
     assert "Counted against the sessions" in text
-    assert ("late cancellations and no-shows" in text) and (
-        ("do not count" in text) != counts
-    )
+    assert ("late cancellations and no-shows" in text) and (("do not count" in text) != counts)

@@ -844,9 +844,7 @@ class SessionsTab(WorkspaceTab):
 
     def _update_question(self) -> None:
         session = self._current_session()
-        self._question.setVisible(
-            session is not None and awaiting_outcome(session, datetime.now())
-        )
+        self._question.setVisible(session is not None and awaiting_outcome(session, datetime.now()))
 
     def set_state(self, state: SessionState) -> None:
         """Record what became of the selected session (the answer to the question)."""

@@ -28,7 +28,7 @@ from coachdesk.core.attendance import (
     state_with_rule,
     used_count,
 )
-from coachdesk.core.model import Contract, Engagement, Client, Session, SessionState
+from coachdesk.core.model import Client, Contract, Engagement, Session, SessionState
 from coachdesk.core.progress import engagement_progress, process_result_balance
 
 NOW = datetime(2026, 3, 10, 12, 0)
