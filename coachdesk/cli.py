@@ -183,7 +183,7 @@ def cmd_clients(args: argparse.Namespace) -> int:
         organisation = f" ({s.organisation})" if s.organisation else ""
         print(
             f"{s.id}\t{s.name}{organisation}\t{s.status.value}\t"
-            f"{s.session_count} sessions\tlast {last}"
+            f"{s.session_count} sessions held\tlast {last}"
         )
     return EXIT_OK
 

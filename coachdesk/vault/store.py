@@ -224,7 +224,9 @@ class ClientSummary:
     status: ClientStatus
     focus: Focus
     session_count: int
+    """Sessions held (a planned or cancelled one is not a session the client had)."""
     last_session: datetime | None
+    """When the latest session held started."""
     open_actions: int
 
 
@@ -258,8 +260,10 @@ class ClientRepository(ClientRecordRepository[Client]):
             params += wanted
         sql = f"""
             SELECT c.id, c.name, c.organisation, c.status, c.focus,
-                   (SELECT count(*) FROM sessions s WHERE s.client_id = c.id),
-                   (SELECT max(started_at) FROM sessions s WHERE s.client_id = c.id),
+                   (SELECT count(*) FROM sessions s
+                     WHERE s.client_id = c.id AND s.state = 'held'),
+                   (SELECT max(started_at) FROM sessions s
+                     WHERE s.client_id = c.id AND s.state = 'held'),
                    (SELECT count(*) FROM action_items a
                      WHERE a.client_id = c.id AND a.status = 'open')
               FROM clients c

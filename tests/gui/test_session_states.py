@@ -85,3 +85,31 @@ def test_a_planned_session_in_the_past_asks_until_answered(
     assert question(tab).isVisible()
     qtbot.mouseClick(button(tab, "answer_held"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: stored(controller, session.id or 0).state == "held")
+
+
+def test_the_contract_says_whether_late_cancellations_and_no_shows_count(
+    qtbot: QtBot, controller: VaultController
+) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    from coachdesk.ui.workspace.contract import ContractTab
+
+    tab = ContractTab(controller)
+    qtbot.addWidget(tab)
+    tab.resize(1100, 750)
+    tab.show()
+    tab.show_client(client_id(controller))
+    late = child(tab, QCheckBox, "contractLateCancellationCounts")
+    no_show = child(tab, QCheckBox, "contractNoShowCounts")
+    assert isinstance(late, QCheckBox) and isinstance(no_show, QCheckBox)
+    assert late.isChecked() and no_show.isChecked()  # the default: they count
+    qtbot.mouseClick(no_show, Qt.MouseButton.LeftButton, pos=no_show.rect().center())
+    assert tab.flush()
+    contract = controller.store.contracts.for_client(client_id(controller))
+    assert contract is not None
+    assert contract.late_cancellation_counts and not contract.no_show_counts
+    # A no-show now leaves the allowance as it was.
+    sessions = stored_sessions(controller)
+    sessions[0].state = SessionState.NO_SHOW
+    counts = session_counts(sessions, contract, datetime.now())
+    assert counts.used == counts.held == len(sessions) - 1

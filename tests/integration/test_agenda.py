@@ -136,3 +136,13 @@ def test_any_day_has_two_sessions_ahead_and_one_waiting(open_vault: Vault, today
 def test_an_empty_vault_has_an_empty_agenda(open_vault: Vault) -> None:
     agenda = build_agenda(open_vault.connection, TODAY)
     assert agenda.items() == [] and set(agenda.sections) == set(AgendaKind)
+
+
+def test_the_client_list_counts_sessions_held(store: Store) -> None:
+    """The list's "10 sessions held, last …" ignores the planned, cancelled and missed."""
+    daniel = next(s for s in store.clients.summaries() if s.name == "Daniel Okafor")
+    sessions = store.sessions.for_client(daniel.id)
+    held = [s for s in sessions if s.state == SessionState.HELD]
+    assert len(sessions) == 12 and daniel.session_count == len(held) == 10
+    assert daniel.last_session == max(s.started_at for s in held)
+    assert daniel.last_session < max(s.started_at for s in sessions)
