@@ -197,6 +197,9 @@ class SessionsTab(WorkspaceTab):
         return [
             Column("Date", lambda s: s.started_at),
             Column("No.", lambda s: number_of(s, self._contract)),
+            # Where a coach scans the list: a cancelled session or one waiting for its
+            # outcome must show at a glance, not after scrolling right.
+            Column("State", lambda s: state_label(s, datetime.now())),
             Column("Focus area", lambda s: s.focus_area, tooltip=lambda s: s.focus_area),
             Column(
                 "Process",
@@ -208,7 +211,6 @@ class SessionsTab(WorkspaceTab):
                 lambda s: s.result_rating,
                 tooltip=lambda s: "Result rating: progress towards the agreed outcomes",
             ),
-            Column("State", lambda s: state_label(s, datetime.now())),
         ]
 
     @staticmethod
@@ -230,7 +232,7 @@ class SessionsTab(WorkspaceTab):
         self._list.setAccessibleName("Sessions")
         header = self._list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         # Size columns from a sample of rows, not every session: the columns hold
         # dates and small numbers, and measuring all of a long engagement's rows made
         # Qt call data() thousands of times each time the list was filled.
@@ -370,13 +372,15 @@ class SessionsTab(WorkspaceTab):
             "QFrame#outcomeQuestion { background: #fff4e0; border: 1px solid #e0a040;"
             " border-radius: 6px; } QFrame#outcomeQuestion QLabel { color: #5a3a00; }"
         )
-        row = QHBoxLayout(self._question)
-        row.setContentsMargins(10, 6, 10, 6)
-        row.setSpacing(8)
-        label = QLabel(f"<b>{AWAITING_LABEL}</b>")
+        box = QVBoxLayout(self._question)
+        box.setContentsMargins(10, 6, 10, 8)
+        box.setSpacing(6)
+        label = QLabel(f"<b>{AWAITING_LABEL}</b> Its time is over; say what happened.")
         label.setObjectName("outcomeQuestionLabel")
-        row.addWidget(label)
-        row.addStretch(1)
+        label.setWordWrap(True)
+        box.addWidget(label)
+        row = QHBoxLayout()
+        row.setSpacing(8)
         self._answers: dict[SessionState, QPushButton] = {}
         for state in (
             SessionState.HELD,
@@ -389,6 +393,8 @@ class SessionsTab(WorkspaceTab):
             button.clicked.connect(lambda _checked=False, st=state: self.set_state(st))
             row.addWidget(button)
             self._answers[state] = button
+        row.addStretch(1)
+        box.addLayout(row)
         self._question.hide()
         self._page.addWidget(self._question)
 
