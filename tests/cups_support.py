@@ -42,7 +42,7 @@ def missing() -> str | None:
     """Why a private scheduler cannot run here, or None if it can."""
     for tool in ("cupsd", "lp", "lpstat", "pdfinfo", "pdftotext", "pdftoppm"):
         if shutil.which(tool) is None and not Path("/usr/sbin", tool).exists():
-            return f"{tool} is not installed (apt-get install cups printer-driver-cups-pdf poppler-utils)"
+            return f"{tool} is not installed (apt-get install cups poppler-utils)"
     if not CUPS_PDF_BACKEND.exists() or not CUPS_PDF_PPD.exists():
         return "cups-pdf is not installed (apt-get install printer-driver-cups-pdf)"
     if os.name != "posix" or os.geteuid() != 0:

@@ -15,6 +15,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from cups_support import (
+    CUPS_PDF,
+    PDF_PRINTER,
+    FolderWatch,
+    Scheduler,
+    missing,
+    pdf_pages,
+    pdf_text,
+)
 
 from coachdesk.core.errors import InvalidInput
 from coachdesk.reports import ReportKind, render_recovery_kit, render_report
@@ -25,15 +34,6 @@ from coachdesk.reports.printing import (
     PrintOptions,
     Sides,
     send_pdf,
-)
-from cups_support import (
-    CUPS_PDF,
-    PDF_PRINTER,
-    FolderWatch,
-    Scheduler,
-    missing,
-    pdf_pages,
-    pdf_text,
 )
 from testsupport import sample_engagement
 
@@ -248,7 +248,7 @@ def test_cancel_while_sending_cancels_the_job_and_nothing_prints(
         # A busy printer: the job waits in the queue, as it would behind others.
         subprocess.run(["cupsdisable", CUPS_PDF], env=scheduler.env(), check=True)
         chunks: list[int] = []
-        with pytest.raises(PrintCancelled, match="^Printing was cancelled$"):
+        with pytest.raises(PrintCancelled, match=r"^Printing was cancelled$"):
             send_pdf(
                 big,
                 PrintOptions(printer=CUPS_PDF),
