@@ -75,6 +75,19 @@ BAND_BYTES = 16 * 1024 * 1024
 """Pages are painted in bands of at most this many bytes: memory stays bounded
 whatever the resolution or the number of pages."""
 
+# IPP/PWG media names (PWG 5101.1): every CUPS scheduler maps them to its printers' own
+# paper names, whatever a PPD calls them ("Letter", "AnsiA", …).
+_PWG_MEDIA = {
+    QPageSize.PageSizeId.A3: "iso_a3_297x420mm",
+    QPageSize.PageSizeId.A4: "iso_a4_210x297mm",
+    QPageSize.PageSizeId.A5: "iso_a5_148x210mm",
+    QPageSize.PageSizeId.B5: "iso_b5_176x250mm",
+    QPageSize.PageSizeId.Letter: "na_letter_8.5x11in",
+    QPageSize.PageSizeId.Legal: "na_legal_8.5x14in",
+    QPageSize.PageSizeId.Executive: "na_executive_7.25x10.5in",
+    QPageSize.PageSizeId.Tabloid: "na_ledger_11x17in",
+}
+
 _DUPLEX = {
     QPrinter.DuplexMode.DuplexNone: Sides.ONE_SIDED,
     QPrinter.DuplexMode.DuplexLongSide: Sides.LONG_EDGE,
@@ -110,7 +123,9 @@ def print_options(printer: QPrinter, page_count: int) -> PrintOptions:
     else:
         sides = _DUPLEX.get(duplex)
     size = printer.pageLayout().pageSize()
-    media = size.key() if size.isValid() and size.id() != QPageSize.PageSizeId.Custom else ""
+    media = ""
+    if size.isValid() and size.id() != QPageSize.PageSizeId.Custom:
+        media = _PWG_MEDIA.get(size.id(), size.key())
     return PrintOptions(
         printer=printer.printerName(),
         copies=max(1, printer.copyCount()),
@@ -347,7 +362,11 @@ def _paint_page(document: QPdfDocument, page: int, painter: QPainter, band_bytes
     options.setScaledSize(QSize(width, height))
     for top in range(0, height, rows):
         band = min(rows, height - top)
-        options.setScaledClipRect(QRect(0, top, width, band))
+        # Qt 6 scales a clipped render by (right - left) / image width and (bottom - top)
+        # / image height, and QRect's right() and bottom() are inclusive: one more pixel
+        # each way makes the band exactly the page's scale (else 15-row bands shrink
+        # the page by 1/15). Were Qt to change that, a band would be off by one row.
+        options.setScaledClipRect(QRect(0, top, width + 1, band + 1))
         image: QImage = document.render(page, QSize(width, band), options)
         painter.drawImage(QPoint(0, top), image)
         del image
