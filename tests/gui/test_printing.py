@@ -13,16 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cups_support import CUPS_PDF, FolderWatch, Scheduler, pdf_pages, pdf_text, reset_libcups
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -43,7 +42,6 @@ from coachdesk.ui.printing import (
     prints_to_a_file,
 )
 from coachdesk.ui.reports import ReportPreviewDialog
-from cups_support import CUPS_PDF, FolderWatch, Scheduler, pdf_pages, pdf_text, reset_libcups
 from dialogs import when_dialog
 from testsupport import sample_engagement
 
