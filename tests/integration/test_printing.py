@@ -278,3 +278,31 @@ def test_preserve_job_files_no_leaves_no_copy_in_the_spool(
         job_id = send_pdf(progress_pdf, PrintOptions(printer=CUPS_PDF))
         scheduler.cups_pdf_output(job_id)
         assert scheduler.spooled_documents() == {}
+
+
+def test_printing_a_20_page_export_stays_under_300_mb() -> None:
+    """bench/print_memory.py: peak resident memory of a fresh app process that prints
+    a client export of 20+ pages, through CUPS and by painting at 600 dpi."""
+    reason = missing()
+    if reason is not None:
+        pytest.skip(f"no private CUPS scheduler: {reason}")
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, str(root / "bench" / "print_memory.py")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    import json
+
+    results = json.loads(done.stdout)
+    cups, paint = results["cups"], results["paint"]
+    assert cups["pages"] >= 20
+    assert cups["printed_pages"] == cups["pages"]
+    assert cups["printed_bytes"] < 3 * cups["pdf_bytes"]
+    assert paint["painted_pages"] == paint["pages"]
+    assert cups["peak_mib"] < 300, results
+    assert paint["peak_mib"] < 300, results
