@@ -213,6 +213,7 @@ class PrintRun(QObject):
         self.state = PrintState.CHOOSING
         self.job_id = ""
         self.message = ""
+        self.printer_name = ""
         self.job: Job | None = None
         self.progress: QProgressDialog | None = None
 
@@ -261,23 +262,32 @@ class PrintRun(QObject):
             return send_pdf(pdf, options, progress=progress, cancelled=cancelled)
 
         self.state = PrintState.SENDING
+        self.printer_name = options.printer
         job = Job(run)
         dialog = self._show_progress("Sending the report to the printer…", 100)
         dialog.canceled.connect(job.cancel)
-        job.signals.progress.connect(
-            lambda done, total: dialog.setValue(done * 100 // total if total else 0)
-        )
-        job.signals.finished.connect(lambda job_id: self._sent(str(job_id), options.printer))
-        job.signals.failed.connect(lambda message: self._end(PrintState.FAILED, message, True))
-        job.signals.cancelled.connect(
-            lambda: self._end(PrintState.CANCELLED, "Printing was cancelled.")
-        )
+        # Bound methods of this QObject: if the preview closes meanwhile (a lock), Qt
+        # drops the connections with it.
+        job.signals.progress.connect(self._sending)
+        job.signals.finished.connect(self._sent)
+        job.signals.failed.connect(self._failed)
+        job.signals.cancelled.connect(self._cancelled)
         self.job = job
         job.start()
 
-    def _sent(self, job_id: str, printer: str) -> None:
-        self.job_id = job_id
-        self._end(PrintState.SENT, f"Sent to {printer}.")
+    def _sending(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setValue(done * 100 // total if total else 0)
+
+    def _sent(self, job_id: object) -> None:
+        self.job_id = str(job_id)
+        self._end(PrintState.SENT, f"Sent to {self.printer_name}.")
+
+    def _failed(self, message: str) -> None:
+        self._end(PrintState.FAILED, message, warn=True)
+
+    def _cancelled(self) -> None:
+        self._end(PrintState.CANCELLED, "Printing was cancelled.")
 
     def _paint(self, printer: QPrinter) -> None:
         pages = _pages_to_paint(printer, self.document.pageCount())
@@ -294,7 +304,7 @@ class PrintRun(QObject):
         )
         if dialog.wasCanceled():
             printer.abort()
-            self._end(PrintState.CANCELLED, "Printing was cancelled.")
+            self._cancelled()
         elif printed < len(pages):
             self._end(PrintState.FAILED, "The printer could not be started.", True)
         else:

@@ -159,6 +159,23 @@ def test_print_button_prints_text_through_cups_and_writes_no_file(
     assert dark > 200  # text and charts, not a blank page
 
 
+def test_the_watch_sees_what_qt_s_own_print_engine_wrote(
+    qtbot: QtBot, printers: Scheduler, private_places: tuple[Path, Path]
+) -> None:
+    """The old way, for contrast: painting on a QPrinter makes Qt's CUPS engine write
+    the job to a temporary file first. The folder watch sees it, so its silence in the
+    tests above means something."""
+    pdf = render_report(ReportKind.PROGRESS, sample_engagement(GREEK_NAME), today=TODAY)
+    document, _buffer = _document(pdf)
+    home, tmp = private_places
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPrinterName(CUPS_PDF)
+    printer.setResolution(100)
+    with FolderWatch(home, tmp) as watch:
+        assert paint_pages(document, printer, [0]) == 1
+    assert any(path.parent == tmp for path in watch.new), watch.new
+
+
 def test_the_recovery_kit_prints_from_its_preview(
     qtbot: QtBot, printers: Scheduler, private_places: tuple[Path, Path]
 ) -> None:
