@@ -144,8 +144,10 @@ def print_route(platform: str = sys.platform) -> Route:
 
 
 def _lp_environment() -> dict[str, str]:
-    # lp's answer ("request id is …") is parsed: ask for it untranslated.
-    env = dict(os.environ)
+    """The environment without CoachDesk's secrets (a passphrase in the environment
+    has no business in the print command's), and lp's answer untranslated: it is
+    parsed ("request id is …")."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("COACHDESK_")}
     env["LC_ALL"] = "C"
     env.pop("LANGUAGE", None)
     return env

@@ -120,3 +120,14 @@ def test_windows_paints_and_elsewhere_cups_needs_lp(monkeypatch: pytest.MonkeyPa
     assert print_route("win32") is Route.PAINT
     monkeypatch.setenv("PATH", "")
     assert print_route("linux") is Route.NONE
+
+
+def test_the_print_command_gets_no_coachdesk_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    from coachdesk.reports.printing import _lp_environment
+
+    monkeypatch.setenv("COACHDESK_PASSPHRASE", "hunter2")
+    monkeypatch.setenv("COACHDESK_PDF_PASSWORD", "pdf secret")
+    monkeypatch.setenv("CUPS_SERVER", "/run/cups/cups.sock")
+    env = _lp_environment()
+    assert not any(key.startswith("COACHDESK_") for key in env)
+    assert env["CUPS_SERVER"] == "/run/cups/cups.sock" and env["LC_ALL"] == "C"
