@@ -155,7 +155,7 @@ def _lp_environment() -> dict[str, str]:
 
 def _one_line(text: str) -> str:
     line = " ".join(text.split())
-    line = line.removeprefix("lp: ").strip()
+    line = re.sub(r"^\S*lp: (Error - )?", "", line).strip()  # "/usr/bin/lp: Error - …"
     return (line[:200] or "no reason given").rstrip(".") + "."
 
 

@@ -375,3 +375,57 @@ def test_painting_stops_at_cancel_and_reports_progress(qapp: object) -> None:
         cancelled=lambda: len(steps) >= 2,
     )
     assert done == 2 and steps == [(1, 3), (2, 3)]
+
+
+def test_without_the_cups_print_command_it_is_the_no_printer_path(
+    qtbot: QtBot,
+    printers: Scheduler,
+    private_places: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Printers listed but no lp (CUPS's client tools missing): nothing could print
+    them without Qt's engine and its temp file, so the coach is told, as with none."""
+    monkeypatch.setenv("PATH", str(private_places[1]))
+    pdf = render_report(ReportKind.CONTRACT, sample_engagement(GREEK_NAME), today=TODAY)
+    preview = _preview(qtbot, pdf, ReportKind.CONTRACT)
+    seen: dict[str, str] = {}
+
+    def close(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen["text"] = box.text()
+        box.button(QMessageBox.StandardButton.Close).click()  # type: ignore[union-attr]
+
+    when_dialog(QMessageBox, close)
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "text" in seen, timeout=10_000)
+    assert seen["text"] == NO_PRINTER
+
+
+def test_a_printer_that_refuses_the_job_is_one_clear_sentence(
+    qtbot: QtBot, printers: Scheduler, private_places: tuple[Path, Path]
+) -> None:
+    pdf = render_report(ReportKind.SPONSOR, sample_engagement(GREEK_NAME), today=TODAY)
+    preview = _preview(qtbot, pdf, ReportKind.SPONSOR)
+    seen: dict[str, Any] = {}
+    warning: dict[str, str] = {}
+
+    def choose_then_printer_goes_away(dialog: QWidget) -> None:
+        # Between the dialog and the job the queue stops accepting (unplugged, paused).
+        subprocess.run(["cupsreject", CUPS_PDF], env=printers.env(), check=True)
+        when_dialog(QMessageBox, read_warning)
+        _choose_in_print_dialog(seen, CUPS_PDF)(dialog)
+
+    def read_warning(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        warning["text"] = box.text()
+        box.button(QMessageBox.StandardButton.Ok).click()  # type: ignore[union-attr]
+
+    try:
+        when_dialog(QPrintDialog, choose_then_printer_goes_away)
+        qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "text" in warning, timeout=30_000)
+    finally:
+        subprocess.run(["cupsaccept", CUPS_PDF], env=printers.env(), check=True)
+    assert warning["text"].startswith("The printer did not take the job:")
+    assert "\n" not in warning["text"] and "Traceback" not in warning["text"]
+    assert preview.print_run is not None and preview.print_run.state is PrintState.FAILED

@@ -223,7 +223,9 @@ def test_an_unknown_printer_is_one_clear_sentence(
         send_pdf(progress_pdf, PrintOptions(printer="no-such-printer"))
     message = str(caught.value)
     assert message.startswith("The printer did not take the job:")
-    assert "does not exist" in message and "\n" not in message
+    assert message == ("The printer did not take the job: The printer or class does not exist."), (
+        message
+    )
 
 
 def test_pages_beyond_the_document_are_refused_before_printing(
