@@ -197,6 +197,7 @@ class PrintRun(QObject):
     """One press of Print: the dialog, then the job, with progress and Cancel."""
 
     ended = Signal(str)  # a sentence for the coach
+    progressed = Signal(int, int)  # bytes or pages done, of total
 
     def __init__(
         self,
@@ -278,6 +279,7 @@ class PrintRun(QObject):
     def _sending(self, done: int, total: int) -> None:
         if self.progress is not None:
             self.progress.setValue(done * 100 // total if total else 0)
+        self.progressed.emit(done, total)
 
     def _sent(self, job_id: object) -> None:
         self.job_id = str(job_id)
@@ -294,8 +296,9 @@ class PrintRun(QObject):
         dialog = self._show_progress("Printing…", len(pages))
         self.state = PrintState.SENDING
 
-        def step(done: int, _total: int) -> None:
+        def step(done: int, total: int) -> None:
             dialog.setValue(done)
+            self.progressed.emit(done, total)
             QApplication.processEvents()
 
         printer.setResolution(min(printer.resolution(), MAX_PAINT_DPI))

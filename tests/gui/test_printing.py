@@ -429,3 +429,54 @@ def test_a_printer_that_refuses_the_job_is_one_clear_sentence(
     assert warning["text"].startswith("The printer did not take the job:")
     assert "\n" not in warning["text"] and "Traceback" not in warning["text"]
     assert preview.print_run is not None and preview.print_run.state is PrintState.FAILED
+
+
+def test_cancel_in_the_progress_dialog_cancels_the_job(
+    qtbot: QtBot, printers: Scheduler, private_places: tuple[Path, Path]
+) -> None:
+    """A long document (40 MB, an attachment makes it so) shows progress; Cancel there
+    cancels the job in the scheduler, so nothing prints."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    small = render_report(ReportKind.PROGRESS, sample_engagement(GREEK_NAME), today=TODAY)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(small)))
+    writer.add_attachment("padding.bin", os.urandom(40 * 1024 * 1024))
+    out = io.BytesIO()
+    writer.write(out)
+    pdf = out.getvalue()
+    preview = _preview(qtbot, pdf)
+    assert preview.document.pageCount() == 3
+    # A busy printer: the job waits behind others, so Cancel reaches it in time.
+    subprocess.run(["cupsdisable", CUPS_PDF], env=printers.env(), check=True)
+    seen: dict[str, Any] = {}
+    progress: list[int] = []
+
+    def cancel_once_sending(done: int, _total: int) -> None:
+        progress.append(done)
+        run = preview.print_run
+        if len(progress) == 3 and run is not None and run.progress is not None:
+            cancel = run.progress.findChild(QPushButton)
+            assert cancel is not None and cancel.text() == "Cancel"
+            cancel.click()
+
+    def choose(dialog: QWidget) -> None:
+        run = preview.print_run
+        assert run is not None
+        run.progressed.connect(cancel_once_sending)
+        _choose_in_print_dialog(seen, CUPS_PDF)(dialog)
+
+    try:
+        when_dialog(QPrintDialog, choose)
+        qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+        run = preview.print_run
+        assert run is not None
+        qtbot.waitUntil(
+            lambda: run.state not in (PrintState.CHOOSING, PrintState.SENDING), timeout=60_000
+        )
+        assert run.state is PrintState.CANCELLED, run.message
+        assert len(progress) >= 3 and progress[2] < len(pdf)
+        assert printers.incoming_jobs() == []  # cancelled, not waiting to print
+    finally:
+        subprocess.run(["cupsenable", CUPS_PDF], env=printers.env(), check=True)
