@@ -1,9 +1,9 @@
 """The ``coachdesk`` command: scriptable vault operations, and the app launcher.
 
 Every user error ends in one line on stderr and a documented exit code
-(DESIGN.md section 5): 0 ok, 1 internal error, 2 usage or bad input, 3 wrong passphrase
-or recovery code, 4 vault in use, 5 integrity failure. No traceback reaches the user,
-and no message repeats client data or secrets.
+(docs/architecture.md, "The command line"): 0 ok, 1 internal error, 2 usage or bad
+input, 3 wrong passphrase or recovery code, 4 vault in use, 5 integrity failure. No
+traceback reaches the user, and no message repeats client data or secrets.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Errors the user can act on.
 
 Every error CoachDesk raises on purpose derives from :class:`CoachDeskError` and carries
-the process exit code the command line uses for it (DESIGN.md section 5), so the CLI and
-the GUI can report it in one clear line instead of a traceback. Messages never contain
-client data: they name fields and files, not what was typed into them.
+the process exit code the command line uses for it (docs/architecture.md, "The command
+line"), so the CLI and the GUI can report it in one clear line instead of a traceback.
+Messages never contain client data: they name fields and files, not what was typed into
+them.
 """
 
 from __future__ import annotations
