@@ -100,10 +100,6 @@ def installed_printers() -> list[str]:
     return list(QPrinterInfo.availablePrinterNames())
 
 
-def can_print() -> bool:
-    return print_route() is not Route.NONE and bool(installed_printers())
-
-
 def page_ranges(printer: QPrinter, page_count: int) -> list[tuple[int, int]]:
     """The pages the coach chose, as (first, last) pairs; empty means all of them."""
     if printer.printRange() != QPrinter.PrintRange.PageRange:
