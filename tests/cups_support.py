@@ -60,6 +60,30 @@ def reset_libcups() -> None:
         ctypes.CDLL(name).cupsSetServer(None)
 
 
+_PRCTL = ctypes.CDLL(ctypes.util.find_library("c")).prctl  # loaded before any fork
+
+
+def _die_with_parent() -> None:
+    """In the child, between fork and exec: SIGTERM when the test process dies (a
+    crash skips the fixture's teardown). Only a system call: safe after a fork."""
+    _PRCTL(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def _remove_stale_cups_pdf_configs() -> None:
+    """cups-pdf configs left in /etc/cups by a test process that crashed."""
+    for path in CUPS_PDF_CONFIG_DIR.glob("cups-pdf-coachdesk-test-*.conf"):
+        pid = int(path.name.split("-")[4])
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            path.unlink(missing_ok=True)
+            shutil.rmtree(
+                Path("/tmp", "cd-cups-" + path.stem.rsplit("-", 1)[1]), ignore_errors=True
+            )
+        except PermissionError:
+            pass
+
+
 class Scheduler:
     """A private cupsd; use as a context manager (it always stops)."""
 
@@ -80,6 +104,7 @@ class Scheduler:
     # -- set-up -------------------------------------------------------------------------
 
     def _write_config(self) -> None:
+        _remove_stale_cups_pdf_configs()
         r = self.root
         conf = r / "etc"
         for folder in (conf / "ppd", self.spool / "tmp", r / "cache", r / "state", r / "log"):
@@ -134,6 +159,7 @@ class Scheduler:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
+            preexec_fn=_die_with_parent,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
