@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core.attendance import latest_held, next_scheduled
+from coachdesk.core.attendance import latest_held, next_scheduled, session_counts
 from coachdesk.core.emotions import Quadrant
 from coachdesk.core.errors import NotFound
 from coachdesk.core.model import ActionItem, ActionStatus, EmotionEntry, Engagement, Session
@@ -556,7 +556,9 @@ class OverviewTab(WorkspaceTab):
         self.status_badge.show()
         self.reasons_label.setText("\n".join(f"• {reason}" for reason in progress.reasons))
         facts: list[str] = []
-        counts = progress.sessions
+        # By the clock, as the Sessions tab and the agenda: a session that ended an hour
+        # ago is waiting for its outcome now, not tomorrow.
+        counts = session_counts(engagement.sessions, engagement.contract, datetime.now())
         if counts.planned is not None:
             facts.append(f"{counts.held} of {counts.planned} sessions held")
         else:
