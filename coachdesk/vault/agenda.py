@@ -25,7 +25,13 @@ from coachdesk.core.model import (
     Client,
     ClientStatus,
     Contract,
+    ContractStatus,
     Engagement,
+    Milestone,
+    Outcome,
+    Risk,
+    RiskLevel,
+    RiskStatus,
     Session,
     SessionFormat,
     SessionState,
@@ -33,7 +39,6 @@ from coachdesk.core.model import (
 from coachdesk.core.progress import ProgressStatus, contract_ended, engagement_progress
 from coachdesk.vault.db import Connection, transaction
 from coachdesk.vault.search import RecordKind
-from coachdesk.vault.store import CONTRACTS, MILESTONES, OUTCOMES, RISKS
 
 DEFAULT_DAYS = 7
 """Sessions and due action items this many days ahead (and today)."""
@@ -247,17 +252,72 @@ def milestones_overdue(conn: Connection, names: dict[int, str], today: date) -> 
     ]
 
 
+def _day(value: object) -> date | None:
+    return None if value is None else date.fromisoformat(str(value))
+
+
+def _number(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]
+
+
 def _open_contracts(conn: Connection) -> dict[int, Contract]:
-    """The current contract of every client not closed, with outcomes, milestones and
-    risks (what the progress status is made of), in one query per table."""
-    contracts = {c.id: c for c in CONTRACTS.where(conn, f"client_id IN {_OPEN_CLIENTS}", ())}
+    """The current contract of every client not closed, with what its progress status is
+    made of (dates, counts, outcome values, milestone dates, risk levels), in one query
+    per table. Only those columns are read: the contracts' long texts and the outcomes'
+    statements play no part in the status (reasons name outcomes by position)."""
+    contracts: dict[int, Contract] = {}
+    for row in conn.execute(
+        "SELECT id, client_id, title, start_date, end_date, session_count, status, "
+        "late_cancellation_counts, no_show_counts "
+        f"FROM contracts WHERE client_id IN {_OPEN_CLIENTS}"
+    ):
+        contracts[row[0]] = Contract(
+            id=row[0],
+            client_id=row[1],
+            title=row[2],
+            start_date=_day(row[3]),
+            end_date=_day(row[4]),
+            session_count=row[5],
+            status=ContractStatus(row[6]),
+            late_cancellation_counts=bool(row[7]),
+            no_show_counts=bool(row[8]),
+        )
     where = f"contract_id IN (SELECT id FROM contracts WHERE client_id IN {_OPEN_CLIENTS})"
-    for outcome in OUTCOMES.where(conn, where, ()):
-        contracts[outcome.contract_id].outcomes.append(outcome)
-    for milestone in MILESTONES.where(conn, where, ()):
-        contracts[milestone.contract_id].milestones.append(milestone)
-    for risk in RISKS.where(conn, where, ()):
-        contracts[risk.contract_id].risks.append(risk)
+    for row in conn.execute(
+        "SELECT id, contract_id, baseline, target, current, deadline FROM outcomes "
+        f"WHERE {where} ORDER BY contract_id, position, id"
+    ):
+        contracts[row[1]].outcomes.append(
+            Outcome(
+                id=row[0],
+                contract_id=row[1],
+                baseline=_number(row[2]),
+                target=_number(row[3]),
+                current=_number(row[4]),
+                deadline=_day(row[5]),
+            )
+        )
+    for row in conn.execute(
+        f"SELECT id, contract_id, due, done_on FROM milestones WHERE {where} "
+        "ORDER BY contract_id, position, id"
+    ):
+        contracts[row[1]].milestones.append(
+            Milestone(id=row[0], contract_id=row[1], due=_day(row[2]), done_on=_day(row[3]))
+        )
+    for row in conn.execute(
+        "SELECT id, contract_id, description, likelihood, impact, status FROM risks "
+        f"WHERE {where} AND status = 'open' ORDER BY contract_id, position, id"
+    ):
+        contracts[row[1]].risks.append(
+            Risk(
+                id=row[0],
+                contract_id=row[1],
+                description=row[2],
+                likelihood=RiskLevel(row[3]),
+                impact=RiskLevel(row[4]),
+                status=RiskStatus(row[5]),
+            )
+        )
     return {c.client_id: c for c in contracts.values() if c.client_id is not None}
 
 

@@ -146,3 +146,31 @@ def test_the_client_list_counts_sessions_held(store: Store) -> None:
     assert len(sessions) == 12 and daniel.session_count == len(held) == 10
     assert daniel.last_session == max(s.started_at for s in held)
     assert daniel.last_session < max(s.started_at for s in sessions)
+
+
+@pytest.mark.parametrize("today", [TODAY, date(2026, 6, 8), date(2027, 3, 1)])
+def test_at_risk_agrees_with_each_engagements_own_progress(open_vault: Vault, today: date) -> None:
+    """The agenda reads only what the status is made of, for every client at once; it
+    must reach the status the Overview computes from the whole engagement."""
+    from coachdesk.core.progress import ProgressStatus, contract_ended, engagement_progress
+
+    store = Store(open_vault.connection)
+    import_engagements(store, [(e, []) for e in demo_engagements(date(2026, 12, 3))])
+    found = {
+        (item.client_id, item.urgent, item.text)
+        for item in build_agenda(store.conn, today).sections[K.AT_RISK]
+    }
+    expected = set()
+    for client in store.clients.all():
+        engagement = store.load_engagement(client.id or 0)
+        contract = engagement.contract
+        if client.status == ClientStatus.CLOSED or contract is None:
+            continue
+        if contract_ended(contract, today):
+            continue
+        progress = engagement_progress(engagement, today)
+        if progress.status != ProgressStatus.ON_TRACK:
+            off = progress.status == ProgressStatus.OFF_TRACK
+            expected.add((client.id, off, progress.reasons[0]))
+    assert found == expected
+    assert expected or today != TODAY
