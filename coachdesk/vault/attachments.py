@@ -38,6 +38,7 @@ from coachdesk.core.attachments import (
 from coachdesk.core.errors import CoachDeskError, InvalidInput, NotFound, ValidationError
 from coachdesk.vault.db import Connection, forget_deleted_pages, transaction
 from coachdesk.vault.files import atomic_writer
+from coachdesk.vault.vault import is_vault
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -409,3 +410,22 @@ def _regular_file(path: Path) -> tuple[int, tuple[int, int, int, int]]:
         raise InvalidInput(f"{path.name} is not a regular file; attach a document or an image")
     check_size(st.st_size, path.name)
     return st.st_size, _identity(st)
+
+
+def check_copy_target(target: Path, vault_folder: Path | None = None) -> None:
+    """Refuse to write an unencrypted copy into a vault folder, or over an existing file.
+
+    A copy inside a vault folder would sit next to the encrypted data (and in its
+    backups' source), and overwriting a file CoachDesk did not write could destroy
+    something of the coach's. Symlinks are resolved first, so a link into a vault
+    folder is refused too. (Minimal guard; issue 16 adds one shared by every output.)
+    """
+    if target.exists() or target.is_symlink():
+        raise InvalidInput(f"{target} already exists; choose a new file name")
+    resolved = target.resolve(strict=False)
+    folders = [resolved.parent, *resolved.parent.parents]
+    vault = vault_folder.resolve(strict=False) if vault_folder is not None else None
+    if any(is_vault(folder) or folder == vault for folder in folders):
+        raise InvalidInput(
+            f"{target} is inside a vault folder; save the copy somewhere else"
+        )
