@@ -20,7 +20,13 @@ from pathlib import Path
 from coachdesk import __version__
 from coachdesk.core.errors import IntegrityFailure, InvalidInput, explain
 from coachdesk.vault import keys
-from coachdesk.vault.exchange import import_engagements, read_export_file, write_export
+from coachdesk.vault.exchange import (
+    archive_name,
+    import_engagements,
+    import_export,
+    read_export,
+    write_export,
+)
 from coachdesk.vault.hardening import harden_process
 from coachdesk.vault.paths import default_vault_dir
 from coachdesk.vault.store import Store
@@ -203,15 +209,22 @@ def cmd_export(args: argparse.Namespace) -> int:
             store.clients.get(args.client)  # NotFound (exit 2) for an unknown id
             client_ids = [args.client]
         count = write_export(store, output, client_ids)
-    print(f"Exported {count} client(s) to {output}. The file is NOT encrypted: keep it safe.")
+        ids = client_ids if client_ids is not None else store.clients.ids()
+        with_files = any(store.attachments.for_client(client_id) for client_id in ids)
+    archive = output.with_name(archive_name(output))
+    beside = f" and their attachments to {archive}" if with_files else ""
+    print(
+        f"Exported {count} client(s) to {output}{beside}. The export is NOT encrypted: "
+        "keep it safe."
+    )
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     # Validate the whole file before asking for the passphrase or touching the vault.
-    items = read_export_file(Path(args.file))
+    contents = read_export(Path(args.file))
     with _unlocked_store(args) as store:
-        ids = import_engagements(store, items)
+        ids = import_export(store, contents)
     print(f"Imported {len(ids)} client(s) as new records (ids {', '.join(map(str, ids))}).")
     return EXIT_OK
 
