@@ -412,15 +412,24 @@ def _regular_file(path: Path) -> tuple[int, tuple[int, int, int, int]]:
     return st.st_size, _identity(st)
 
 
-def check_copy_target(target: Path, vault_folder: Path | None = None) -> None:
+def check_source(path: Path) -> int:
+    """The size of a file that may be attached; InvalidInput (or ValidationError beyond
+    the size limit) for anything else, before a byte is read."""
+    return _regular_file(Path(path))[0]
+
+
+def check_copy_target(
+    target: Path, vault_folder: Path | None = None, *, may_exist: bool = False
+) -> None:
     """Refuse to write an unencrypted copy into a vault folder, or over an existing file.
 
     A copy inside a vault folder would sit next to the encrypted data (and in its
     backups' source), and overwriting a file CoachDesk did not write could destroy
-    something of the coach's. Symlinks are resolved first, so a link into a vault
-    folder is refused too. (Minimal guard; issue 16 adds one shared by every output.)
+    something of the coach's (``may_exist``: the coach confirmed replacing it in a file
+    dialog). Symlinks are resolved first, so a link into a vault folder is refused too.
+    (Minimal guard; issue 16 adds one shared by every output.)
     """
-    if target.exists() or target.is_symlink():
+    if not may_exist and (target.exists() or target.is_symlink()):
         raise InvalidInput(f"{target} already exists; choose a new file name")
     resolved = target.resolve(strict=False)
     folders = [resolved.parent, *resolved.parent.parents]
