@@ -84,8 +84,22 @@ def _from_row(row: tuple[object, ...]) -> Attachment:
     )
 
 
+def _outermost_transaction(conn: Connection) -> contextlib.AbstractContextManager[object]:
+    """A transaction, or none inside the caller's (an import: all or nothing anyway).
+
+    Not a savepoint: pages a savepoint changes are journaled in memory, and a large
+    file written over freed pages would be journaled whole. If this fails inside the
+    caller's transaction, the caller must roll back (``db.transaction`` does)."""
+    if conn.in_transaction:
+        return contextlib.nullcontext()
+    return transaction(conn)
+
+
 @contextlib.contextmanager
-def _small_cache(conn: Connection) -> Iterator[None]:
+def small_page_cache(conn: Connection) -> Iterator[None]:
+    """While a large file's pages are written, read or freed: every one of them passes
+    through the page cache, and at the normal 64 MiB (more while they are dirty) the
+    cache, not the chunk, would set the memory a 100 MB file needs."""
     before = int(conn.execute("PRAGMA cache_size").fetchone()[0])
     conn.execute(f"PRAGMA cache_size = -{STREAM_CACHE_KIB}")
     try:
@@ -137,7 +151,7 @@ class AttachmentRepository:
         ).fetchone()
         if row is None:
             raise NotFound(f"no attachment with id {attachment_id} (see 'coachdesk attachments')")
-        with _small_cache(self.conn):
+        with small_page_cache(self.conn):
             blob = self.conn.open_blob("attachment_contents", "content", int(row[0]), True)
             try:
                 total = len(blob)
@@ -254,7 +268,7 @@ class AttachmentRepository:
             raise InvalidInput("an attachment does not match its recorded SHA-256 hash")
         attachment.sha256 = sha256
 
-        with transaction(self.conn):
+        with _outermost_transaction(self.conn):
             self.check_links(attachment)
             row = self.conn.execute(
                 "SELECT id FROM attachment_contents WHERE sha256 = ?", (sha256,)
@@ -278,13 +292,16 @@ class AttachmentRepository:
         report: Progress,
         cancel: Cancelled | None,
     ) -> int:
-        cursor = self.conn.execute(
-            "INSERT INTO attachment_contents (sha256, size, content) VALUES (?, ?, zeroblob(?))",
-            (sha256, size, size),
-        )
-        content_id = int(cursor.lastrowid)
-        digest = hashlib.sha256()
-        with _small_cache(self.conn), opener() as source:
+        # The zeroblob's pages are dirty pages too: the small cache must be in force
+        # before the INSERT, or the zeros alone fill the normal 64 MiB cache.
+        with small_page_cache(self.conn), opener() as source:
+            cursor = self.conn.execute(
+                "INSERT INTO attachment_contents (sha256, size, content) "
+                "VALUES (?, ?, zeroblob(?))",
+                (sha256, size, size),
+            )
+            content_id = int(cursor.lastrowid)
+            digest = hashlib.sha256()
             blob = self.conn.open_blob("attachment_contents", "content", content_id)
             try:
                 for chunk in _chunks(source, size, cancel):
@@ -388,13 +405,36 @@ class AttachmentRepository:
 
     def delete(self, attachment_id: int) -> None:
         """Delete the attachment; its content goes too unless another attachment uses it."""
-        with transaction(self.conn):
+        with small_page_cache(self.conn), transaction(self.conn):
+            empty_orphaned_contents(
+                self.conn,
+                "SELECT content_id FROM attachments a WHERE a.id = ? AND NOT EXISTS "
+                "(SELECT 1 FROM attachments b WHERE b.content_id = a.content_id AND b.id != a.id)",
+                (attachment_id,),
+            )
             cursor = self.conn.execute("DELETE FROM attachments WHERE id = ?", (attachment_id,))
             if cursor.rowcount != 1:
                 raise NotFound(
                     f"no attachment with id {attachment_id} (see 'coachdesk attachments')"
                 )
         forget_deleted_pages(self.conn)
+
+
+def empty_orphaned_contents(conn: Connection, select_ids: str, params: tuple[object, ...]) -> None:
+    """Shrink to nothing the contents about to lose their last attachment, each in a
+    statement of its own, before the DELETE that removes them.
+
+    A DELETE whose triggers or cascades remove a large row journals every page it
+    frees in SQLite's statement journal, which lives in memory (``temp_store`` is
+    MEMORY so that nothing decrypted reaches a temp file): 100 MB of file, 100 MB of
+    RAM. A single-row UPDATE needs no statement journal; its freed pages are zeroed
+    (``secure_delete``) and the trigger then deletes a row of a few bytes.
+    """
+    ids = [int(row[0]) for row in conn.execute(select_ids, params)]
+    for content_id in ids:
+        conn.execute(
+            "UPDATE attachment_contents SET content = zeroblob(0) WHERE id = ?", (content_id,)
+        )
 
 
 def _identity(st: os.stat_result) -> tuple[int, int, int, int]:

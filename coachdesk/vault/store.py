@@ -35,7 +35,11 @@ from coachdesk.core.model import (
     Session,
 )
 from coachdesk.core.validation import validate, validate_session
-from coachdesk.vault.attachments import AttachmentRepository
+from coachdesk.vault.attachments import (
+    AttachmentRepository,
+    empty_orphaned_contents,
+    small_page_cache,
+)
 from coachdesk.vault.db import Connection, forget_deleted_pages, transaction
 
 R = TypeVar("R")
@@ -536,7 +540,16 @@ class Store:
     def delete_client(self, client_id: int) -> None:
         """Remove the client and everything of theirs (cascade, attachments included),
         overwritten in the file and gone from the WAL."""
-        self.clients.delete(client_id)
+        # Their attachments' files: emptied first, with a small cache (see there).
+        with small_page_cache(self.conn), transaction(self.conn):
+            empty_orphaned_contents(
+                self.conn,
+                "SELECT DISTINCT content_id FROM attachments a WHERE a.client_id = ? AND NOT "
+                "EXISTS (SELECT 1 FROM attachments b WHERE b.content_id = a.content_id "
+                "AND b.client_id != a.client_id)",
+                (client_id,),
+            )
+            self.clients.delete(client_id)
         forget_deleted_pages(self.conn)
 
     def add_engagement(
