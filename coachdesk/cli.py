@@ -263,7 +263,9 @@ def cmd_attach(args: argparse.Namespace) -> int:
             session_id=args.session,
         )
         stored = store.attachments.get(added.attachment_id)
-    again = " (identical content was already in the vault: stored once)" if added.deduplicated else ""
+    again = (
+        " (identical content was already in the vault: stored once)" if added.deduplicated else ""
+    )
     print(
         f"Attached {source.name} to client {args.client} as attachment {added.attachment_id} "
         f"({format_size(stored.size)}, encrypted in the vault){again}."

@@ -104,9 +104,7 @@ def _text(value: object, field: str, limit: int, required: bool) -> None:
     if required and not value.strip():
         raise ValidationError(f"Attachment {field} is required.", field=field)
     if len(value) > limit:
-        raise ValidationError(
-            f"Attachment {field} is longer than {limit} characters.", field=field
-        )
+        raise ValidationError(f"Attachment {field} is longer than {limit} characters.", field=field)
     if "\x00" in value:
         raise ValidationError(f"Attachment {field} must not contain NUL characters.", field=field)
     try:

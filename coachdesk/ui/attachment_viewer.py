@@ -49,7 +49,7 @@ def read_into_memory(controller: VaultController, attachment: Attachment) -> QBy
 
 def viewable_kind(data: QByteArray) -> str:
     """PDF, image (any format Qt reads, told from the content) or other."""
-    if kind_of(data.left(1024).data()) == AttachmentKind.PDF:
+    if kind_of(bytes(data.left(1024).data())) == AttachmentKind.PDF:
         return AttachmentKind.PDF
     buffer = QBuffer()
     buffer.setData(data)
@@ -75,7 +75,10 @@ def save_copy_with_reminder(
     if answer != QMessageBox.StandardButton.Save:
         return None
     target = choose_save_file(
-        parent, "Save a copy (not encrypted)", clean_file_name(attachment.file_name), "All files (*)"
+        parent,
+        "Save a copy (not encrypted)",
+        clean_file_name(attachment.file_name),
+        "All files (*)",
     )
     if target is None:
         return None

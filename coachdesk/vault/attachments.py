@@ -202,7 +202,11 @@ class AttachmentRepository:
                 "SELECT c.client_id FROM outcomes o JOIN contracts c ON c.id = o.contract_id "
                 "WHERE o.id = ?",
             ),
-            ("feedback_id", "feedback entry", "SELECT client_id FROM feedback_entries WHERE id = ?"),
+            (
+                "feedback_id",
+                "feedback entry",
+                "SELECT client_id FROM feedback_entries WHERE id = ?",
+            ),
         )
         for field, label, sql in checks:
             value = getattr(attachment, field)
@@ -370,7 +374,7 @@ class AttachmentRepository:
         )
 
         def opener() -> BinaryIO:
-            handle = open(path, "rb")  # noqa: SIM115 - the caller closes it
+            handle = path.open("rb")  # the caller closes it
             if _identity(os.fstat(handle.fileno())) != identity:
                 handle.close()
                 raise InvalidInput(f"{path.name} changed while it was being added; try again")
@@ -475,6 +479,4 @@ def check_copy_target(
     folders = [resolved.parent, *resolved.parent.parents]
     vault = vault_folder.resolve(strict=False) if vault_folder is not None else None
     if any(is_vault(folder) or folder == vault for folder in folders):
-        raise InvalidInput(
-            f"{target} is inside a vault folder; save the copy somewhere else"
-        )
+        raise InvalidInput(f"{target} is inside a vault folder; save the copy somewhere else")

@@ -61,6 +61,7 @@ class ExportContents:
     attachments: list[list[ExportedAttachment]] = field(default_factory=list)
     archive: Path | None = None
 
+
 _LISTS: dict[str, type] = {
     "sessions": Session,
     "action_items": ActionItem,
@@ -181,9 +182,10 @@ def _write_archive(
 ) -> None:
     total = sum(store.attachments.get(i).size for i in contents.values())
     done = 0
-    with atomic_writer(archive) as handle, zipfile.ZipFile(
-        handle, "w", compression=zipfile.ZIP_STORED, allowZip64=True
-    ) as zf:
+    with (
+        atomic_writer(archive) as handle,
+        zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf,
+    ):
         zf.writestr(ARCHIVE_MARKER, "Attachments of a CoachDesk export (docs/export-format.md).\n")
         for sha256, attachment_id in contents.items():
             info = zipfile.ZipInfo(archive_member(sha256), time.localtime()[:6])
@@ -286,7 +288,7 @@ def _decode_attachments(
     if not isinstance(items, list):
         raise InvalidInput(f"{path}: expected a list")
     contract = engagement.contract
-    known = {
+    known: dict[str, set[int | None]] = {
         "session_id": {s.id for s in engagement.sessions},
         "outcome_id": {o.id for o in contract.outcomes} if contract is not None else set(),
         "feedback_id": {f.id for f in engagement.feedback},
@@ -357,9 +359,7 @@ def _decode_client(
                 contract=codec.decode(Contract, item["contract"], f"{where}.contract"),
             )
         )
-    attachments = _decode_attachments(
-        attachments_data, f"{path}.attachments", engagement, versions
-    )
+    attachments = _decode_attachments(attachments_data, f"{path}.attachments", engagement, versions)
     return engagement, versions, attachments
 
 
@@ -400,9 +400,7 @@ def import_export(
     with transaction(store.conn):
         zf = zipfile.ZipFile(contents.archive) if contents.archive is not None else None
         try:
-            for (engagement, versions), exported in zip(
-                contents.clients, attachments, strict=True
-            ):
+            for (engagement, versions), exported in zip(contents.clients, attachments, strict=True):
                 id_maps: dict[str, dict[int, int]] = {}
                 client_id = _import_one(store, engagement, versions, id_maps)
                 for item in exported:
@@ -431,7 +429,9 @@ def import_export(
     return new_ids
 
 
-def _relinked(attachment: Attachment, client_id: int, maps: dict[str, dict[int, int]]) -> Attachment:
+def _relinked(
+    attachment: Attachment, client_id: int, maps: dict[str, dict[int, int]]
+) -> Attachment:
     return replace(
         attachment,
         id=None,

@@ -305,9 +305,9 @@ def test_edit_and_delete(
     when_modal(confirm)
     qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
     assert tab.table.rowCount() == 0
-    assert controller.store.conn.execute("SELECT count(*) FROM attachment_contents").fetchone()[
-        0
-    ] == 0
+    assert (
+        controller.store.conn.execute("SELECT count(*) FROM attachment_contents").fetchone()[0] == 0
+    )
     tab.clear()
     assert not tab.add_button.isEnabled()
 

@@ -206,7 +206,7 @@ def test_bad_sources_are_refused_and_change_nothing(store: Store, tmp_path: Path
     huge = tmp_path / "huge.pdf"
     with huge.open("wb") as handle:  # sparse: no 100 MB written
         handle.truncate(MAX_ATTACHMENT_BYTES + 1)
-    with pytest.raises(ValidationError, match="at most 100.0 MB"):
+    with pytest.raises(ValidationError, match=r"at most 100\.0 MB"):
         store.attachments.add_file(client_id, huge)
     exactly = tmp_path / "limit.bin"
     with exactly.open("wb") as handle:

@@ -66,7 +66,9 @@ def test_attach_list_save_delete_round_trip(
     assert gone.returncode == 2 and "no attachment with id 1" in _one_line_error(gone)
     # The second client's attachment (same content) is still whole.
     other = tmp_path / "other.pdf"
-    assert run_cli("--vault", vault, "attachment", "save", "2", "-o", other, env=ENV).returncode == 0
+    assert (
+        run_cli("--vault", vault, "attachment", "save", "2", "-o", other, env=ENV).returncode == 0
+    )
     assert other.read_bytes() == data
 
 

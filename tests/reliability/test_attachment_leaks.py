@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 from reportlab.pdfgen import canvas
-
 from test_leak_audit import TESTS, Audit, audit, scan_files  # noqa: F401 - audit: a fixture
 
 FILE_MARKER = "Zebu-attachment-4412"

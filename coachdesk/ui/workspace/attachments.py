@@ -83,7 +83,11 @@ def link_choices(controller: VaultController, client_id: int) -> list[tuple[str,
             choices.append((f"Contract, version {version}", "contract_version", version))
         for outcome in contract.outcomes:
             choices.append(
-                (f"Outcome: {text.first_line(outcome.statement, 60)}", "outcome_id", outcome.id or 0)
+                (
+                    f"Outcome: {text.first_line(outcome.statement, 60)}",
+                    "outcome_id",
+                    outcome.id or 0,
+                )
             )
     for entry in store.feedback.for_client(client_id):
         choices.append(
@@ -124,7 +128,8 @@ class AttachmentDetailsDialog(QDialog):
         self.date_edit.setObjectName("attachmentDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setDate(QDate(attachment.dated or date.today()))
+        dated = attachment.dated or date.today()
+        self.date_edit.setDate(QDate(dated.year, dated.month, dated.day))
         self.note_edit = NoteEdit("What it is, who sent it, what to look at", self)
         self.note_edit.setObjectName("attachmentNote")
         self.note_edit.setPlainText(attachment.note)
@@ -199,7 +204,9 @@ class AttachmentAdder(QObject):
     def _refuse(self, path: Path, message: str) -> None:
         self.last_error = message[:1].upper() + message[1:]
         QMessageBox.warning(
-            self.parent_widget, "Not attached", f"{path.name} was not attached.\n\n{self.last_error}"
+            self.parent_widget,
+            "Not attached",
+            f"{path.name} was not attached.\n\n{self.last_error}",
         )
 
     def _add_one(self, client_id: int, path: Path, size: int, details: Attachment | None) -> bool:
@@ -215,7 +222,11 @@ class AttachmentAdder(QObject):
             conn = vault.open_connection()
             try:
                 return AttachmentRepository(conn).add_file(
-                    client_id, path, progress=progress, cancel=cancelled, **fields  # type: ignore[arg-type]
+                    client_id,
+                    path,
+                    progress=progress,
+                    cancel=cancelled,
+                    **fields,  # type: ignore[arg-type]
                 )
             finally:
                 conn.close()
@@ -369,7 +380,8 @@ class AttachmentsTab(WorkspaceTab):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        value = self.table.item(rows[0].row(), 0).data(ID_ROLE)
+        cell = self.table.item(rows[0].row(), 0)
+        value = cell.data(ID_ROLE) if cell is not None else None
         return int(value) if value is not None else None
 
     def _update_buttons(self) -> None:
@@ -510,9 +522,7 @@ class ClientListDrop(QObject):
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             assert isinstance(event, QDragMoveEvent)  # DragEnter is a DragMove
-            ok = self.adder.controller.is_unlocked and bool(
-                local_files(event.mimeData().urls())
-            )
+            ok = self.adder.controller.is_unlocked and bool(local_files(event.mimeData().urls()))
             if ok and (kind == QEvent.Type.DragEnter or self.client_at(event) is not None):
                 event.acceptProposedAction()
             else:
