@@ -336,7 +336,12 @@ def test_files_dropped_on_a_client_in_the_list_and_search_hits(
     current = window.tab_pages[window.tabs.currentIndex()]
     assert isinstance(current, AttachmentsTab)
     assert current.selected_id() == stored.id
+    # A viewer left open when the vault locks is closed and forgets the file.
+    viewer = viewer_module.AttachmentViewer(controller, stored, window)
+    viewer.show()
+    assert not viewer.data.isEmpty()
     window.lock(ask=False)
+    assert not viewer.isVisible() and viewer.data.isEmpty()
     assert current.table.rowCount() == 0
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog):

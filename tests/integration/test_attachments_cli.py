@@ -115,3 +115,30 @@ def test_bad_input_is_one_line_and_exit_2(run_cli: CliRunner, vault: Path, tmp_p
     wrong = run_cli("--vault", vault, "attachments", "--client", "1",
                     env={"COACHDESK_PASSPHRASE": "wrong"})  # fmt: skip
     assert wrong.returncode == 3
+
+
+def test_export_and_import_carry_attachments(
+    run_cli: CliRunner, vault: Path, tmp_path: Path
+) -> None:
+    data = os.urandom(3 * 1024 * 1024 + 1)
+    source = tmp_path / "signed-contract.pdf"
+    source.write_bytes(data)
+    assert run_cli("--vault", vault, "attach", "--client", "2", source, env=ENV).returncode == 0
+    exported = tmp_path / "out" / "clients.json"
+    exported.parent.mkdir()
+    proc = run_cli("--vault", vault, "export", "-o", exported, env=ENV)
+    assert proc.returncode == 0 and "clients.attachments.zip" in proc.stdout
+    other = tmp_path / "other"
+    assert run_cli("--vault", other, "init", env=ENV).returncode == 0
+    assert run_cli("--vault", other, "import", exported, env=ENV).returncode == 0
+    listing = run_cli("--vault", other, "attachments", "--client", "2", env=ENV).stdout
+    attachment_id = listing.split("\t")[0]
+    copy = tmp_path / "copy.pdf"
+    saved = run_cli("--vault", other, "attachment", "save", attachment_id, "-o", copy, env=ENV)
+    assert saved.returncode == 0 and copy.read_bytes() == data
+    # Without its archive the export is refused, and nothing is imported.
+    (exported.parent / "clients.attachments.zip").rename(tmp_path / "elsewhere.zip")
+    refused = run_cli("--vault", other, "import", exported, env=ENV)
+    assert refused.returncode == 2 and "missing" in _one_line_error(refused)
+    count = run_cli("--vault", other, "clients", env=ENV).stdout.strip().splitlines()
+    assert len(count) == 5
