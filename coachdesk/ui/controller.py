@@ -81,6 +81,10 @@ class VaultController(QObject):
         self.vault.change_passphrase(old, new, kdf=self._kdf)
         self.backup_secret = new
 
+    def rotate_keys(self, passphrase: str) -> str:
+        """Revoke every old key (Vault.rotate_keys); the new recovery code, to show once."""
+        return self.vault.rotate_keys(passphrase, kdf=self._kdf)
+
     def _opened(self, vault: Vault) -> None:
         self._vault = vault
         self._store = Store(vault.connection)

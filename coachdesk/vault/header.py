@@ -101,9 +101,10 @@ class VaultHeader:
     _mac: str = field(default="", repr=False, compare=False)
 
     @classmethod
-    def new(cls, master_key: bytes, data_key: bytes) -> VaultHeader:
-        """A header for a new vault with ``data_key`` sealed and no slots yet."""
-        header = cls(vault_id=os.urandom(16).hex(), slots={}, data_key=Sealed(b"", b""))
+    def new(cls, master_key: bytes, data_key: bytes, vault_id: str | None = None) -> VaultHeader:
+        """A header with ``data_key`` sealed and no slots yet (a new vault, or the next
+        header of this one after a key rotation)."""
+        header = cls(vault_id=vault_id or os.urandom(16).hex(), slots={}, data_key=Sealed(b"", b""))
         header.data_key = header.seal_data_key(master_key, data_key)
         return header
 

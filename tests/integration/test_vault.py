@@ -151,7 +151,7 @@ def test_rotate_data_key_keeps_rows(open_vault: Vault, new_vault: NewVault) -> N
     for i in range(500):
         _put(open_vault, f"row{i}", f"value {i}")
     old_key = bytes(open_vault._data_key or b"")
-    open_vault.rotate_data_key(new_vault.passphrase)
+    open_vault.rotate_keys(new_vault.passphrase)
     assert bytes(open_vault._data_key or b"") != old_key
     assert _get(open_vault, "row499") == "value 499"
     open_vault.lock()
@@ -171,9 +171,9 @@ def test_rotation_interrupted_after_rekey_still_opens(
     def crash(*_args: object) -> None:
         raise KeyboardInterrupt("power cut")
 
-    monkeypatch.setattr(vault_module, "_finish_rotation", crash)
+    monkeypatch.setattr(vault_module, "_install_header", crash)
     with pytest.raises(KeyboardInterrupt):
-        open_vault.rotate_data_key(new_vault.passphrase)
+        open_vault.rotate_keys(new_vault.passphrase)
     open_vault.lock()
     monkeypatch.undo()
     header = json.loads((new_vault.folder / HEADER_NAME).read_text())
@@ -198,7 +198,7 @@ def test_rotation_interrupted_before_rekey_still_opens(
 
     open_vault._conn = FailingRekey()
     with pytest.raises(KeyboardInterrupt):
-        open_vault.rotate_data_key(new_vault.passphrase)
+        open_vault.rotate_keys(new_vault.passphrase)
     open_vault._conn = conn
     open_vault.lock()
     with Vault.unlock(new_vault.folder, new_vault.passphrase) as vault:
