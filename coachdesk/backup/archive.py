@@ -466,8 +466,8 @@ def _check_restore_target(into: Path, *, clear: bool) -> None:
     names = {entry.name for entry in foreign}
     if HEADER_NAME in names:
         raise InvalidInput(
-            f"{into} already holds a vault; an existing vault is never overwritten: "
-            "restore into a new or empty folder"
+            f"{into} is not empty: it already holds a vault, and an existing vault is "
+            "never overwritten; restore into a new or empty folder"
         )
     if names & set(_DATABASE_FILES):
         raise InvalidInput(
