@@ -38,6 +38,7 @@ WAL_COPY_NAME = DB_NAME + "-wal.unclean"
 taken before SQLite replayed it (docs/vault.md); replaced at the next one, removed by a
 key rotation (its pages are under the old data key)."""
 ACCEPT_WAL_LOSS_FLAG = "--accept-wal-loss"
+_RESTORE_HINT = "restore the vault from a backup ('coachdesk backup restore FILE --into DIR')"
 CACHE_KIB = 64 * 1024
 """SQLite page cache per connection (decrypted pages; grows only as pages are read)."""
 
@@ -72,7 +73,8 @@ def connect(db_path: Path, data_key: bytes) -> Connection:
         if isinstance(exc, sqlcipher3.OperationalError) and "locked" in str(exc):
             raise
         raise IntegrityFailure(
-            "the vault database (vault.db) is damaged or does not belong to this vault header"
+            "the vault database (vault.db) is damaged or does not belong to this vault "
+            f"header; nothing was changed: {_RESTORE_HINT}"
         ) from None
     return conn
 
@@ -389,9 +391,6 @@ def _read_header_and_master_key(
 def _install_header(folder: Path, header_bytes: bytes) -> None:
     """The last step of a key rotation: the new header replaces the old one at once."""
     atomic_write_bytes(folder / HEADER_NAME, header_bytes)
-
-
-_RESTORE_HINT = "restore the vault from a backup ('coachdesk backup restore FILE --into DIR')"
 
 
 def _check_database_files(folder: Path, accept_wal_loss: bool) -> None:

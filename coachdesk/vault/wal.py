@@ -80,8 +80,10 @@ def _read_index(shm: Path) -> _Index | None:
         return None
     if _checksum(raw[:40], 0, 0, sys.byteorder == "big") != (fields[12], fields[13]):
         return None
-    return _Index(max_frame=fields[6], frame_checksum=(fields[8], fields[9]),
-                  salts=(fields[10], fields[11]))  # fmt: skip
+    # The salts are the log header's bytes copied as they are (big-endian), unlike the
+    # other fields, which are native integers.
+    salts = struct.unpack_from(">2I", raw, 32)
+    return _Index(max_frame=fields[6], frame_checksum=(fields[8], fields[9]), salts=salts)
 
 
 def inspect_wal(wal: Path, shm: Path | None = None) -> WalReport:
