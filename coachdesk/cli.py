@@ -162,9 +162,12 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_rotate_key(args: argparse.Namespace) -> int:
+    from coachdesk.backup import remove_stale_snapshots
+
     passphrase = current_passphrase(args)
     with _unlock(args, passphrase) as vault:
         code = vault.rotate_keys(passphrase, kdf=_kdf_for_new_keys())
+        remove_stale_snapshots(vault)  # a killed backup's, under the old data key
     print("Keys rotated: a new master key and a new data key; the whole database is")
     print("re-encrypted. Old copies of vault.key (in backups, anywhere) no longer open it,")
     print("with any passphrase. The passphrase stays the same. Your NEW recovery code:")

@@ -78,6 +78,7 @@ VERIFY_PREFIX = "coachdesk-verify-"
 # A restore's proofs of ownership: a file inside each staging folder, and, while the
 # database files are being moved into place, a file in the target listing their digests.
 STAGE_MARKER = "coachdesk-restore-stage"
+SNAPSHOT_MARKER = "coachdesk-backup-snapshot"  # inside each snapshot folder, likewise
 RESTORE_MARKER = ".coachdesk-restore"
 RESTORE_MARKER_FORMAT = "coachdesk-restore-marker"
 
@@ -186,11 +187,12 @@ def create_backup(
     vault_id = VaultHeader.parse(header_bytes).vault_id
     if work_dir is None:
         work_root = vault.folder
-        _remove_stale_scratch(work_root, SNAPSHOT_PREFIX)
+        remove_stale_snapshots(vault)
     else:
         work_root = Path(work_dir)
     work = Path(tempfile.mkdtemp(prefix=SNAPSHOT_PREFIX, dir=work_root))
     try:
+        _write_new(work / SNAPSHOT_MARKER, [], durable=False)
         snapshot = work / DB_NAME
         schema_version = _snapshot(vault, snapshot, data_key, tracker, extra=len(header_bytes))
         # vault.key and the data key were read before the copy; a passphrase change or a
@@ -642,11 +644,19 @@ def _info(path: Path, manifest: Manifest, header: BackupHeader, file_size: int) 
     )
 
 
-def _remove_stale_scratch(folder: Path, prefix: str) -> None:
-    """Remove scratch folders a killed backup left behind.
+def remove_stale_snapshots(vault: Vault) -> None:
+    """Remove the snapshot folders killed backups left in the open ``vault``'s folder.
 
-    Only in the vault folder, whose lock we hold: no other process can be using them.
+    Only folders this code provably made (they carry the snapshot marker, or are still
+    empty), and only in the vault folder, whose lock the open vault holds: no other
+    process can be using them. Called before each backup, and after a key rotation
+    (a leftover snapshot is encrypted under the old data key).
     """
-    for entry in folder.iterdir():
-        if entry.name.startswith(prefix) and entry.is_dir():
+    for entry in vault.folder.iterdir():
+        if (
+            entry.name.startswith(SNAPSHOT_PREFIX)
+            and entry.is_dir()
+            and not entry.is_symlink()
+            and ((entry / SNAPSHOT_MARKER).is_file() or not any(entry.iterdir()))
+        ):
             shutil.rmtree(entry, ignore_errors=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from coachdesk.backup import remove_stale_snapshots
 from coachdesk.core.errors import InvalidInput
 from coachdesk.vault.keys import KdfParams
 from coachdesk.vault.store import Store
@@ -83,7 +84,9 @@ class VaultController(QObject):
 
     def rotate_keys(self, passphrase: str) -> str:
         """Revoke every old key (Vault.rotate_keys); the new recovery code, to show once."""
-        return self.vault.rotate_keys(passphrase, kdf=self._kdf)
+        code = self.vault.rotate_keys(passphrase, kdf=self._kdf)
+        remove_stale_snapshots(self.vault)  # a killed backup's, under the old data key
+        return code
 
     def _opened(self, vault: Vault) -> None:
         self._vault = vault

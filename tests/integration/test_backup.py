@@ -596,7 +596,7 @@ def test_restore_never_deletes_a_database_it_did_not_write(
     for name, content in files.items():
         (target / name).write_bytes(content if isinstance(content, bytes) else content.encode())
     before = {p.name: (p.read_bytes() if p.is_file() else None) for p in target.rglob("*")}
-    with pytest.raises(InvalidInput, match="without its header|not empty"):
+    with pytest.raises(InvalidInput, match=r"without its header|not empty"):
         restore_backup(write(tmp_path, data), PASSPHRASE, target)
     after = {p.name: (p.read_bytes() if p.is_file() else None) for p in target.rglob("*")}
     assert after == before
@@ -801,9 +801,22 @@ def test_bad_arguments_to_create(open_vault: Vault, tmp_path: Path) -> None:
 def test_stale_snapshot_folders_are_cleaned(open_vault: Vault, tmp_path: Path) -> None:
     stale = open_vault.folder / (archive.SNAPSHOT_PREFIX + "killed")
     stale.mkdir()
+    (stale / archive.SNAPSHOT_MARKER).write_bytes(b"")
     (stale / DB_NAME).write_bytes(b"left by a killed backup")
+    (open_vault.folder / (archive.SNAPSHOT_PREFIX + "empty")).mkdir()
     create_backup(open_vault, tmp_path / "b.cdbackup", PASSPHRASE, kdf=TEST_KDF)
     assert leftovers(open_vault.folder) == []
+
+
+def test_a_folder_merely_named_like_a_snapshot_is_never_removed(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    """Issue 16's class: clear only what provably is our own, never by name alone."""
+    foreign = open_vault.folder / (archive.SNAPSHOT_PREFIX + "notes")
+    foreign.mkdir()
+    (foreign / "mine.txt").write_text("not CoachDesk's")
+    create_backup(open_vault, tmp_path / "b.cdbackup", PASSPHRASE, kdf=TEST_KDF)
+    assert (foreign / "mine.txt").read_text() == "not CoachDesk's"
 
 
 # -- the documented format ---------------------------------------------------------------

@@ -225,9 +225,13 @@ def test_rotate_key(run_cli: CliRunner, tmp_path: Path) -> None:
     vault = tmp_path / "v"
     old_code = _init(run_cli, vault)
     before = (vault / HEADER_NAME).read_text()
+    killed_backup = vault / ".backup-snapshot-killed"  # under the old data key
+    killed_backup.mkdir()
+    (killed_backup / "coachdesk-backup-snapshot").write_bytes(b"")
     proc = run_cli("--vault", vault, "rotate-key", env={"COACHDESK_PASSPHRASE": PASS})
     assert proc.returncode == 0, proc.stderr
     assert (vault / HEADER_NAME).read_text() != before
+    assert not killed_backup.exists()
     match = CODE_RE.search(proc.stdout)
     assert match and match.group(1) != old_code, proc.stdout
     assert proc.stdout.count(match.group(1)) == 1

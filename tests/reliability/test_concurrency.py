@@ -334,11 +334,22 @@ def test_racing_restores_leave_exactly_one_vault(
     into = tmp_path / f"race-{round_}"
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "coachdesk", "backup", "restore", str(backup_file),
-             "--into", str(into)],
-            env={**cli_env, **ENV}, cwd=tmp_path, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "coachdesk",
+                "backup",
+                "restore",
+                str(backup_file),
+                "--into",
+                str(into),
+            ],
+            env={**cli_env, **ENV},
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(3)
     ]
     results = [(p.wait(120), p.stderr.read()) for p in procs]  # type: ignore[union-attr]

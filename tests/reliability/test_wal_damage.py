@@ -19,12 +19,12 @@ import struct
 from pathlib import Path
 
 import pytest
+from test_crash_safety import run_child
 
 from coachdesk.core.errors import IntegrityFailure
 from coachdesk.vault.store import Store
 from coachdesk.vault.vault import DB_NAME, SHM_NAME, WAL_COPY_NAME, WAL_NAME, Vault
 from coachdesk.vault.wal import FRAME_HEADER, WAL_HEADER, inspect_wal
-from test_crash_safety import run_child
 from testsupport import PASSPHRASE, CliRunner, NewVault, sample_engagement
 
 ENV = {"COACHDESK_PASSPHRASE": PASSPHRASE}
@@ -76,6 +76,10 @@ def test_an_intact_crashed_log_opens_with_every_commit_and_a_copy_is_kept(crashe
     assert _clients(crashed) == CLIENTS
     assert (crashed / WAL_COPY_NAME).read_bytes() == wal
     assert (crashed / WAL_COPY_NAME).stat().st_mode & 0o077 == 0
+    # The copy's pages are under the current data key: a key rotation removes it.
+    with Vault.unlock(crashed, PASSPHRASE) as vault:
+        vault.rotate_keys(PASSPHRASE)
+    assert not (crashed / WAL_COPY_NAME).exists()
 
 
 def _flip_page(wal: Path, frame: int) -> None:
@@ -141,7 +145,9 @@ def test_a_damaged_log_stops_everything_and_changes_nothing(
 
 
 @pytest.mark.parametrize("damage", ["flipped-page-byte", "cut-at-a-frame"])
-def test_the_loss_can_be_accepted_explicitly(crashed: Path, run_cli: CliRunner, damage: str) -> None:
+def test_the_loss_can_be_accepted_explicitly(
+    crashed: Path, run_cli: CliRunner, damage: str
+) -> None:
     wal = crashed / WAL_NAME
     DAMAGE[damage](wal, _middle_and_last(wal)[0])
     damaged_log = wal.read_bytes()
