@@ -6,8 +6,9 @@ key wrapped under the master key::
     passphrase ──Argon2id──▶ KEK ──AES-GCM──▶ master key ──AES-GCM──▶ data key ──▶ SQLCipher
     recovery code ─Argon2id─▶ KEK ──┘
 
-The indirection through a master key lets "rotate data key" re-key the database
-without needing the recovery code, and lets a passphrase change rewrite one slot.
+The indirection through a master key lets a passphrase change rewrite one slot. It is
+not a revocation: the master key stays, so an older header opens with its passphrase.
+A key rotation replaces master key, data key and recovery code (docs/vault.md).
 
 Two checks guard the file. A plain SHA-256 checksum of the body tells accidental
 damage apart from a wrong passphrase before anything is derived. An HMAC keyed from the
