@@ -105,7 +105,11 @@ class Vault:
         secure_mkdir(folder)
         lock = VaultLock(folder)
         lock.acquire()
+        created_db = False
         try:
+            # Again under the lock: a restore or another init may have filled it since.
+            if any(p.name != LOCK_NAME for p in folder.iterdir()):
+                raise InvalidInput(f"{folder} is not empty; choose a new or empty folder")
             master_key, data_key = secrets.token_bytes(32), secrets.token_bytes(32)
             recovery_code = keys.new_recovery_code()
             header = VaultHeader.new(master_key, data_key)
@@ -116,6 +120,7 @@ class Vault:
             # Created owner-only here, so SQLite's WAL and SHM files inherit the mode
             # even in a process that did not set a strict umask.
             os.close(os.open(folder / DB_NAME, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            created_db = True
             conn = connect(folder / DB_NAME, data_key)
             try:
                 migrate(conn)
@@ -123,8 +128,18 @@ class Vault:
                 conn.close()
                 raise
             # The header is written last: its presence is what makes the folder a vault.
-            atomic_write_bytes(folder / HEADER_NAME, header.to_bytes(master_key))
+            try:
+                atomic_write_bytes(folder / HEADER_NAME, header.to_bytes(master_key))
+            except BaseException:
+                conn.close()
+                raise
         except BaseException:
+            if created_db:
+                # No header was written: this database (created here with O_EXCL, under
+                # the lock) is provably ours and no vault; a lone vault.db left behind
+                # would block the next init or restore.
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    (folder / (DB_NAME + suffix)).unlink(missing_ok=True)
             lock.release()
             raise
         return cls(folder, conn, data_key, lock), recovery_code

@@ -442,3 +442,39 @@ def test_a_passphrase_change_alone_does_not_revoke(new_vault: NewVault) -> None:
         vault.change_passphrase(new_vault.passphrase, "the new passphrase", kdf=TEST_KDF)
     master = exposed.open_slot("passphrase", normalize_passphrase(new_vault.passphrase))
     connect(folder / DB_NAME, exposed.open_data_key(master, exposed.data_key)).close()
+
+
+def test_a_failed_create_leaves_no_lone_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16's class: a vault.db without its header blocks init and restore (which
+    never delete a database they cannot prove is theirs). create removes its own."""
+    folder = tmp_path / "v"
+
+    def full_disk(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(vault_module, "atomic_write_bytes", full_disk)
+    with pytest.raises(OSError):
+        Vault.create(folder, "a good passphrase", kdf=TEST_KDF)
+    monkeypatch.undo()
+    assert list(folder.iterdir()) == []
+    Vault.create(folder, "a good passphrase", kdf=TEST_KDF)[0].lock()
+
+
+def test_create_checks_the_folder_again_under_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An init racing a restore into the same new folder: whoever locks second sees the
+    other's files and refuses; nothing of the other's is touched."""
+    folder = tmp_path / "v"
+    original = vault_module.VaultLock.acquire
+
+    def restore_got_there_first(self: vault_module.VaultLock) -> None:
+        (self.folder / DB_NAME).write_bytes(b"a restore's database")
+        original(self)
+
+    monkeypatch.setattr(vault_module.VaultLock, "acquire", restore_got_there_first)
+    with pytest.raises(InvalidInput, match="not empty"):
+        Vault.create(folder, "a good passphrase", kdf=TEST_KDF)
+    assert (folder / DB_NAME).read_bytes() == b"a restore's database"
