@@ -17,6 +17,7 @@ from __future__ import annotations
 import shutil
 import struct
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_crash_safety import run_child
@@ -226,3 +227,24 @@ def test_a_log_shorter_than_its_header_is_damage(new_vault: NewVault) -> None:
     with pytest.raises(IntegrityFailure, match="shorter than its own header"):
         Vault.unlock(new_vault.folder, PASSPHRASE)
     assert (new_vault.folder / DB_NAME).stat().st_size > 0
+
+
+def test_the_app_says_the_log_is_damaged_and_opens_nothing(
+    qtbot: Any, tmp_path: Path, crashed: Path
+) -> None:
+    from coachdesk.ui.controller import VaultController
+    from coachdesk.ui.main_window import UNLOCK, MainWindow
+    from coachdesk.ui.settings import AppSettings
+    from coachdesk.vault.keys import TEST_KDF
+
+    wal = crashed / WAL_NAME
+    _flip_page(wal, _middle_and_last(wal)[0])
+    before = _files(crashed)
+    win = MainWindow(VaultController(crashed, kdf=TEST_KDF), AppSettings(tmp_path / "s.ini"))
+    qtbot.addWidget(win)
+    win.show()
+    win.unlock_page.unlock_requested.emit(PASSPHRASE)
+    assert not win.controller.is_unlocked
+    assert win.stack.currentIndex() == UNLOCK
+    assert "write-ahead log" in win.unlock_page.error.text()
+    assert _files(crashed) == before
