@@ -1,9 +1,9 @@
 """The ``coachdesk`` command: scriptable vault operations, and the app launcher.
 
 Every user error ends in one line on stderr and a documented exit code
-(DESIGN.md section 5): 0 ok, 1 internal error, 2 usage or bad input, 3 wrong passphrase
-or recovery code, 4 vault in use, 5 integrity failure. No traceback reaches the user,
-and no message repeats client data or secrets.
+(docs/architecture.md, "The command line"): 0 ok, 1 internal error, 2 usage or bad
+input, 3 wrong passphrase or recovery code, 4 vault in use, 5 integrity failure. No
+traceback reaches the user, and no message repeats client data or secrets.
 """
 
 from __future__ import annotations
@@ -17,10 +17,8 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import sqlcipher3
-
 from coachdesk import __version__
-from coachdesk.core.errors import CoachDeskError, IntegrityFailure, InvalidInput, WrongPassphrase
+from coachdesk.core.errors import IntegrityFailure, InvalidInput, explain
 from coachdesk.vault import keys
 from coachdesk.vault.exchange import import_engagements, read_export_file, write_export
 from coachdesk.vault.hardening import harden_process
@@ -547,54 +545,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.vault = default_vault_dir()
         handler = getattr(args, "handler", cmd_gui)
         return int(handler(args))
-    except CoachDeskError as exc:
-        print(f"coachdesk: {_describe(exc)}", file=sys.stderr)
-        return exc.exit_code
-    except sqlcipher3.Error as exc:
-        return _report_database_error(exc)
-    except KeyboardInterrupt:
-        print("coachdesk: interrupted; nothing was changed", file=sys.stderr)
-        return 130
-    except OSError as exc:
-        # Disk full, permission denied, missing folder: say which, not a traceback.
-        where = f" ({exc.filename})" if exc.filename else ""
-        print(f"coachdesk: {exc.strerror or type(exc).__name__}{where}", file=sys.stderr)
-        return EXIT_INTERNAL
-    except Exception as exc:  # the last line of defence against tracebacks
-        # The message may contain client data, so only the exception type is shown.
-        print(
-            f"coachdesk: internal error ({type(exc).__name__}); nothing more is shown "
-            "to keep client data private. Please report it.",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
-
-
-def _report_database_error(exc: Exception) -> int:
-    text = str(exc)
-    if "full" in text:
-        print("coachdesk: the disk is full; free some space and try again", file=sys.stderr)
-        return EXIT_INTERNAL
-    if "I/O error" in text:  # the OS failed a read or write: the disk, not the vault
-        print(
-            "coachdesk: a disk error (I/O error) stopped the command before it finished; "
-            "check the disk, then run 'coachdesk check'",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
-    if "locked" in text or "busy" in text:
-        print("coachdesk: the vault is busy in another process; try again", file=sys.stderr)
-        return 4
-    failure = IntegrityFailure(
-        "the vault database is damaged (it failed to read back); run 'coachdesk check' "
-        "or restore a backup"
-    )
-    print(f"coachdesk: {failure}", file=sys.stderr)
-    return failure.exit_code
-
-
-def _describe(exc: CoachDeskError) -> str:
-    message = str(exc)
-    if isinstance(exc, WrongPassphrase) and message == "wrong passphrase":
-        return "wrong passphrase (or the vault header is damaged); nothing was changed"
-    return message
+    except (Exception, KeyboardInterrupt) as exc:  # every failure: one line and a code
+        failure = explain(exc)
+        print(f"coachdesk: {failure.message}", file=sys.stderr)
+        return failure.exit_code

@@ -20,7 +20,14 @@ from pathlib import Path
 
 import sqlcipher3
 
-from coachdesk.core.errors import IntegrityFailure, InvalidInput, NotFound, WrongPassphrase
+from coachdesk.core.errors import (
+    IntegrityFailure,
+    InvalidInput,
+    NotFound,
+    VaultInUse,
+    WrongPassphrase,
+    explain,
+)
 from coachdesk.vault import db, keys
 from coachdesk.vault.db import Connection
 from coachdesk.vault.files import atomic_write_bytes, atomic_writer, secure_mkdir
@@ -70,7 +77,7 @@ def connect(db_path: Path, data_key: bytes) -> Connection:
         conn.execute("PRAGMA busy_timeout = 5000")
     except sqlcipher3.DatabaseError as exc:
         conn.close()
-        if isinstance(exc, sqlcipher3.OperationalError) and "locked" in str(exc):
+        if explain(exc).exit_code == VaultInUse.exit_code:  # busy, not damaged
             raise
         raise IntegrityFailure(
             "the vault database (vault.db) is damaged or does not belong to this vault "
