@@ -49,6 +49,7 @@ from coachdesk.ui.dialogs.vault_dialogs import (
     ChangePassphraseDialog,
     RecoverDialog,
     RecoveryCodeDialog,
+    RevokeKeysDialog,
 )
 from coachdesk.ui.files import choose_open_file, choose_save_file
 from coachdesk.ui.idle import IdleWatcher
@@ -83,6 +84,7 @@ _STATUS_FILTERS: list[tuple[str, set[ClientStatus]]] = [
 
 
 def default_tab_classes() -> list[type[WorkspaceTab]]:
+    from coachdesk.ui.workspace.attachments import AttachmentsTab
     from coachdesk.ui.workspace.contract import ContractTab
     from coachdesk.ui.workspace.emotions import EmotionsTab
     from coachdesk.ui.workspace.feedback import FeedbackTab
@@ -90,7 +92,10 @@ def default_tab_classes() -> list[type[WorkspaceTab]]:
     from coachdesk.ui.workspace.profile import ProfileTab
     from coachdesk.ui.workspace.sessions import SessionsTab
 
-    return [OverviewTab, ProfileTab, ContractTab, SessionsTab, EmotionsTab, FeedbackTab]
+    return [
+        OverviewTab, ProfileTab, ContractTab, SessionsTab, EmotionsTab, FeedbackTab,
+        AttachmentsTab,
+    ]  # fmt: skip
 
 
 class MainWindow(QMainWindow):
@@ -117,6 +122,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self._build_workspace(list(tab_classes) if tab_classes is not None else None)
+        from coachdesk.ui.workspace.attachments import install_client_list_drop
+
+        self.client_drop = install_client_list_drop(self.client_list, controller)
         self._build_actions()
         self._build_status_bar()
 
@@ -304,12 +312,15 @@ class MainWindow(QMainWindow):
             "Planned sessions as a calendar file: the open client's, or everyone's from Today"
         )
         self.passphrase_action = self._action("Change &passphrase…", [], self.change_passphrase)
+        self.revoke_action = self._action(
+            "I think my passphrase or a backup was exposed…", [], self.revoke_keys
+        )
         self.quit_action = self._action("&Quit", [QKeySequence.StandardKey.Quit], self.close)
         self.about_action = self._action("&About CoachDesk", [], self.about)
         self.vault_actions = [
             self.new_client_action, self.search_action, self.lock_action,
-            self.passphrase_action, self.backup_action, self.today_action,
-            self.calendar_action,
+            self.passphrase_action, self.revoke_action, self.backup_action,
+            self.today_action, self.calendar_action,
         ]  # fmt: skip
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
@@ -319,6 +330,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.passphrase_action)
+        file_menu.addAction(self.revoke_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -823,6 +835,7 @@ class MainWindow(QMainWindow):
                 RecordKind.RISK: "Contract",
                 RecordKind.EMOTION: "Emotions",
                 RecordKind.FEEDBACK: "Feedback",
+                RecordKind.ATTACHMENT: "Attachments",
             }[kind]
         )
         for i, tab in enumerate(self.tab_pages):
@@ -910,7 +923,26 @@ class MainWindow(QMainWindow):
     def change_passphrase(self) -> None:
         dialog = ChangePassphraseDialog(self.controller.change_passphrase, self)
         if self._run(dialog) == QDialog.DialogCode.Accepted:
-            self.statusBar().showMessage("Passphrase changed.", 5000)
+            # A passphrase change re-seals one slot; the master key stays, so backups and
+            # old copies of vault.key still open with the old passphrase (docs/security.md).
+            self.statusBar().showMessage(
+                "Passphrase changed. Old backups still open with the old one; if it was "
+                "exposed, use File > I think my passphrase or a backup was exposed.",
+                10000,
+            )
+
+    def revoke_keys(self) -> None:
+        """New keys and a new recovery code after an exposure; the code is shown once."""
+        dialog = RevokeKeysDialog(self.controller.rotate_keys, self)
+        if self._run(dialog) != QDialog.DialogCode.Accepted:
+            return
+        code, dialog.recovery_code = dialog.recovery_code, ""
+        self._run(RecoveryCodeDialog(code, lambda _parent: self._kit_for(code), self))
+        self.statusBar().showMessage(
+            "Keys replaced: old backups and old copies of the vault header no longer open "
+            "this vault; the old recovery code no longer works.",
+            10000,
+        )
 
     def about(self) -> None:
         QMessageBox.about(

@@ -98,7 +98,7 @@ def test_split_statements_keeps_triggers_whole() -> None:
     assert statements[1].startswith("CREATE TRIGGER") and statements[1].endswith("END;")
 
 
-# --- Migration 3: session states ---------------------------------------------------------
+# --- Migration 4: session states ---------------------------------------------------------
 
 
 def test_version_2_vault_gets_session_states(tmp_path: Path) -> None:
