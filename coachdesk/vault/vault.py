@@ -33,6 +33,7 @@ from coachdesk.vault.files import atomic_write_bytes, secure_mkdir
 from coachdesk.vault.header import VaultHeader
 from coachdesk.vault.lockfile import LOCK_NAME, VaultLock
 from coachdesk.vault.migrations import migrate
+from coachdesk.vault.worksheets import worksheet_secret
 
 DB_NAME = "vault.db"
 HEADER_NAME = "vault.key"
@@ -218,6 +219,16 @@ class Vault:
         if self._data_key is None:
             raise InvalidInput("the vault is locked")
         return bytes(self._data_key)
+
+    def worksheet_key(self) -> bytes:
+        """The key that authenticates this vault's worksheets (docs/worksheets.md).
+
+        HKDF-SHA256, with its own label, of a random secret kept inside the encrypted
+        database (made on first use). Not of the data key: rotating the data key must not
+        void the worksheets clients are still filling in, and a backup restored elsewhere
+        must still accept them. The data key itself never leaves this object.
+        """
+        return keys.subkey(worksheet_secret(self.connection), "worksheet-mac")
 
     def transaction(self) -> contextlib.AbstractContextManager[Connection]:
         """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` on any exception (nests)."""
