@@ -23,6 +23,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
+from pypdf.generic import NameObject
 
 from coachdesk.core.errors import InvalidInput, NotFound, WrongPassphrase
 from coachdesk.core.model import Client, EmotionEntry, FeedbackEntry, Outcome, Session
@@ -91,7 +92,9 @@ def form_values(data: bytes, password: str | None = None) -> dict[str, str]:
     values: dict[str, str] = {}
     for name, spec in found.items():
         value = spec.get("/V")
-        values[str(name)] = value if isinstance(value, str) else ""
+        # A name (/Off) or an array is no answer a text field can hold.
+        plain = isinstance(value, str) and not isinstance(value, NameObject)
+        values[str(name)] = str(value) if plain else ""
     return values
 
 

@@ -1,0 +1,294 @@
+"""Import a filled-in worksheet: review what it adds, record by record, then store.
+
+The rules (reading the PDF, the MAC, validation, storing in one transaction) live in
+:mod:`coachdesk.reports.worksheet_import`; this module only shows the proposed records,
+lets the coach edit or skip each, and reports the outcome.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.core.errors import CoachDeskError, ValidationError, WrongPassphrase, explain
+from coachdesk.core.model import EmotionEntry, FeedbackEntry
+from coachdesk.core.worksheets import (
+    EMOTION_FIELDS,
+    SESSION_PREP_FIELDS,
+    Answer,
+    FormField,
+    Proposal,
+    ProposedRecord,
+    SessionPrep,
+)
+from coachdesk.reports.worksheet_import import (
+    ImportPlan,
+    is_protected,
+    plan_import,
+    read_worksheet_file,
+    store_import,
+)
+from coachdesk.ui import text
+from coachdesk.ui.controller import VaultController
+from coachdesk.ui.files import choose_open_file
+
+TITLE = "Import worksheet"
+_FEEDBACK_FIELDS = (
+    FormField("from_name", "From (name)"),
+    FormField("from_role", "From (role)"),
+    FormField("observed_behaviour", "Observed behaviour", Answer.LONG_TEXT),
+    FormField("perceived_impact", "Impact", Answer.LONG_TEXT),
+)
+_NO_VALUE = -1
+"""The spin box value that stands for "not given" (an optional number left empty)."""
+
+
+@dataclass
+class _Binding:
+    spec: FormField
+    widget: QWidget
+
+
+class RecordEditor(QWidget):
+    """The fields of one proposed record, editable; :meth:`record` reads them back."""
+
+    def __init__(self, plan: ImportPlan, proposal: Proposal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.proposal = proposal
+        self.bindings: list[_Binding] = []
+        form = QFormLayout(self)
+        record = proposal.record
+        if isinstance(record, EmotionEntry):
+            specs: tuple[FormField, ...] = EMOTION_FIELDS
+            values = {spec.name: getattr(record, spec.name) for spec in specs}
+        elif isinstance(record, FeedbackEntry):
+            specs = _FEEDBACK_FIELDS
+            values = {spec.name: getattr(record, spec.name) for spec in specs}
+            outcome = plan.outcomes.get(record.outcome_id or 0)
+            if outcome is not None:
+                form.addRow("Outcome", _wrapped(outcome.statement))
+        else:
+            specs = SESSION_PREP_FIELDS
+            values = dict(record.answers)
+            session = plan.session
+            when = text.fmt_datetime(session.started_at) if session else "–"
+            form.addRow("Goes to the agenda of", _wrapped(f"the session on {when}"))
+        for spec in specs:
+            widget = _widget(spec, values.get(spec.name))
+            widget.setObjectName(spec.name)
+            form.addRow(spec.label, widget)
+            self.bindings.append(_Binding(spec, widget))
+
+    def widget(self, name: str) -> QWidget:
+        """The editor of the field ``name`` (tests and keyboard focus use it)."""
+        return next(b.widget for b in self.bindings if b.spec.name == name)
+
+    def record(self) -> ProposedRecord:
+        """The proposal's record with what the coach left in the fields."""
+        record = self.proposal.record
+        for binding in self.bindings:
+            value = _value(binding)
+            if isinstance(record, SessionPrep):
+                record.answers[binding.spec.name] = str(value or "")
+            else:
+                setattr(record, binding.spec.name, value)
+        return record
+
+
+def _wrapped(value: str) -> QLabel:
+    label = QLabel(value)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def _widget(spec: FormField, value: object) -> QWidget:
+    if spec.answer == Answer.WHEN:
+        edit = QDateTimeEdit()
+        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        edit.setCalendarPopup(True)
+        if isinstance(value, datetime):
+            edit.setDateTime(QDateTime(value))
+        return edit
+    if spec.answer == Answer.NUMBER:
+        spin = QSpinBox()
+        optional = spec.name == "intensity_after"
+        spin.setRange(_NO_VALUE if optional else spec.low, spec.high)
+        if optional:
+            spin.setSpecialValueText("–")
+        spin.setValue(value if isinstance(value, int) else _NO_VALUE)
+        return spin
+    if spec.answer == Answer.LONG_TEXT:
+        edit = QPlainTextEdit(str(value or ""))
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(64)
+        return edit
+    line = QLineEdit(str(value or ""))
+    return line
+
+
+def _value(binding: _Binding) -> object:
+    widget = binding.widget
+    if isinstance(widget, QDateTimeEdit):
+        return widget.dateTime().toPython().replace(second=0, microsecond=0)
+    if isinstance(widget, QSpinBox):
+        value = widget.value()
+        return None if value == _NO_VALUE else value
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText().strip()
+    if isinstance(widget, QLineEdit):
+        return widget.text().strip()
+    raise TypeError(type(widget))
+
+
+def _title(plan: ImportPlan, proposal: Proposal) -> str:
+    record = proposal.record
+    if isinstance(record, EmotionEntry):
+        return f"{proposal.where} · {record.occurred_at:%Y-%m-%d %H:%M} · {record.label}"
+    return proposal.where
+
+
+class WorksheetImportDialog(QDialog):
+    """Every record a worksheet would add, each with a check box (keep or skip) and an
+    editor. Store writes the kept ones in one transaction; nothing is written before."""
+
+    def __init__(self, controller: VaultController, plan: ImportPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.plan = plan
+        self.stored = 0
+        self.setWindowTitle(TITLE)
+        self.resize(820, 560)
+        issued = text.fmt_date(plan.stamp.issued)
+        heading = QLabel(
+            f"<b>{_KIND_TITLES[plan.kind.value]}</b> for {_escape(plan.client.name)}, "
+            f"issued {issued}. Untick what you do not want; edit before storing."
+        )
+        heading.setWordWrap(True)
+        self.records = QListWidget()
+        self.records.setObjectName("records")
+        self.editors = QStackedWidget()
+        for proposal in plan.proposals:
+            item = QListWidgetItem(_title(plan, proposal))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.records.addItem(item)
+            self.editors.addWidget(RecordEditor(plan, proposal))
+        self.records.currentRowChanged.connect(self.editors.setCurrentIndex)
+        self.records.itemChanged.connect(self._update_button)
+        self.records.setCurrentRow(0)
+        body = QHBoxLayout()
+        body.addWidget(self.records, 2)
+        body.addWidget(self.editors, 5)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.store_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.store)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.buttons)
+        self._update_button()
+
+    def editor(self, row: int) -> RecordEditor:
+        widget = self.editors.widget(row)
+        assert isinstance(widget, RecordEditor)
+        return widget
+
+    def kept_rows(self) -> list[int]:
+        return [
+            row
+            for row in range(self.records.count())
+            if self.records.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _update_button(self, *_args: object) -> None:
+        count = len(self.kept_rows())
+        self.store_button.setText(f"Store {count} record{'s' if count != 1 else ''}")
+
+    def store(self) -> None:
+        """Write the kept records; on a rule broken by an edit, say which and stay open."""
+        rows = self.kept_rows()
+        try:
+            keep = [self.editor(row).record() for row in rows]
+            self.stored = store_import(
+                self.controller.vault.connection, self.plan, keep, now=datetime.now()
+            )
+        except ValidationError as exc:
+            QMessageBox.warning(self, TITLE, f"Nothing was stored: {exc}")
+            return
+        except CoachDeskError as exc:
+            QMessageBox.warning(self, TITLE, explain(exc).sentence())
+            self.reject()
+            return
+        self.accept()
+
+
+_KIND_TITLES = {
+    "emotion-log": "Emotion log",
+    "session-prep": "Session preparation",
+    "feedback-request": "Feedback request",
+}
+
+
+def _escape(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def choose_worksheet(parent: QWidget) -> Path | None:
+    return choose_open_file(parent, TITLE, "Worksheets (*.pdf)")
+
+
+def import_worksheet(parent: QWidget, controller: VaultController, path: Path) -> int | None:
+    """The whole flow for one file: read, check, review, store. Returns the client id
+    whose records changed, or None when nothing was stored (every failure is said)."""
+    try:
+        data = read_worksheet_file(path)
+        password = None
+        if is_protected(data):
+            password, ok = QInputDialog.getText(
+                parent, TITLE, "This worksheet is protected. Its password:",
+                QLineEdit.EchoMode.Password,
+            )  # fmt: skip
+            if not ok:
+                return None
+        plan = plan_import(
+            controller.vault.connection,
+            controller.vault.worksheet_key(),
+            data,
+            today=controller.store.today(),
+            password=password,
+        )
+    except (CoachDeskError, WrongPassphrase) as exc:
+        QMessageBox.warning(parent, TITLE, explain(exc).sentence())
+        return None
+    dialog = WorksheetImportDialog(controller, plan, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+    finally:
+        dialog.deleteLater()
+    return plan.client.id
