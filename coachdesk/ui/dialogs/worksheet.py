@@ -60,8 +60,8 @@ _FEEDBACK_FIELDS = (
     FormField("observed_behaviour", "Observed behaviour", Answer.LONG_TEXT),
     FormField("perceived_impact", "Impact", Answer.LONG_TEXT),
 )
-_NO_VALUE = -1
-"""The spin box value that stands for "not given" (an optional number left empty)."""
+_OPTIONAL_NUMBERS = frozenset({"intensity_after"})
+"""Numbers a record may leave empty; their spin box has one step below the range for it."""
 
 
 @dataclass
@@ -133,11 +133,11 @@ def _widget(spec: FormField, value: object) -> QWidget:
         return edit
     if spec.answer == Answer.NUMBER:
         spin = QSpinBox()
-        optional = spec.name == "intensity_after"
-        spin.setRange(_NO_VALUE if optional else spec.low, spec.high)
+        optional = spec.name in _OPTIONAL_NUMBERS
+        spin.setRange(spec.low - 1 if optional else spec.low, spec.high)
         if optional:
-            spin.setSpecialValueText("–")
-        spin.setValue(value if isinstance(value, int) else _NO_VALUE)
+            spin.setSpecialValueText("–")  # shown for the minimum: "not given"
+        spin.setValue(value if isinstance(value, int) else spin.minimum())
         return spin
     if spec.answer == Answer.LONG_TEXT:
         edit = QPlainTextEdit(str(value or ""))
@@ -154,7 +154,8 @@ def _value(binding: _Binding) -> object:
         return widget.dateTime().toPython().replace(second=0, microsecond=0)
     if isinstance(widget, QSpinBox):
         value = widget.value()
-        return None if value == _NO_VALUE else value
+        empty = binding.spec.name in _OPTIONAL_NUMBERS and value == widget.minimum()
+        return None if empty else value
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText().strip()
     if isinstance(widget, QLineEdit):
