@@ -442,7 +442,9 @@ def _feedback(
     stamp: Stamp, text: Mapping[str, str], today: date, problems: _Problems
 ) -> list[Proposal]:
     where = "Feedback"
-    main = {spec.name: _text(spec, text.get(spec.name, ""), where, problems) for spec in FEEDBACK_FIELDS}
+    main = {
+        spec.name: _text(spec, text.get(spec.name, ""), where, problems) for spec in FEEDBACK_FIELDS
+    }
     base = FeedbackEntry(
         client_id=stamp.client_id,
         received_on=today,
@@ -467,7 +469,11 @@ def _feedback(
         rating = _number(rating_spec, raw_rating, place, problems)
         if rating is None:
             if comment and not raw_rating:
-                problems.add(place, rating_spec.name, f"is required with a comment ({rating_spec.range_text})")
+                problems.add(
+                    place,
+                    rating_spec.name,
+                    f"is required with a comment ({rating_spec.range_text})",
+                )
             continue
         entry = replace(base)
         entry.outcome_id = outcome_id
@@ -475,7 +481,6 @@ def _feedback(
         _validated(validate_feedback, entry, place, problems)
         proposals.append(Proposal(place, entry, outcome_position=position))
     return proposals
-
 
 
 def next_session(sessions: Sequence[Session], today: date) -> Session | None:

@@ -29,6 +29,8 @@ from coachdesk.core.errors import InvalidInput, NotFound, WrongPassphrase
 from coachdesk.core.model import Client, EmotionEntry, FeedbackEntry, Outcome, Session
 from coachdesk.core.validation import validate_emotion, validate_feedback, validate_session
 from coachdesk.core.worksheets import (
+    EMOTION_FIELDS,
+    Answer,
     Proposal,
     ProposedRecord,
     SessionPrep,
@@ -50,7 +52,7 @@ def read_worksheet_file(path: str | os.PathLike[str]) -> bytes:
     """The bytes of a worksheet file, refusing folders, missing files and huge input."""
     where = Path(path)
     try:
-        with open(where, "rb") as handle:
+        with where.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except IsADirectoryError:
         raise InvalidInput(f"{where.name} is a folder, not a worksheet PDF") from None
@@ -202,7 +204,9 @@ def _add_to_agenda(store: Store, plan: ImportPlan, prep: SessionPrep) -> None:
         raise InvalidInput("there is no upcoming session to add the preparation to")
     session = store.sessions.get(plan.session.id)
     addition = prep.agenda_text(plan.stamp.issued)
-    session.agenda = f"{session.agenda.rstrip()}\n\n{addition}" if session.agenda.strip() else addition
+    session.agenda = (
+        f"{session.agenda.rstrip()}\n\n{addition}" if session.agenda.strip() else addition
+    )
     validate_session(session)
     store.sessions.save(session, store.contracts.for_client(plan.client.id or 0))
 
@@ -212,14 +216,16 @@ def describe(plan: ImportPlan, record: ProposedRecord) -> list[tuple[str, str]]:
     if isinstance(record, EmotionEntry):
         lines = [("When", record.occurred_at.strftime("%Y-%m-%d %H:%M")), ("Emotion", record.label)]
         lines.append(
-            ("Scales", f"pleasantness {record.pleasantness:+d}, energy {record.energy:+d}, "
-             f"intensity {record.intensity}")
+            (
+                "Scales",
+                f"pleasantness {record.pleasantness:+d}, energy {record.energy:+d}, "
+                f"intensity {record.intensity}",
+            )
         )
-        for name in ("situation", "trigger", "body_sensation", "thought", "reaction",
-                     "perceived_by_others", "regulation_strategy"):
-            value = getattr(record, name)
-            if value:
-                lines.append((name.replace("_", " ").capitalize(), value))
+        for spec in EMOTION_FIELDS:
+            value = getattr(record, spec.name)
+            if spec.answer in (Answer.TEXT, Answer.LONG_TEXT) and spec.name != "label" and value:
+                lines.append((spec.label, value))
         if record.intensity_after is not None:
             lines.append(("Intensity after", str(record.intensity_after)))
         return lines
@@ -233,4 +239,7 @@ def describe(plan: ImportPlan, record: ProposedRecord) -> list[tuple[str, str]]:
         return lines
     session = plan.session
     when = session.started_at.strftime("%Y-%m-%d %H:%M") if session else "–"
-    return [("Adds to the agenda of the session on", when), ("Text", record.agenda_text(plan.stamp.issued))]
+    return [
+        ("Adds to the agenda of the session on", when),
+        ("Text", record.agenda_text(plan.stamp.issued)),
+    ]

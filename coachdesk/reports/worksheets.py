@@ -21,17 +21,24 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
-from reportlab.platypus import TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from coachdesk.core.emotions import SCALE_MAX, SCALE_MIN, Quadrant, suggested_words
-from coachdesk.core.model import Engagement, Outcome
 from coachdesk.core.errors import InvalidInput
+from coachdesk.core.model import Engagement, Outcome
 from coachdesk.core.worksheets import (
     DEFAULT_ROWS,
-    MAX_ROWS,
     EMOTION_FIELDS,
     FEEDBACK_FIELDS,
+    MAX_ROWS,
     MAX_TEXT,
     OUTCOME_FIELDS,
     SESSION_PREP_FIELDS,
@@ -70,6 +77,8 @@ LABEL_SIZE = 7.5
 FIELD_FONT = "Helvetica"
 LINE_HEIGHT = 7 * mm
 LONG_HEIGHT = 14 * mm
+ANSWER_HEIGHT = 30 * mm
+"""Long answers on the single-answer forms: a short paragraph in the reader's font."""
 LABEL_GAP = 3.6 * mm
 
 TITLES = {
@@ -116,12 +125,14 @@ Cell = tuple[FormField, str, float]
 class _FieldLine(Flowable):  # type: ignore[misc]
     """One line of labelled answer boxes side by side."""
 
-    def __init__(self, cells: Sequence[Cell], width: float) -> None:
+    def __init__(
+        self, cells: Sequence[Cell], width: float, long_height: float = LONG_HEIGHT
+    ) -> None:
         super().__init__()
         self.cells = cells
         self.line_width = width
         tall = any(spec.answer == Answer.LONG_TEXT for spec, _, _ in cells)
-        self.box = LONG_HEIGHT if tall else LINE_HEIGHT
+        self.box = long_height if tall else LINE_HEIGHT
         self.height = self.box + LABEL_GAP + 1.2 * mm
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -240,7 +251,8 @@ def _emotion_story(stamp: Stamp, width: float) -> list[Flowable]:
 
 
 def _single_answers(fields: Sequence[FormField], width: float) -> list[Flowable]:
-    return [_FieldLine([(spec, spec.name, 1.0)], width) for spec in fields]
+    """One answer a line; room for a paragraph in the long ones (a page holds them)."""
+    return [_FieldLine([(spec, spec.name, 1.0)], width, ANSWER_HEIGHT) for spec in fields]
 
 
 def _session_prep_story(width: float) -> list[Flowable]:
@@ -315,7 +327,7 @@ def render_worksheet(
     width = frame_width(page_size)
     name = client_name(engagement.client)
     title = TITLES[stamp.kind]
-    for_whom = "From" if stamp.kind == WorksheetKind.FEEDBACK_REQUEST else "For"
+    for_whom = "about" if stamp.kind == WorksheetKind.FEEDBACK_REQUEST else "for"
     if stamp.kind == WorksheetKind.FEEDBACK_REQUEST:
         lines = [f"About <b>{esc(name)}</b>", f"Requested on {fmt_date(stamp.issued)}"]
     else:
@@ -332,7 +344,7 @@ def render_worksheet(
         title=f"CoachDesk worksheet: {title}",
         subject="Worksheet",
         keywords=["worksheet", stamp.kind.value],
-        header=f"{title} · {for_whom.lower()} {name} · {fmt_date(stamp.issued)}",
+        header=f"{title} · {for_whom} {name} · {fmt_date(stamp.issued)}",
         footer=f"CoachDesk worksheet · {stamp.kind.value} · issued {stamp.issued.isoformat()}",
     )
     return render_story(story, info, page_size, password)

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from coachdesk.core.worksheets import Stamp
 from coachdesk.vault.db import Connection, transaction
 
-_SECRET = "worksheet_secret"
+_SECRET = "worksheet_secret"  # noqa: S105 - a vault_meta key name, not a secret
 
 
 def worksheet_secret(conn: Connection) -> bytes:
@@ -44,7 +44,11 @@ def imported(conn: Connection, worksheet_id: str) -> ImportedWorksheet | None:
     if row is None:
         return None
     return ImportedWorksheet(
-        row[0], row[1], int(row[2]), date.fromisoformat(row[3]), datetime.fromisoformat(row[4]),
+        row[0],
+        row[1],
+        int(row[2]),
+        date.fromisoformat(row[3]),
+        datetime.fromisoformat(row[4]),
         int(row[5]),
     )
 
@@ -65,4 +69,3 @@ def record_import(conn: Connection, stamp: Stamp, imported_at: datetime, records
             records,
         ),
     )
-

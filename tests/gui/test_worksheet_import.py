@@ -42,9 +42,13 @@ def _filled(controller: VaultController, tmp_path: Path) -> Path:
     blank = tmp_path / "blank.pdf"
     blank.write_bytes(
         issue_worksheet(
-            vault.connection, vault.worksheet_key(), WorksheetKind.EMOTION_LOG, client_id,
-            today=TODAY, rows=3,
-        )  # fmt: skip
+            vault.connection,
+            vault.worksheet_key(),
+            WorksheetKind.EMOTION_LOG,
+            client_id,
+            today=TODAY,
+            rows=3,
+        )
     )
     values: dict[str, str] = {}
     for row, (day, label) in enumerate(((25, "calm"), (26, "tense"), (27, "Ζήλια")), start=1):

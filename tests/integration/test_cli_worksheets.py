@@ -108,7 +108,9 @@ def test_bad_values_exit_2_naming_row_and_field(
 ) -> None:
     folder, client_id = vault
     blank = tmp_path / "log.pdf"
-    run_cli("--vault", folder, "worksheet", "emotion-log", "--client", client_id, "-o", blank, env=ENV)
+    run_cli(
+        "--vault", folder, "worksheet", "emotion-log", "--client", client_id, "-o", blank, env=ENV
+    )
     filled = tmp_path / "filled.pdf"
     fill_with_pypdf(blank, filled, {row_field(3, k): v for k, v in (ROW | {"energy": "9"}).items()})
     proc = run_cli("--vault", folder, "worksheet", "import", filled, env=ENV)
@@ -117,10 +119,14 @@ def test_bad_values_exit_2_naming_row_and_field(
     assert "Traceback" not in proc.stderr
 
 
-def test_tampered_stamp_exits_5(run_cli: CliRunner, vault: tuple[Path, int], tmp_path: Path) -> None:
+def test_tampered_stamp_exits_5(
+    run_cli: CliRunner, vault: tuple[Path, int], tmp_path: Path
+) -> None:
     folder, client_id = vault
     blank = tmp_path / "log.pdf"
-    run_cli("--vault", folder, "worksheet", "emotion-log", "--client", client_id, "-o", blank, env=ENV)
+    run_cli(
+        "--vault", folder, "worksheet", "emotion-log", "--client", client_id, "-o", blank, env=ENV
+    )
     filled = tmp_path / "filled.pdf"
     values = {row_field(1, k): v for k, v in ROW.items()} | {"worksheet.issued": "2020-01-01"}
     fill_with_pypdf(blank, filled, values)

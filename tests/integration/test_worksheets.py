@@ -41,7 +41,12 @@ from coachdesk.vault.keys import TEST_KDF
 from coachdesk.vault.store import Store
 from coachdesk.vault.vault import Vault
 from testsupport import PASSPHRASE, sample_engagement
-from worksheet_forms import FILLERS, fill_with_pdftk, fill_with_pypdf, needs_pdftk, pdftk_field_names
+from worksheet_forms import (
+    FILLERS,
+    fill_with_pypdf,
+    needs_pdftk,
+    pdftk_field_names,
+)
 
 TODAY = date(2026, 3, 1)
 NOW = datetime(2026, 3, 1, 12, 0)
@@ -98,12 +103,15 @@ def _import(vault: Vault, path: Path, password: str | None = None) -> int:
     return store_import(vault.connection, plan, [p.record for p in plan.proposals], now=NOW)
 
 
-def _counts(vault: Vault) -> tuple[int, ...]:
+def _counts(vault: Vault) -> tuple[object, ...]:
+    """Row counts of every table an import may touch, and every agenda's text."""
     conn = vault.connection
-    return tuple(
+    counts = [
         conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         for table in ("emotion_entries", "feedback_entries", "worksheet_imports", "sessions")
-    ) + (conn.execute("SELECT group_concat(agenda, '|') FROM sessions").fetchone()[0],)
+    ]
+    agendas = conn.execute("SELECT group_concat(agenda, '|') FROM sessions").fetchone()[0]
+    return (*counts, agendas)
 
 
 # -- what the PDF holds ----------------------------------------------------------------
@@ -152,7 +160,9 @@ def test_every_emotion_field_round_trips(vault: Vault, tmp_path: Path, fill: Fil
     fill(blank, filled, values)
     assert _import(vault, filled) == 2
     stored = Store(vault.connection).emotions.for_client(_client(vault))
-    mine = sorted((e for e in stored if e.source == EmotionSource.WORKSHEET), key=lambda e: e.occurred_at)
+    mine = sorted(
+        (e for e in stored if e.source == EmotionSource.WORKSHEET), key=lambda e: e.occurred_at
+    )
     assert len(mine) == 2  # rows 1 and 3 were empty and skipped
     first, second = mine
     assert first.occurred_at == datetime(2026, 2, 27, 8, 15)
@@ -191,7 +201,10 @@ def test_feedback_request_becomes_feedback_entries(
     rated = next(f for f in feedback if f.outcome_id is not None)
     assert general.from_name == "Γιώργος Νικολάου" and general.from_role == "Direct report"
     assert general.observed_behaviour == values["observed_behaviour"]
-    assert general.perceived_impact == "We felt trusted\n\nSuggestion: Keep doing it in the weekly meeting"
+    assert (
+        general.perceived_impact
+        == "We felt trusted\n\nSuggestion: Keep doing it in the weekly meeting"
+    )
     outcomes = Store(vault.connection).contracts.for_client(_client(vault)).outcomes  # type: ignore[union-attr]
     assert rated.outcome_id == outcomes[0].id
     assert "Rated 7 of 10" in rated.observed_behaviour
@@ -219,7 +232,9 @@ def test_session_prep_lands_in_the_next_sessions_agenda(
     fill(blank, filled, values)
     assert _import(vault, filled) == 1
     agenda = store.sessions.get(ids[2]).agenda
-    assert agenda.startswith("Budget\n\nFrom the client's preparation worksheet (issued 2026-03-01)")
+    assert agenda.startswith(
+        "Budget\n\nFrom the client's preparation worksheet (issued 2026-03-01)"
+    )
     assert "What I want from our next session: Να προετοιμάσω τη συνάντηση" in agenda
     assert "What got in the way" not in agenda  # empty answers are left out
     assert store.sessions.get(ids[0]).agenda == "old" and store.sessions.get(ids[1]).agenda == ""
@@ -312,9 +327,7 @@ def test_a_plan_made_before_another_import_cannot_store_twice(vault: Vault, tmp_
 
 
 @pytest.mark.parametrize("fill", FILLERS)
-def test_a_form_from_another_vault_is_refused(
-    vault: Vault, tmp_path: Path, fill: Filler
-) -> None:
+def test_a_form_from_another_vault_is_refused(vault: Vault, tmp_path: Path, fill: Filler) -> None:
     other_folder = tmp_path / "other"
     other, _code = Vault.create(other_folder, PASSPHRASE, kdf=TEST_KDF)
     try:
@@ -367,7 +380,7 @@ def test_a_tampered_hidden_field_is_refused(
 def test_a_form_without_the_stamp_is_not_a_worksheet(vault: Vault, tmp_path: Path) -> None:
     blank = _issue(vault, WorksheetKind.EMOTION_LOG, tmp_path, rows=1)
     writer = PdfWriter(clone_from=PdfReader(blank))
-    fields = writer._root_object["/AcroForm"]["/Fields"]  # noqa: SLF001
+    fields = writer._root_object["/AcroForm"]["/Fields"]
     for ref in list(fields):
         if str(ref.get_object()["/T"]) == "worksheet.mac":
             fields.remove(ref)
@@ -461,7 +474,7 @@ def test_huge_folders_and_non_pdfs_are_refused(tmp_path: Path) -> None:
 def test_a_non_text_value_in_a_field_reads_as_empty(vault: Vault, tmp_path: Path) -> None:
     blank = _issue(vault, WorksheetKind.EMOTION_LOG, tmp_path, rows=1)
     writer = PdfWriter(clone_from=PdfReader(blank))
-    for ref in writer._root_object["/AcroForm"]["/Fields"]:  # noqa: SLF001
+    for ref in writer._root_object["/AcroForm"]["/Fields"]:
         field = ref.get_object()
         if str(field["/T"]) == "row1.label":
             field[NameObject("/V")] = NameObject("/Odd")
@@ -471,3 +484,13 @@ def test_a_non_text_value_in_a_field_reads_as_empty(vault: Vault, tmp_path: Path
     writer.write(out)
     values = form_values(out.getvalue())
     assert values["row1.label"] == "" and values["row1.situation"] == "a situation"
+
+
+def test_the_feedback_request_is_about_the_client_on_every_page(
+    vault: Vault, tmp_path: Path
+) -> None:
+    path = _issue(vault, WorksheetKind.FEEDBACK_REQUEST, tmp_path)
+    pages = [page.extract_text() for page in PdfReader(path).pages]
+    assert "About Ελένη Παπαδάκη" in pages[0]
+    assert all("about Ελένη Παπαδάκη" in page for page in pages[1:])
+    assert "Delegate operational decisions" in "".join(pages)  # an outcome to rate

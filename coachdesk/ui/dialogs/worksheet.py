@@ -129,7 +129,9 @@ def _widget(spec: FormField, value: object) -> QWidget:
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         edit.setCalendarPopup(True)
         if isinstance(value, datetime):
-            edit.setDateTime(QDateTime(value))
+            edit.setDateTime(
+                QDateTime(value.year, value.month, value.day, value.hour, value.minute, 0)
+            )
         return edit
     if spec.answer == Answer.NUMBER:
         spin = QSpinBox()
@@ -140,18 +142,19 @@ def _widget(spec: FormField, value: object) -> QWidget:
         spin.setValue(value if isinstance(value, int) else spin.minimum())
         return spin
     if spec.answer == Answer.LONG_TEXT:
-        edit = QPlainTextEdit(str(value or ""))
-        edit.setTabChangesFocus(True)
-        edit.setFixedHeight(64)
-        return edit
-    line = QLineEdit(str(value or ""))
-    return line
+        text_edit = QPlainTextEdit(str(value or ""))
+        text_edit.setTabChangesFocus(True)
+        text_edit.setFixedHeight(64)
+        return text_edit
+    return QLineEdit(str(value or ""))
 
 
 def _value(binding: _Binding) -> object:
     widget = binding.widget
     if isinstance(widget, QDateTimeEdit):
-        return widget.dateTime().toPython().replace(second=0, microsecond=0)
+        moment = widget.dateTime()
+        day, time = moment.date(), moment.time()
+        return datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
     if isinstance(widget, QSpinBox):
         value = widget.value()
         empty = binding.spec.name in _OPTIONAL_NUMBERS and value == widget.minimum()
@@ -174,7 +177,9 @@ class WorksheetImportDialog(QDialog):
     """Every record a worksheet would add, each with a check box (keep or skip) and an
     editor. Store writes the kept ones in one transaction; nothing is written before."""
 
-    def __init__(self, controller: VaultController, plan: ImportPlan, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: VaultController, plan: ImportPlan, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.plan = plan

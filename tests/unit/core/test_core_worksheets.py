@@ -127,7 +127,9 @@ def test_feedback_answers() -> None:
               outcome_field(3, "comment"): "Done"}  # fmt: skip
     proposals = read_answers(stamp, values, TODAY).proposals
     records = [p.record for p in proposals]
-    assert all(isinstance(r, FeedbackEntry) and r.source == FeedbackSource.WORKSHEET for r in records)
+    assert all(
+        isinstance(r, FeedbackEntry) and r.source == FeedbackSource.WORKSHEET for r in records
+    )
     general, first, third = records  # type: ignore[misc]
     assert general.outcome_id is None and general.perceived_impact == "Suggestion: More"
     assert (first.outcome_id, third.outcome_id) == (11, 13)
