@@ -299,13 +299,16 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", [QKeySequence.StandardKey.Quit], self.close)
         self.about_action = self._action("&About CoachDesk", [], self.about)
         self.worksheet_action = self._action("&Import worksheet…", [], self.import_worksheet)
+        self.new_worksheet_action = self._action("New &worksheet…", [], self.new_worksheet)
         self.vault_actions = [
             self.new_client_action, self.search_action, self.lock_action,
             self.passphrase_action, self.backup_action, self.worksheet_action,
+            self.new_worksheet_action,
         ]  # fmt: skip
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         file_menu.addAction(self.new_client_action)
+        file_menu.addAction(self.new_worksheet_action)
         file_menu.addAction(self.worksheet_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
@@ -797,6 +800,16 @@ class MainWindow(QMainWindow):
         if path is not None and (client_id := import_worksheet(self, self.controller, path)):
             self.controller.notify_changed(client_id)
             self.statusBar().showMessage("Worksheet imported.", 5000)
+
+    def new_worksheet(self) -> None:
+        from coachdesk.ui.dialogs.worksheet import new_worksheet
+
+        client_id = self.current_client_id()
+        if client_id is None or not self.controller.is_unlocked:
+            QMessageBox.information(self, "New worksheet", "Select a client first.")
+            return
+        if new_worksheet(self, self.controller, client_id) is not None:
+            self.statusBar().showMessage("Worksheet saved.", 5000)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.controller.is_unlocked and _dropped_pdf(event.mimeData()) is not None:

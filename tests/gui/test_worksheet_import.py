@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from pypdf import PdfReader
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from coachdesk.core.model import EmotionSource
@@ -16,7 +17,7 @@ from coachdesk.core.worksheets import WorksheetKind, row_field
 from coachdesk.reports.worksheet_import import plan_import
 from coachdesk.reports.worksheets import issue_worksheet
 from coachdesk.ui.controller import VaultController
-from coachdesk.ui.dialogs.worksheet import WorksheetImportDialog
+from coachdesk.ui.dialogs.worksheet import NewWorksheetDialog, WorksheetImportDialog
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.settings import AppSettings
 from dialogs import when_modal
@@ -183,3 +184,39 @@ def test_other_drops_are_ignored(qapp: object, tmp_path: Path) -> None:
         mime = QMimeData()
         mime.setUrls(urls)
         assert _dropped_pdf(mime) is None
+
+
+def test_a_new_worksheet_is_made_from_the_file_menu(
+    qtbot: QtBot, controller: VaultController, settings: AppSettings, tmp_path: Path
+) -> None:
+    win = MainWindow(controller, settings)
+    qtbot.addWidget(win)
+    win.show()
+    controller.unlocked.emit()
+    win.select_client(controller.client_id)  # type: ignore[attr-defined]
+    target = tmp_path / "for-the-client.pdf"
+
+    def save_as(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog)
+        dialog.selectFile(str(target))
+        dialog.accept()
+
+    def choose(dialog: QWidget) -> None:
+        assert isinstance(dialog, NewWorksheetDialog)
+        dialog.kind.setCurrentIndex(dialog.kind.findData(WorksheetKind.SESSION_PREP.value))
+        assert not dialog.rows.isEnabled()  # rows are for the emotion log only
+        dialog.kind.setCurrentIndex(dialog.kind.findData(WorksheetKind.EMOTION_LOG.value))
+        dialog.rows.setValue(2)
+        qtbot.mouseClick(dialog.protect, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(dialog.password, "pdf pw")
+        when_modal(save_as)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    when_modal(choose)
+    win.new_worksheet_action.trigger()
+    qtbot.waitUntil(target.exists)
+    reader = PdfReader(target)
+    assert reader.is_encrypted and reader.decrypt("pdf pw")
+    fields = reader.get_fields() or {}
+    assert "row2.label" in fields and "row3.label" not in fields
+    assert target.stat().st_mode & 0o077 == 0

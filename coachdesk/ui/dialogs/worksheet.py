@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -34,13 +36,16 @@ from PySide6.QtWidgets import (
 from coachdesk.core.errors import CoachDeskError, ValidationError, WrongPassphrase, explain
 from coachdesk.core.model import EmotionEntry, FeedbackEntry
 from coachdesk.core.worksheets import (
+    DEFAULT_ROWS,
     EMOTION_FIELDS,
+    MAX_ROWS,
     SESSION_PREP_FIELDS,
     Answer,
     FormField,
     Proposal,
     ProposedRecord,
     SessionPrep,
+    WorksheetKind,
 )
 from coachdesk.reports.worksheet_import import (
     ImportPlan,
@@ -49,9 +54,10 @@ from coachdesk.reports.worksheet_import import (
     read_worksheet_file,
     store_import,
 )
+from coachdesk.reports.worksheets import TITLES, issue_worksheet, write_worksheet
 from coachdesk.ui import text
 from coachdesk.ui.controller import VaultController
-from coachdesk.ui.files import choose_open_file
+from coachdesk.ui.files import choose_open_file, choose_save_file
 
 TITLE = "Import worksheet"
 _FEEDBACK_FIELDS = (
@@ -188,7 +194,7 @@ class WorksheetImportDialog(QDialog):
         self.resize(820, 560)
         issued = text.fmt_date(plan.stamp.issued)
         heading = QLabel(
-            f"<b>{_KIND_TITLES[plan.kind.value]}</b> for {_escape(plan.client.name)}, "
+            f"<b>{TITLES[plan.kind]}</b> for {_escape(plan.client.name)}, "
             f"issued {issued}. Untick what you do not want; edit before storing."
         )
         heading.setWordWrap(True)
@@ -253,15 +259,94 @@ class WorksheetImportDialog(QDialog):
         self.accept()
 
 
-_KIND_TITLES = {
-    "emotion-log": "Emotion log",
-    "session-prep": "Session preparation",
-    "feedback-request": "Feedback request",
-}
-
-
 def _escape(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class NewWorksheetDialog(QDialog):
+    """Which worksheet to make for the open client: kind, rows, an optional password."""
+
+    def __init__(self, client_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New worksheet")
+        self.kind = QComboBox()
+        self.kind.setObjectName("worksheetKind")
+        for kind in WorksheetKind:
+            self.kind.addItem(TITLES[kind], kind.value)
+        self.rows = QSpinBox()
+        self.rows.setObjectName("worksheetRows")
+        self.rows.setRange(1, MAX_ROWS)
+        self.rows.setValue(DEFAULT_ROWS)
+        self.protect = QCheckBox("Protect with a password")
+        self.password = QLineEdit()
+        self.password.setObjectName("worksheetPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setEnabled(False)
+        self.protect.toggled.connect(self.password.setEnabled)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        intro = _wrapped(
+            f"A fillable PDF for {client_name}, or for a colleague of theirs (feedback "
+            "request). Send it; when it comes back filled in, use File → Import worksheet."
+        )
+        form = QFormLayout()
+        form.addRow("&Worksheet", self.kind)
+        form.addRow("&Entries (emotion log)", self.rows)
+        form.addRow(self.protect)
+        form.addRow("&Password", self.password)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def chosen_kind(self) -> WorksheetKind:
+        return WorksheetKind(self.kind.currentData())
+
+    def chosen_password(self) -> str | None:
+        return self.password.text() if self.protect.isChecked() else None
+
+    def _kind_changed(self, _index: int) -> None:
+        self.rows.setEnabled(self.chosen_kind() == WorksheetKind.EMOTION_LOG)
+
+    def _accept(self) -> None:
+        if self.protect.isChecked() and not self.password.text():
+            QMessageBox.information(self, "New worksheet", "Type the password first.")
+            return
+        self.accept()
+
+
+def new_worksheet(parent: QWidget, controller: VaultController, client_id: int) -> Path | None:
+    """Ask which worksheet, where to save it, then write it. Returns the file or None."""
+    client = controller.store.clients.get(client_id)
+    dialog = NewWorksheetDialog(client.name, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        kind, rows, password = dialog.chosen_kind(), dialog.rows.value(), dialog.chosen_password()
+    finally:
+        dialog.deleteLater()
+    today = controller.store.today()
+    target = choose_save_file(
+        parent, "Save worksheet", f"{kind.value}-{today.isoformat()}.pdf", "PDF (*.pdf)"
+    )
+    if target is None:
+        return None
+    try:
+        vault = controller.vault
+        data = issue_worksheet(
+            vault.connection, vault.worksheet_key(), kind, client_id, today=today, rows=rows,
+            password=password,
+        )  # fmt: skip
+        write_worksheet(target, data)
+    except (CoachDeskError, OSError) as exc:
+        QMessageBox.warning(parent, "New worksheet", explain(exc).sentence())
+        return None
+    return target
 
 
 def choose_worksheet(parent: QWidget) -> Path | None:
