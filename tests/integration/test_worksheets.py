@@ -415,7 +415,7 @@ def test_a_deleted_client_is_said(vault: Vault, tmp_path: Path) -> None:
 def test_worksheets_survive_a_data_key_rotation(vault: Vault, tmp_path: Path) -> None:
     blank = _issue(vault, WorksheetKind.EMOTION_LOG, tmp_path, rows=1)
     key = vault.worksheet_key()
-    vault.rotate_data_key(PASSPHRASE)
+    vault.rotate_keys(PASSPHRASE)
     assert vault.worksheet_key() == key
     filled = tmp_path / "filled.pdf"
     fill_with_pypdf(blank, filled, {row_field(1, k): v for k, v in GREEK_ROW.items()})
