@@ -484,15 +484,28 @@ def _feedback(
 
 
 def next_session(sessions: Sequence[Session], today: date) -> Session | None:
-    """The session a preparation worksheet is for: the first one dated today or later."""
+    """The session a preparation worksheet is for: the first one dated today or later
+    that is still planned (sessions carry a state once issue 14 is in; until then every
+    session of today or later counts as planned)."""
     start = datetime.combine(today, datetime.min.time())
-    upcoming = [s for s in sessions if s.started_at >= start]
+    upcoming = [
+        s
+        for s in sessions
+        if s.started_at >= start and str(getattr(s, "state", "planned")) == "planned"
+    ]
     return min(upcoming, key=lambda s: s.started_at, default=None)
 
 
 def outcomes_for_stakeholder(contract: Contract | None) -> list[Outcome]:
     """The outcomes a colleague of the client is asked to rate: those the sponsor may
-    see. Until outcomes carry an audience (issue 13), that is every outcome."""
+    see. Until outcomes carry an audience (issue 13) that is every outcome; once they
+    do, only the ones marked for the sponsor."""
     if contract is None:
         return []
-    return [o for o in contract.outcomes if o.id is not None and o.statement.strip()][:MAX_OUTCOMES]
+    return [
+        o
+        for o in contract.outcomes
+        if o.id is not None
+        and o.statement.strip()
+        and str(getattr(o, "audience", "sponsor")) == "sponsor"
+    ][:MAX_OUTCOMES]

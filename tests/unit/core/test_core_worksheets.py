@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 import pytest
@@ -168,3 +168,35 @@ def test_outcomes_for_stakeholder_skips_unsaved_and_blank_ones() -> None:
 def test_field_names_are_the_emotion_entry_fields() -> None:
     names = {f.name for f in EMOTION_FIELDS}
     assert names <= set(EmotionEntry.__dataclass_fields__)
+
+
+@dataclass
+class _WithAudience:
+    """An outcome as issue 13 shapes it (an ``audience``), for the selection rule."""
+
+    id: int
+    statement: str
+    audience: str
+
+
+@dataclass
+class _WithState:
+    """A session as issue 14 shapes it (a ``state``)."""
+
+    started_at: datetime
+    state: str
+
+
+def test_only_sponsor_visible_outcomes_once_outcomes_have_an_audience() -> None:
+    outcomes = [_WithAudience(1, "A", "client"), _WithAudience(2, "B", "sponsor"),
+                _WithAudience(3, "C", "coach")]  # fmt: skip
+    chosen = outcomes_for_stakeholder(Contract(outcomes=outcomes))  # type: ignore[arg-type]
+    assert [o.id for o in chosen] == [2]
+
+
+def test_only_planned_sessions_once_sessions_have_a_state() -> None:
+    held = _WithState(datetime(2026, 3, 2, 9), "held")
+    cancelled = _WithState(datetime(2026, 3, 3, 9), "cancelled")
+    planned = _WithState(datetime(2026, 3, 9, 9), "planned")
+    sessions = [held, cancelled, planned]
+    assert next_session(sessions, TODAY) is planned  # type: ignore[arg-type]
