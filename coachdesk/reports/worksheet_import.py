@@ -22,10 +22,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 from pypdf.generic import NameObject
 
-from coachdesk.core.errors import InvalidInput, NotFound, WrongPassphrase
+from coachdesk.core.errors import CoachDeskError, InvalidInput, NotFound, WrongPassphrase
 from coachdesk.core.model import Client, EmotionEntry, FeedbackEntry, Outcome, Session
 from coachdesk.core.validation import validate_emotion, validate_feedback, validate_session
 from coachdesk.core.worksheets import (
@@ -72,7 +71,7 @@ def is_protected(data: bytes) -> bool:
     """Whether a worksheet PDF needs a password to be read."""
     try:
         return bool(PdfReader(io.BytesIO(data)).is_encrypted)
-    except (PdfReadError, ValueError, KeyError, TypeError, RecursionError):
+    except Exception:
         return False
 
 
@@ -89,7 +88,9 @@ def form_values(data: bytes, password: str | None = None) -> dict[str, str]:
             if not reader.decrypt(password):
                 raise WrongPassphrase("wrong password for this worksheet; nothing was imported")
         found = reader.get_fields() or {}
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+    except CoachDeskError:
+        raise
+    except Exception:
         raise InvalidInput("this file is not a readable PDF worksheet") from None
     values: dict[str, str] = {}
     for name, spec in found.items():

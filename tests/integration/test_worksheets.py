@@ -4,6 +4,7 @@ nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from collections.abc import Callable
@@ -11,6 +12,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
@@ -494,3 +497,29 @@ def test_the_feedback_request_is_about_the_client_on_every_page(
     assert "About Ελένη Παπαδάκη" in pages[0]
     assert all("about Ελένη Παπαδάκη" in page for page in pages[1:])
     assert "Delegate operational decisions" in "".join(pages)  # an outcome to rate
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_a_damaged_worksheet_is_refused_cleanly(
+    vault: Vault, tmp_path: Path, data: st.DataObject
+) -> None:
+    """Bytes flipped, cut or inserted anywhere: a clear refusal or a clean import,
+    never an unexpected exception (the class of damaged files, not one case)."""
+    blank = tmp_path / "emotion-log.pdf"
+    if not blank.exists():
+        _issue(vault, WorksheetKind.EMOTION_LOG, tmp_path, rows=1)
+    raw = bytearray(blank.read_bytes())
+    for _ in range(data.draw(st.integers(1, 8))):
+        at = data.draw(st.integers(0, len(raw) - 1))
+        action = data.draw(st.sampled_from(["flip", "cut", "insert"]))
+        if action == "flip":
+            raw[at] ^= data.draw(st.integers(1, 255))
+        elif action == "cut":
+            del raw[at : at + data.draw(st.integers(1, 4096))]
+        else:
+            raw[at:at] = data.draw(st.binary(min_size=1, max_size=64))
+    with contextlib.suppress(InvalidInput, IntegrityFailure):
+        plan_import(vault.connection, vault.worksheet_key(), bytes(raw), today=TODAY)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core.errors import CoachDeskError, ValidationError, WrongPassphrase, explain
+from coachdesk.core.errors import CoachDeskError, ValidationError, explain
 from coachdesk.core.model import EmotionEntry, FeedbackEntry
 from coachdesk.core.worksheets import (
     DEFAULT_ROWS,
@@ -373,7 +373,7 @@ def import_worksheet(parent: QWidget, controller: VaultController, path: Path) -
             today=controller.store.today(),
             password=password,
         )
-    except (CoachDeskError, WrongPassphrase) as exc:
+    except CoachDeskError as exc:
         QMessageBox.warning(parent, TITLE, explain(exc).sentence())
         return None
     dialog = WorksheetImportDialog(controller, plan, parent)
