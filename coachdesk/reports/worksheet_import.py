@@ -71,7 +71,7 @@ def is_protected(data: bytes) -> bool:
     """Whether a worksheet PDF needs a password to be read."""
     try:
         return bool(PdfReader(io.BytesIO(data)).is_encrypted)
-    except Exception:
+    except Exception:  # unreadable: form_values says so, in one sentence
         return False
 
 
@@ -90,7 +90,7 @@ def form_values(data: bytes, password: str | None = None) -> dict[str, str]:
         found = reader.get_fields() or {}
     except CoachDeskError:
         raise
-    except Exception:
+    except Exception:  # a damaged PDF fails in many ways inside pypdf (fuzz-tested)
         raise InvalidInput("this file is not a readable PDF worksheet") from None
     values: dict[str, str] = {}
     for name, spec in found.items():
