@@ -211,7 +211,7 @@ class WorksheetImportDialog(QDialog):
         self.records.itemChanged.connect(self._update_button)
         self.records.setCurrentRow(0)
         body = QHBoxLayout()
-        body.addWidget(self.records, 2)
+        body.addWidget(self.records, 3)
         body.addWidget(self.editors, 5)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
