@@ -210,7 +210,10 @@ def mac(stamp: Stamp, key: bytes) -> str:
     return hmac.new(key, stamp.message(), hashlib.sha256).hexdigest()
 
 
-NOT_A_WORKSHEET = "this PDF is not a CoachDesk worksheet (its hidden fields are missing)"
+NOT_A_WORKSHEET = (
+    "this PDF is not a CoachDesk worksheet (its hidden fields are missing); "
+    "to keep a document, add it as an attachment instead"
+)
 NOT_OURS = (
     "this worksheet was not issued by this vault, or its hidden fields were changed; "
     "nothing was imported"

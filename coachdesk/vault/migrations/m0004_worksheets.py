@@ -1,7 +1,7 @@
 """Worksheets: feedback remembers where it came from, and imported worksheets are kept
 so the same form cannot be imported twice (docs/worksheets.md)."""
 
-VERSION = 3
+VERSION = 4
 DESCRIPTION = "feedback source; imported worksheets"
 SQL = """
 ALTER TABLE feedback_entries ADD COLUMN source TEXT NOT NULL DEFAULT 'coach'
