@@ -6,7 +6,7 @@ no organisation, no agenda. The coach may choose initials or the full name
 (:class:`EventText`); the Settings dialog warns what that means.
 
 Every event's UID is derived from the vault's calendar namespace (a random id kept in
-the vault, see migration 4) and the session's id, never from client data, so exporting
+the vault, see migration 5) and the session's id, never from client data, so exporting
 again *updates* the events in the calendar instead of duplicating them, and a session
 cancelled since the last export comes back as ``STATUS:CANCELLED``.
 

@@ -11,7 +11,7 @@ used, the latest session held, read from the index alone, never from the rows wi
 their notes); open action items by due date.
 """
 
-VERSION = 4
+VERSION = 5
 DESCRIPTION = "session states; whether late cancellations and no-shows count"
 
 SQL = """
