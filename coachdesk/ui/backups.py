@@ -112,6 +112,10 @@ class BackupScheduler(QObject):
             return None
 
     def refresh_label(self) -> None:
+        if not self.controller.vault_exists:  # the welcome page: nothing to back up yet
+            self.label.clear()
+            self.label.setStyleSheet("")
+            return
         if self.folder is None:
             self.label.setText("Backups off: choose a folder in Settings")
             self.label.setStyleSheet("color: #c0392b;")

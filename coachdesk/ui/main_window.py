@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QEventLoop, QItemSelection, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QItemSelection, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -54,8 +53,10 @@ from coachdesk.ui.idle import IdleWatcher
 from coachdesk.ui.models.clients import CLIENT_ID_ROLE, ClientFilterModel, ClientListModel
 from coachdesk.ui.pages import UnlockPage, WelcomePage
 from coachdesk.ui.reports import TITLES, ReportRunner
+from coachdesk.ui.screen import place_in_screen
 from coachdesk.ui.search import SearchDialog
 from coachdesk.ui.settings import AppSettings
+from coachdesk.ui.theme import line_icon
 from coachdesk.ui.workers import Cancelled, Job, Progress
 from coachdesk.ui.workspace.base import WorkspaceTab
 from coachdesk.vault.search import RecordKind, SearchHit
@@ -66,6 +67,8 @@ WELCOME, UNLOCK, WORKSPACE = range(3)
 PREPARE_TABS_AFTER_MS = 100
 """How long after the window first appears its workspace tabs are built (see tab_pages)."""
 QUIT_BACKUP_FRESH = timedelta(hours=1)
+DEFAULT_SIZE = QSize(1200, 780)
+"""The window's size on first start, made smaller where the screen is (see screen.py)."""
 
 _STATUS_FILTERS: list[tuple[str, set[ClientStatus]]] = [
     ("Current clients", {ClientStatus.ACTIVE, ClientStatus.PROSPECT, ClientStatus.PAUSED}),
@@ -159,13 +162,11 @@ class MainWindow(QMainWindow):
         )
 
         buttons = QHBoxLayout()
-        self.new_client_button = self._tool_button("New client", QStyle.StandardPixmap.SP_FileIcon)
+        self.new_client_button = self._tool_button("New client", "new-client")
         self.new_client_button.setObjectName("newClientButton")
-        self.archive_button = self._tool_button(
-            "Archive", QStyle.StandardPixmap.SP_DialogSaveButton
-        )
+        self.archive_button = self._tool_button("Archive", "archive")
         self.archive_button.setObjectName("archiveClientButton")
-        self.delete_button = self._tool_button("Delete", QStyle.StandardPixmap.SP_TrashIcon)
+        self.delete_button = self._tool_button("Delete", "delete")
         self.delete_button.setObjectName("deleteClientButton")
         for button in (self.new_client_button, self.archive_button, self.delete_button):
             buttons.addWidget(button)
@@ -249,10 +250,11 @@ class MainWindow(QMainWindow):
     def _prepare_tabs(self) -> None:
         self.tab_pages  # noqa: B018 - building them is the point
 
-    def _tool_button(self, label: str, icon: QStyle.StandardPixmap) -> QToolButton:
+    def _tool_button(self, label: str, icon: str) -> QToolButton:
         button = QToolButton(self)
         button.setText(label)
-        button.setIcon(self.style().standardIcon(icon))
+        button.setProperty("lineIcon", icon)
+        button.setIcon(line_icon(icon, self.palette()))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         return button
 
@@ -261,11 +263,12 @@ class MainWindow(QMainWindow):
         label: str,
         shortcuts: Sequence[QKeySequence.StandardKey | str],
         slot: Callable[[], object],
-        icon: QStyle.StandardPixmap | None = None,
+        icon: str | None = None,
     ) -> QAction:
         action = QAction(label, self)
         if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+            action.setProperty("lineIcon", icon)
+            action.setIcon(line_icon(icon, self.palette()))
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
         action.triggered.connect(slot)
         self.addAction(action)
@@ -273,16 +276,12 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.new_client_action = self._action(
-            "&New client…", [QKeySequence.StandardKey.New], self.new_client,
-            QStyle.StandardPixmap.SP_FileIcon,
-        )  # fmt: skip
-        self.search_action = self._action(
-            "&Search…", ["Ctrl+K", QKeySequence.StandardKey.Find], self.open_search,
-            QStyle.StandardPixmap.SP_FileDialogContentsView,
-        )  # fmt: skip
-        self.lock_action = self._action(
-            "&Lock", ["Ctrl+L"], self.lock, QStyle.StandardPixmap.SP_DialogCloseButton
+            "&New client…", [QKeySequence.StandardKey.New], self.new_client, "new-client"
         )
+        self.search_action = self._action(
+            "&Search…", ["Ctrl+K", QKeySequence.StandardKey.Find], self.open_search, "search"
+        )
+        self.lock_action = self._action("&Lock", ["Ctrl+L"], self.lock, "lock")
         self.settings_action = self._action("Se&ttings…", ["Ctrl+,"], self.open_settings)
         self.backup_action = self._action("&Back up now", ["Ctrl+Shift+B"], self.back_up_now)
         self.passphrase_action = self._action("Change &passphrase…", [], self.change_passphrase)
@@ -329,7 +328,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.new_client_action, self.search_action, self.lock_action):
+        # "New client" is the button under the list (and Ctrl+N), not here a second time.
+        for action in (self.search_action, self.lock_action):
             toolbar.addAction(action)
         self.toolbar = toolbar
 
@@ -607,6 +607,11 @@ class MainWindow(QMainWindow):
         self.archive_button.setEnabled(has_client)
         self.delete_button.setEnabled(has_client)
         if not has_client or client_id is None:
+            self.empty_hint.setText(
+                "Select a client on the left, or add one with Ctrl+N."
+                if self.clients.rowCount()
+                else "No clients yet. Add your first with New client (Ctrl+N)."
+            )
             self.client_title.clear()
             self.client_subtitle.clear()
             return
@@ -725,19 +730,20 @@ class MainWindow(QMainWindow):
         self._flush_all()
         include_private = False
         if kind == ReportKind.CLIENT_EXPORT:
-            answer = QMessageBox.question(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
                 TITLES[kind],
-                "Include your private session notes? They are marked confidential in the "
-                "export. Choose No for an export without them.",
-                QMessageBox.StandardButton.Yes
-                | QMessageBox.StandardButton.No
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.No,
+                "Include your private session notes? They are marked confidential in the export.",
+                QMessageBox.StandardButton.Cancel,
+                self,
             )
-            if answer == QMessageBox.StandardButton.Cancel:
+            without = box.addButton("Export without private notes", QMessageBox.ButtonRole.NoRole)
+            with_private = box.addButton("Include private notes", QMessageBox.ButtonRole.YesRole)
+            box.setDefaultButton(without)
+            self._run(box)
+            if box.clickedButton() not in (without, with_private):
                 return
-            include_private = answer == QMessageBox.StandardButton.Yes
+            include_private = box.clickedButton() is with_private
         if kind == ReportKind.SESSION and session_id is None:
             session_id = self._selected_session_id()
             if session_id is None and not self.controller.store.sessions.for_client(client_id):
@@ -822,13 +828,22 @@ class MainWindow(QMainWindow):
 
     def _restore_window_state(self) -> None:
         geometry = self.settings.get_bytes(keys.WINDOW_GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        if not geometry.isEmpty() and self.restoreGeometry(geometry):
+            place_in_screen(self)
         else:
-            self.resize(1200, 780)
+            place_in_screen(self, DEFAULT_SIZE)
         splitter = self.settings.get_bytes(keys.SPLITTER_STATE)
         if not splitter.isEmpty():
             self.splitter.restoreState(splitter)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Redraw the line icons in the new text colour when the theme changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for item in [*self.findChildren(QToolButton), *self.findChildren(QAction)]:
+                name = item.property("lineIcon")
+                if name:
+                    item.setIcon(line_icon(str(name), self.palette()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.controller.is_unlocked and not self._may_lose_unsaved("Quit"):

@@ -37,6 +37,7 @@ from coachdesk.reports import ReportKind
 from coachdesk.ui import settings as keys
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.files import choose_save_file
+from coachdesk.ui.screen import size_to_screen
 from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.workers import Job
 from coachdesk.vault.files import atomic_write_bytes
@@ -104,7 +105,7 @@ class ReportPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
-        self.resize(860, 900)
+        size_to_screen(self, QSize(860, 900))
 
     def bytes_to_save(self) -> bytes | None:
         if not self.protect.isChecked():
@@ -143,7 +144,8 @@ class ReportPreviewDialog(QDialog):
         print_pdf(self.document, printer)
 
     def done(self, result: int) -> None:
-        self.view.setDocument(None)  # type: ignore[arg-type]
+        # An empty document, not None: None makes Qt warn on stderr at every close.
+        self.view.setDocument(QPdfDocument(self))
         self.document.close()
         self._buffer.close()
         self._buffer.setData(QByteArray())

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.models.search import SearchResultsModel
+from coachdesk.ui.screen import size_to_screen
 from coachdesk.vault.search import SearchHit, search
 
 TYPING_DELAY_MS = 150
@@ -45,7 +46,7 @@ class SearchDialog(QDialog):
         layout.addWidget(self.query)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.status)
-        self.resize(720, 480)
+        size_to_screen(self, QSize(720, 480))
 
     def run_search(self) -> None:
         self._timer.stop()

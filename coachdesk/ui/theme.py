@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
 
 ACCENT = "#2f6f8f"
 
@@ -122,3 +122,25 @@ def _apply(app: QGuiApplication, dark: bool) -> None:
     elif not dark and is_dark(app.palette()) and app.style().name().lower() == "fusion":
         app.setPalette(app.style().standardPalette())
     app.setStyleSheet(stylesheet(is_dark(app.palette())))
+
+
+def line_icon(name: str, palette: QPalette) -> QIcon:
+    """One of CoachDesk's line icons (``resources/icons/<name>.svg``) drawn in the
+    palette's text colour, so it reads on light and dark alike (the platform's stock
+    icons offered a floppy disk for Archive and a red cross for Lock)."""
+    from importlib.resources import files
+
+    path = files("coachdesk.resources") / "icons" / f"{name}.svg"
+    if not path.is_file():
+        return QIcon()
+    svg = path.read_text(encoding="utf-8")
+    icon = QIcon()
+    for group, mode in (
+        (QPalette.ColorGroup.Active, QIcon.Mode.Normal),
+        (QPalette.ColorGroup.Disabled, QIcon.Mode.Disabled),
+    ):
+        colour = palette.color(group, QPalette.ColorRole.ButtonText).name()
+        pixmap = QPixmap()
+        pixmap.loadFromData(svg.replace("#000000", colour).encode(), "SVG")
+        icon.addPixmap(pixmap, mode)
+    return icon

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -58,6 +58,7 @@ from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.layout import WheelGuard, buddy_label, line_edit, record_table, scroll_area
 from coachdesk.ui.models.records import Column, RecordTableModel
+from coachdesk.ui.screen import size_to_screen
 from coachdesk.ui.widgets import (
     CARD_STYLE,
     NoteEdit,
@@ -444,7 +445,7 @@ class ContractVersionDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 720)
+        size_to_screen(self, QSize(640, 720))
 
 
 # --- The tab -----------------------------------------------------------------------------
@@ -559,14 +560,15 @@ class ContractTab(WorkspaceTab):
         self.title_label = QLabel()
         self.title_label.setObjectName("contractTitle")
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setWordWrap(True)  # a long title wraps; it never widens the window
         self.status_chip = QLabel()
         self.status_chip.setObjectName("statusChip")
-        title_row.addWidget(self.title_label)
-        title_row.addWidget(self.status_chip)
-        title_row.addStretch(1)
+        title_row.addWidget(self.title_label, 1)
+        title_row.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignTop)
         text_column.addLayout(title_row)
         self.header_label = QLabel()
         self.header_label.setObjectName("contractHeader")
+        self.header_label.setWordWrap(True)
         text_column.addWidget(self.header_label)
         row.addLayout(text_column, 1)
         self.save_label = QLabel()

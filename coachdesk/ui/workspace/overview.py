@@ -255,8 +255,8 @@ class OutcomeRow(QFrame):
             f"{text.fmt_number(progress.baseline)} → {text.fmt_number(progress.current)} → "
             f"{text.fmt_number(progress.target)}"
         )
-        if measure.strip():
-            numbers += f"  {text.first_line(measure, 60)}"
+        if measure.strip():  # whole: cut short, "10 → 45 → 70 Share of …" misleads
+            numbers += "  " + " ".join(measure.split())
         parts = []
         if progress.fraction_of_way is not None:
             parts.append(f"{text.fmt_percent(progress.fraction_of_way)} of the way")
