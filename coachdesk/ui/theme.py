@@ -39,7 +39,59 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+_DARK_CONTROLS = """
+QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox {{
+    border: 1px solid {field_border}; border-radius: 3px;
+}}
+QLineEdit, QAbstractSpinBox, QComboBox {{ padding: 2px 4px; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus,
+QComboBox:focus {{ border-color: {focus}; }}
+QLineEdit:disabled, QAbstractSpinBox:disabled, QComboBox:disabled {{
+    border-color: {disabled_border};
+}}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 16px; border: none; }}
+QAbstractSpinBox::up-arrow {{ image: url("{up}"); width: 8px; height: 8px; }}
+QAbstractSpinBox::down-arrow {{ image: url("{down}"); width: 8px; height: 8px; }}
+QRadioButton::indicator, QCheckBox::indicator {{
+    width: 13px; height: 13px; border: 1px solid {indicator}; background: {field_bg};
+}}
+QRadioButton::indicator {{ border-radius: 7px; }}
+QCheckBox::indicator {{ border-radius: 3px; }}
+QRadioButton::indicator:checked {{
+    background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
+        stop:0 {focus}, stop:0.45 {focus}, stop:0.55 {field_bg}, stop:1 {field_bg});
+    border-color: {focus};
+}}
+QCheckBox::indicator:checked {{
+    background: {accent}; border-color: {focus}; image: url("{check}");
+}}
+QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{
+    border-color: {disabled_border};
+}}
+"""
+"""Dark only: Fusion draws field frames and radio/check outlines darker than the
+window, which vanishes on a dark one; these give them a visible, lighter edge."""
+
+
+def _icon_path(name: str) -> str:
+    from importlib.resources import files
+
+    return str(files("coachdesk.resources") / "icons" / name).replace("\\", "/")
+
+
 def stylesheet(dark: bool) -> str:
+    if dark:
+        controls = _DARK_CONTROLS.format(
+            field_border="#6b7078", focus="#5fa8cc", disabled_border="#3a3d42",
+            indicator="#9aa0a6", field_bg="#18191b", accent=ACCENT,
+            check=_icon_path("check.svg"), up=_icon_path("arrow-up.svg"),
+            down=_icon_path("arrow-down.svg"),
+        )  # fmt: skip
+        return _STYLESHEET.format(accent=ACCENT, **_colours(dark)) + controls
+    return _STYLESHEET.format(accent=ACCENT, **_colours(dark))
+
+
+def _colours(dark: bool) -> dict[str, str]:
     if dark:
         colours = {
             "muted": "#9aa0a6", "private_bg": "#3a3222", "private_border": "#8a6d2f",
@@ -50,7 +102,7 @@ def stylesheet(dark: bool) -> str:
             "muted": "#6b7280", "private_bg": "#fff7e0", "private_border": "#e5c07b",
             "private_text": "#8a5a00", "card": "#ffffff", "border": "#dcdfe4",
         }  # fmt: skip
-    return _STYLESHEET.format(accent=ACCENT, **colours)
+    return colours
 
 
 def dark_palette() -> QPalette:
