@@ -114,15 +114,21 @@ class BackupScheduler(QObject):
     def refresh_label(self) -> None:
         if not self.controller.vault_exists:  # the welcome page: nothing to back up yet
             self.label.clear()
-            self.label.setStyleSheet("")
+            self._mark("")
             return
         if self.folder is None:
             self.label.setText("Backups off: choose a folder in Settings")
-            self.label.setStyleSheet("color: #c0392b;")
+            self._mark("true")
             return
         text, stale = describe_age(self.last_backup(), datetime.now(UTC))
         self.label.setText(text)
-        self.label.setStyleSheet("color: #c0392b; font-weight: 600;" if stale else "")
+        self._mark("stale" if stale else "")
+
+    def _mark(self, problem: str) -> None:
+        """Colour the label through the app stylesheet (readable in light and dark)."""
+        self.label.setProperty("problem", problem)
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)
 
     def is_due(self) -> bool:
         return self.folder is not None and backup_due(
@@ -197,7 +203,7 @@ class BackupScheduler(QObject):
         self.refresh_label()
         if not ok:
             self.label.setText(message)
-            self.label.setStyleSheet("color: #c0392b;")
+            self._mark("true")
         log.info("backup finished: %s", "ok" if ok else "failed")
         self.finished.emit(ok, message)
 

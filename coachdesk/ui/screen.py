@@ -43,10 +43,10 @@ def place_in_screen(widget: QWidget, default: QSize | None = None) -> None:
     start) or its restored size, no larger than the screen, moved back in when a
     restored position lies off it (a smaller or unplugged screen since)."""
     room = available(widget)
-    widget.resize(fitted(default if default is not None else widget.size(), room))
-    geometry = widget.geometry()
-    if default is not None or not room.contains(geometry):
-        geometry.moveCenter(room.center())
-        left = max(room.left(), geometry.left())
-        top = max(room.top(), geometry.top())
+    size = fitted(default if default is not None else widget.size(), room)
+    widget.resize(size)
+    frame = QRect(widget.pos(), size + QSize(0, TITLE_BAR))  # move() places the frame
+    if default is not None or not room.contains(frame):
+        left = room.left() + max(0, (room.width() - size.width()) // 2)
+        top = room.top() + max(0, (room.height() - size.height() - TITLE_BAR) // 2)
         widget.move(left, top)

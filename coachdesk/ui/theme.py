@@ -6,6 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
 
 ACCENT = "#2f6f8f"
+ERROR_TEXT = {False: "#b3261e", True: "#f28b82"}
+"""Error and warning text, light and dark: each at least 4.5:1 on its window and cards."""
+DARK_FIELD_BORDER = "#7c818a"
+DARK_INDICATOR = "#9aa0a6"
+"""Edges of fields and of radio/check indicators in the dark theme (3:1 on cards)."""
 
 _STYLESHEET = """
 QLabel#sectionTitle {{ font-weight: 600; font-size: 11pt; margin-top: 8px; }}
@@ -13,7 +18,9 @@ QLabel#pageTitle {{ font-size: 20pt; font-weight: 600; }}
 QLabel#clientTitle {{ font-size: 15pt; font-weight: 600; }}
 QLabel#clientSubtitle {{ color: {muted}; }}
 QLabel#hint {{ color: {muted}; }}
-QLabel#error {{ color: #c0392b; }}
+QLabel#error {{ color: {error}; }}
+QLabel#backupState[problem="true"] {{ color: {error}; }}
+QLabel#backupState[problem="stale"] {{ color: {error}; font-weight: 600; }}
 QLabel#privateBanner {{ color: {private_text}; font-weight: 600; }}
 QPlainTextEdit#privateNote {{
     background: {private_bg}; border: 1px solid {private_border}; border-radius: 4px;
@@ -37,6 +44,21 @@ QListView#clientList::item {{ padding: 5px 4px; }}
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def error_colour(palette: QPalette) -> str:
+    """The error text colour that reads on ``palette`` (for a widget's own stylesheet)."""
+    return ERROR_TEXT[is_dark(palette)]
+
+
+def light_palette(base: QPalette) -> QPalette:
+    """The Fusion light palette with CoachDesk's accent for selections (Fusion's own blue
+    gives white text only 3.7:1) and an opaque, readable placeholder grey."""
+    palette = QPalette(base)
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#5b6270"))
+    return palette
 
 
 _DARK_CONTROLS = """
@@ -82,8 +104,8 @@ def _icon_path(name: str) -> str:
 def stylesheet(dark: bool) -> str:
     if dark:
         controls = _DARK_CONTROLS.format(
-            field_border="#6b7078", focus="#5fa8cc", disabled_border="#3a3d42",
-            indicator="#9aa0a6", field_bg="#18191b", accent=ACCENT,
+            field_border=DARK_FIELD_BORDER, focus="#5fa8cc", disabled_border="#3a3d42",
+            indicator=DARK_INDICATOR, field_bg="#18191b", accent=ACCENT,
             check=_icon_path("check.svg"), up=_icon_path("arrow-up.svg"),
             down=_icon_path("arrow-down.svg"),
         )  # fmt: skip
@@ -99,9 +121,10 @@ def _colours(dark: bool) -> dict[str, str]:
         }  # fmt: skip
     else:
         colours = {
-            "muted": "#6b7280", "private_bg": "#fff7e0", "private_border": "#e5c07b",
+            "muted": "#5b6270", "private_bg": "#fff7e0", "private_border": "#e5c07b",
             "private_text": "#8a5a00", "card": "#ffffff", "border": "#dcdfe4",
         }  # fmt: skip
+    colours["error"] = ERROR_TEXT[dark]
     return colours
 
 
@@ -171,8 +194,8 @@ def _apply(app: QGuiApplication, dark: bool) -> None:
     if dark and not is_dark(app.palette()):
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
-    elif not dark and is_dark(app.palette()) and app.style().name().lower() == "fusion":
-        app.setPalette(app.style().standardPalette())
+    elif not dark and app.style().name().lower() == "fusion":
+        app.setPalette(light_palette(app.style().standardPalette()))
     app.setStyleSheet(stylesheet(is_dark(app.palette())))
 
 

@@ -71,7 +71,7 @@ def test_stale_backup_is_flagged_and_due(qtbot: QtBot, window: MainWindow, tmp_p
     (folder / backup_name(old)).write_bytes(b"placeholder")
     window.backups.refresh_label()
     assert window.backups.label.text() == "Last backup: 9 days ago"
-    assert "font-weight" in window.backups.label.styleSheet()  # the warning style
+    assert window.backups.label.property("problem") == "stale"  # the warning style
     assert window.backups.is_due()
 
 

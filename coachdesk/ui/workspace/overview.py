@@ -50,6 +50,7 @@ from coachdesk.reports.kinds import ReportKind
 from coachdesk.ui import text
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.layout import scroll_area
+from coachdesk.ui.theme import error_colour
 from coachdesk.ui.widgets import CARD_STYLE, make_card
 from coachdesk.ui.workspace.base import WorkspaceTab
 
@@ -600,7 +601,7 @@ class OverviewTab(WorkspaceTab):
                 f"{text.first_line(milestone.title, 120)}",
                 "overdueMilestone",
             )
-            line.setStyleSheet("color: #c62828;")
+            line.setStyleSheet(f"color: {error_colour(line.palette())};")
             self.overdue_list.addWidget(line)
         if summary.due:
             upcoming = summary.due[0]
@@ -655,7 +656,7 @@ class OverviewTab(WorkspaceTab):
                 "openAction",
             )
             if overdue:
-                line.setStyleSheet("color: #c62828;")
+                line.setStyleSheet(f"color: {error_colour(line.palette())};")
             self.action_list.addWidget(line)
         if not open_items:
             self.action_list.addWidget(_label("Nothing open", "muted"))
