@@ -18,6 +18,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
 from coachdesk.backup import backup_due, last_backup_time, write_scheduled_backup
+from coachdesk.backup.rotation import vault_id_of
+from coachdesk.core.errors import CoachDeskError
 from coachdesk.ui import settings as keys
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.settings import AppSettings
@@ -103,12 +105,14 @@ class BackupScheduler(QObject):
         return self.job is not None
 
     def last_backup(self) -> datetime | None:
+        """This vault's newest backup in the folder (another vault's, sharing the
+        folder, do not count: see rotation.vault_tag)."""
         folder = self.folder
-        if folder is None or not folder.is_dir():
+        if folder is None or not folder.is_dir() or not self.controller.vault_exists:
             return None
         try:
-            return last_backup_time(folder)
-        except OSError:
+            return last_backup_time(folder, vault_id_of(self.controller.vault_dir))
+        except (OSError, CoachDeskError):
             return None
 
     def refresh_label(self) -> None:
