@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("CoachDesk")
         self._where: tuple[int | None, int] = (None, 0)  # client and tab, kept across a lock
         self._stale: set[int] = set()
+        self._hold_welcome = False  # a new vault's recovery code is still being shown
 
         self.stack = QStackedWidget(self)
         self.welcome = WelcomePage(str(controller.vault_dir), self)
@@ -356,15 +357,24 @@ class MainWindow(QMainWindow):
 
     def _create_vault(self, passphrase: str) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        # The recovery code is shown over the welcome page, before the workspace opens:
+        # the coach's first task is to store it, not to glance past an open vault.
+        self._hold_welcome = True
         try:
             code = self.controller.create(passphrase)
         except CoachDeskError as exc:
+            self._hold_welcome = False
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, "Could not create the vault", str(exc))
             return
         QApplication.restoreOverrideCursor()
         dialog = RecoveryCodeDialog(code, lambda _parent: self._kit_for(code), self)
-        self._run(dialog)
+        try:
+            self._run(dialog)
+        finally:
+            self._hold_welcome = False
+        if self.controller.is_unlocked:
+            self.stack.setCurrentIndex(WORKSPACE)
 
     def _unlock(self, passphrase: str) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -479,7 +489,8 @@ class MainWindow(QMainWindow):
         self.backups.run()
 
     def _on_unlocked(self) -> None:
-        self.stack.setCurrentIndex(WORKSPACE)
+        if not self._hold_welcome:
+            self.stack.setCurrentIndex(WORKSPACE)
         self.unlock_page.reset()
         for action in self.vault_actions:
             action.setEnabled(True)

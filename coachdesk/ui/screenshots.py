@@ -193,6 +193,27 @@ DIALOGS: list[tuple[str, Callable[[Tour], None]]] = [
 pictured; a question that leads to another dialog is answered with Cancel/Escape."""
 
 
+def _search_for(words: str) -> Callable[[QDialog], None]:
+    def fill(dialog: QDialog) -> None:
+        dialog.query.setText(words)  # type: ignore[attr-defined]
+        dialog.run_search()  # type: ignore[attr-defined]
+
+    return fill
+
+
+def _type_passphrase(dialog: QDialog) -> None:
+    fields = dialog.fields  # type: ignore[attr-defined]
+    fields.first.setText("correct horse")
+    fields.second.setText("correct horse")
+
+
+DIALOG_INPUT: dict[str, Callable[[QDialog], None]] = {
+    "dialog-search": _search_for("board"),
+    "dialog-change-passphrase": _type_passphrase,
+}
+"""What a coach would have typed into a dialog when it is pictured (by dialog name)."""
+
+
 def capture_modal(
     trigger: Callable[[], None], visit: Callable[[QDialog], None], timeout_ms: int = 30_000
 ) -> bool:
@@ -257,10 +278,13 @@ def walk(tour: Tour, visit: Visitor, names: set[str] | None = None) -> list[str]
     for name, open_ in DIALOGS:
         if names is not None and name not in names:
             continue
-        shown = capture_modal(
-            lambda open_=open_: open_(tour),  # type: ignore[misc]
-            lambda dialog, name=name: visit(name, dialog),  # type: ignore[misc]
-        )
+        def on_dialog(dialog: QDialog, name: str = name) -> None:
+            if name in DIALOG_INPUT:
+                DIALOG_INPUT[name](dialog)
+                settle()
+            visit(name, dialog)
+
+        shown = capture_modal(lambda open_=open_: open_(tour), on_dialog)  # type: ignore[misc]
         if not shown:
             missing.append(name)
     return missing

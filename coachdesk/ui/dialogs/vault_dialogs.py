@@ -147,6 +147,7 @@ class ChangePassphraseDialog(QDialog):
         self.fields = NewPassphraseFields(self)
         self.error = QLabel(self)
         self.error.setObjectName("error")
+        self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -167,6 +168,7 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(self.fields)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)  # room for the strength advice on one or two lines
 
     def _try(self) -> None:
         try:

@@ -559,6 +559,7 @@ class EmotionsTab(RecordLogTab[EmotionEntry, EmotionEditor]):
         log.setChildrenCollapsible(False)
         scroll = scroll_area()
         scroll.setWidget(self.editor)
+        self._editor_scroll = scroll
         scroll.setMinimumWidth(self.editor.minimumSizeHint().width() + 20)
         splitter = self._lay_out("Emotion log", log, scroll)
         splitter.setStretchFactor(0, 5)
@@ -577,7 +578,10 @@ class EmotionsTab(RecordLogTab[EmotionEntry, EmotionEditor]):
 
     def log_emotion(self) -> EmotionEntry | None:
         """A new entry at the current minute; it is stored once it has a label or situation."""
-        return self._add(self.editor.meter, Qt.FocusReason.ShortcutFocusReason)
+        entry = self._add(self.editor.meter, Qt.FocusReason.ShortcutFocusReason)
+        # The new entry starts on the Mood Meter: show it, not the field last scrolled to.
+        self._editor_scroll.verticalScrollBar().setValue(0)
+        return entry
 
     # -- RecordLogTab ----------------------------------------------------------------
 

@@ -98,6 +98,11 @@ class RecordEditor(QWidget):
         self.status = QLabel()
         self.status.setObjectName("saveProblem")
         self.status.setWordWrap(True)
+        # Its line is kept while hidden: appearing, it must not push the form down under
+        # the pointer of a coach who is typing or clicking there.
+        policy = self.status.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.status.setSizePolicy(policy)
         self.status.setVisible(False)
 
     def show_problem(self, state: SaveState, message: str) -> None:
