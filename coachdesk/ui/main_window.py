@@ -851,7 +851,11 @@ class MainWindow(QMainWindow):
         """Redraw the line icons in the new text colour when the theme changes."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            for item in [*self.findChildren(QToolButton), *self.findChildren(QAction)]:
+            items: list[QToolButton | QAction] = [
+                *self.findChildren(QToolButton),
+                *self.findChildren(QAction),
+            ]
+            for item in items:
                 name = item.property("lineIcon")
                 if name:
                     item.setIcon(line_icon(str(name), self.palette()))

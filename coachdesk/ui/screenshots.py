@@ -28,7 +28,14 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSize, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from coachdesk.core.demo import demo_engagements
 from coachdesk.reports import ReportKind
@@ -236,7 +243,7 @@ def capture_modal(
                 visit(widget)
             finally:
                 if isinstance(widget, QMessageBox):
-                    cancel = widget.escapeButton()
+                    cancel: QAbstractButton | None = widget.escapeButton()  # None: none set
                     if cancel is not None:
                         cancel.click()
                     else:
@@ -278,6 +285,7 @@ def walk(tour: Tour, visit: Visitor, names: set[str] | None = None) -> list[str]
     for name, open_ in DIALOGS:
         if names is not None and name not in names:
             continue
+
         def on_dialog(dialog: QDialog, name: str = name) -> None:
             if name in DIALOG_INPUT:
                 DIALOG_INPUT[name](dialog)
