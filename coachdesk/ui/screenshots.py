@@ -49,6 +49,8 @@ from coachdesk.vault.keys import TEST_KDF
 SIZES = ("1280x720", "1440x900")
 SCHEMES = ("light", "dark")
 PASSPHRASE = "screenshot tour passphrase"  # noqa: S105 - a throw-away scratch vault
+PREVIEW_RENDER_MS = 1500
+"""How long a report preview is given to render its first page before it is pictured."""
 DEMO_CLIENT = "Marta Lindqvist"
 """The demo client shown on the workspace pages: the most complete engagement."""
 
@@ -107,12 +109,17 @@ class Tour:
         return next(page for page in self.window.tab_pages if page.title == title)
 
 
-def settle() -> None:
-    """Let Qt lay out, load and paint what was just asked for."""
+def settle(ms: int = 0) -> None:
+    """Let Qt lay out, load and paint what was just asked for (and, with ``ms``, go on
+    running the event loop that long: a PDF preview renders its pages in the background)."""
     app = QApplication.instance()
     for _ in range(3):
         if app is not None:
             app.processEvents()
+    if ms > 0:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
 
 
 def _welcome(tour: Tour) -> None:
@@ -325,7 +332,7 @@ def take(out: Path, size: str, scheme: str) -> int:
         tour.window.setWindowIcon(window_icon())
 
         def visit(name: str, widget: QWidget) -> None:
-            settle()
+            settle(PREVIEW_RENDER_MS if name.startswith("preview-") else 0)
             widget.grab().save(str(out / f"{size}-{scheme}-{name}.png"))
             sizes[name] = _size_record(widget)
 

@@ -241,14 +241,17 @@ class OutcomeRow(QFrame):
         colour = STATUS_COLOURS[progress.status]
         statement = progress.statement.strip() or "(no statement)"
         title = _label(f"{progress.position}. {statement}", "outcomeStatement")
-        layout.addWidget(title, 0, 0)
+        heading = QHBoxLayout()  # the statement takes the row's width, not one column's
+        heading.setSpacing(10)
+        heading.addWidget(title, 1)
+        layout.addLayout(heading, 0, 0, 1, 2)
         state, chip_colour = text.label(progress.status), colour
         if progress.reached:
             state = "Reached"
         elif not progress.measurable:
             state, chip_colour = "Not measured", UNMEASURED
         chip = _chip(state, chip_colour, "outcomeStatus")
-        layout.addWidget(chip, 0, 1, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        heading.addWidget(chip, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         self.bar = GapBar()
         self.bar.set_values(progress.fraction_of_way, progress.time_elapsed, colour)
         layout.addWidget(self.bar, 1, 0, 1, 2)
