@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         self.client_title.setObjectName("clientTitle")
         self.client_subtitle = QLabel(self)
         self.client_subtitle.setObjectName("clientSubtitle")
+        for header in (self.client_title, self.client_subtitle):
+            header.setWordWrap(True)  # a long name or organisation never widens the window
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("workspaceTabs")
         self.tabs.setDocumentMode(True)

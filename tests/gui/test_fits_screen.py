@@ -143,3 +143,48 @@ def test_saved_geometry_key_is_still_used(qapp: QApplication, tmp_path: Path) ->
     again = MainWindow(VaultController(tmp_path / "v", kdf=TEST_KDF), settings)
     assert again.size() == QSize(700, 500)
     assert isinstance(settings.get_bytes(keys.WINDOW_GEOMETRY), QByteArray)
+
+
+def test_no_label_widens_the_window_whatever_its_text(qapp: QApplication, tmp_path: Path) -> None:
+    """The class of the 1,375-px bug: every visible label that does not wrap, given a
+    very long text (a long client name, title, organisation), leaves the window's
+    minimum width within the laptop's."""
+    from PySide6.QtWidgets import QLabel
+
+    tour = Tour(tmp_path)
+    long_text = "a long name " * 40
+    offending: set[str] = set()
+    for name, arrange in PAGES:
+        arrange(tour)
+        for label in tour.window.findChildren(QLabel):
+            if not label.isVisible() or label.wordWrap() or not label.text():
+                continue
+            before = label.text()
+            label.setText(long_text)
+            QApplication.processEvents()
+            if too_big(tour.window.minimumSizeHint()):
+                offending.add(f"{name}: {label.objectName() or before[:30]}")
+            label.setText(before)
+            QApplication.processEvents()
+    tour.controller.lock()
+    assert not offending
+
+
+@pytest.mark.parametrize("width", [1200, 1280])
+def test_pages_never_scroll_sideways(qapp: QApplication, tmp_path: Path, width: int) -> None:
+    """At the default width (1200) and at 1280 no page needs a horizontal scroll bar
+    (the Overview used to); tables may, for their columns."""
+    from PySide6.QtWidgets import QScrollArea
+
+    tour = Tour(tmp_path)
+    tour.window.resize(width, LAPTOP.height())
+    sideways = []
+    for name, arrange in PAGES:
+        arrange(tour)
+        for _ in range(3):
+            QApplication.processEvents()
+        for area in tour.window.findChildren(QScrollArea):
+            if area.isVisible() and area.horizontalScrollBar().maximum() > 0:
+                sideways.append((name, area.objectName(), area.horizontalScrollBar().maximum()))
+    tour.controller.lock()
+    assert not sideways

@@ -212,3 +212,33 @@ def test_preview_closes_without_qt_warnings(tour: Tour, qtbot: QtBot) -> None:
     finally:
         qInstallMessageHandler(previous)
     assert not [m for m in messages if "QPdf" in m], messages
+
+
+def test_a_cell_cut_short_shows_its_whole_text_on_hover(tour: Tour, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QStyleOptionViewItem, QToolTip
+
+    from coachdesk.ui.layout import FullTextTips
+
+    tour.client("Sessions")
+    table = tour.tab("Sessions").findChild(QTableView, "sessionList")
+    assert isinstance(table.itemDelegate(), FullTextTips)
+    model = table.model()
+    # a cell made narrow, with a long text and no tooltip of its own: the date column
+    column = 0
+    table.horizontalHeader().setSectionResizeMode(
+        column, table.horizontalHeader().ResizeMode.Interactive
+    )
+    table.setColumnWidth(column, 30)
+    index = model.index(0, column)
+    assert not index.data(Qt.ItemDataRole.ToolTipRole)
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    option.rect = table.visualRect(index)
+    event = QHelpEvent(
+        QHelpEvent.Type.ToolTip, QPoint(5, 5), table.viewport().mapToGlobal(QPoint(5, 5))
+    )
+    assert table.itemDelegate().helpEvent(event, table, option, index)
+    assert QToolTip.isVisible() and QToolTip.text() == str(index.data())
+    QToolTip.hideText()

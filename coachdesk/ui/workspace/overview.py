@@ -268,7 +268,7 @@ class OutcomeRow(QFrame):
             parts.append(f"{text.fmt_percent(progress.time_elapsed)} of the time gone")
         self.numbers = _label(numbers, "outcomeNumbers")
         self.numbers.setToolTip("Baseline → current value → target")
-        self.way = _label(" · ".join(parts), "outcomeWay", wrap=False)
+        self.way = _label(" · ".join(parts), "outcomeWay")
         self.way.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.numbers, 2, 0)
         layout.addWidget(self.way, 2, 1)
