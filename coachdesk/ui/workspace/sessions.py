@@ -181,7 +181,7 @@ class SessionsTab(WorkspaceTab):
         splitter.addWidget(self._build_editor())
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 760])
+        splitter.setSizes([380, 720])
         # The editor never scrolls sideways: the splitter stops at the width it needs.
         editor = self.findChild(QScrollArea, "sessionEditor")
         page = editor.widget() if editor is not None else None
