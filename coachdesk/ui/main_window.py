@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
     def _build_workspace(self, tab_classes: list[type[WorkspaceTab]] | None) -> None:
         self.client_filter = QLineEdit(self)
         self.client_filter.setObjectName("clientFilter")
+        self.client_filter.setAccessibleName("Filter clients")
         self.client_filter.setPlaceholderText("Filter clients")
         self.client_filter.setClearButtonEnabled(True)
         self.status_filter = QComboBox(self)
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         self.filtered.setSourceModel(self.clients)
         self.client_list = QListView(self)
         self.client_list.setObjectName("clientList")
+        self.client_list.setAccessibleName("Clients")
         self.client_list.setModel(self.filtered)
         self.client_list.setUniformItemSizes(True)
         self.client_list.selectionModel().selectionChanged.connect(self._client_selected)
@@ -290,6 +292,11 @@ class MainWindow(QMainWindow):
         self.passphrase_action = self._action("Change &passphrase…", [], self.change_passphrase)
         self.quit_action = self._action("&Quit", [QKeySequence.StandardKey.Quit], self.close)
         self.about_action = self._action("&About CoachDesk", [], self.about)
+        # Tabs from anywhere in the window (the client list too), for the keyboard alone.
+        self.next_tab_action = self._action("Next tab", ["Ctrl+PgDown"], lambda: self._step_tab(1))
+        self.previous_tab_action = self._action(
+            "Previous tab", ["Ctrl+PgUp"], lambda: self._step_tab(-1)
+        )
         self.vault_actions = [
             self.new_client_action, self.search_action, self.lock_action,
             self.passphrase_action, self.backup_action,
@@ -601,6 +608,10 @@ class MainWindow(QMainWindow):
             return
         self._show_client_header(client_id)
         self._load_current_tab()
+
+    def _step_tab(self, step: int) -> None:
+        if self.tabs.isVisible() and self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     def _tab_changed(self, _index: int) -> None:
         self._load_current_tab()

@@ -79,6 +79,7 @@ class ReportPreviewDialog(QDialog):
         self.protect.setObjectName("protectCheck")
         self.password = QLineEdit(self)
         self.password.setObjectName("pdfPassword")
+        self.password.setAccessibleName("PDF password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("PDF password")
         self.password.setEnabled(False)

@@ -72,11 +72,13 @@ class SearchDialog(QDialog):
         self.controller = controller
         self.query = QLineEdit(self)
         self.query.setObjectName("searchQuery")
+        self.query.setAccessibleName("Search")
         self.query.setPlaceholderText("Search notes, summaries, contracts, emotions, feedback…")
         self.query.setClearButtonEnabled(True)
         self.model = SearchResultsModel(self)
         self.results = QTreeView(self)
         self.results.setObjectName("searchResults")
+        self.results.setAccessibleName("Results")
         self.results.setModel(self.model)
         self.results.setHeaderHidden(True)
         self.results.setUniformRowHeights(True)

@@ -32,6 +32,7 @@ class SettingsDialog(QDialog):
         self.autolock.setValue(settings.get_int(keys.AUTOLOCK_MINUTES))
         self.backup_folder = QLineEdit(settings.get_str(keys.BACKUP_FOLDER), self)
         self.backup_folder.setObjectName("backupFolder")
+        self.backup_folder.setAccessibleName("Backup folder")
         self.backup_folder.setPlaceholderText("No automatic backups")
         browse = QPushButton("Choose…", self)
         browse.clicked.connect(self._choose_folder)
