@@ -100,6 +100,9 @@ class SearchDialog(QDialog):
 
     def run_search(self) -> None:
         self._timer.stop()
+        if not self.controller.is_unlocked:  # locked while the coach was typing
+            self.model.clear()
+            return
         text = self.query.text()
         hits = search(self.controller.store.conn, text, limit=100) if text.strip() else []
         self.model.set_hits(hits)
@@ -132,4 +135,5 @@ class SearchDialog(QDialog):
     def done(self, result: int) -> None:
         self.model.clear()
         self.query.clear()
+        self._timer.stop()  # clearing the query started it; nothing is left to search
         super().done(result)
