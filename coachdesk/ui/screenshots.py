@@ -136,6 +136,7 @@ PAGES: list[tuple[str, Callable[[Tour], None]]] = [
     ("tab-sessions", lambda t: t.client("Sessions")),
     ("tab-emotions", lambda t: t.client("Emotions")),
     ("tab-feedback", lambda t: t.client("Feedback")),
+    ("tab-attachments", lambda t: t.client("Attachments")),
 ]
 """Screens of the main window: (name, arrange the window)."""
 
