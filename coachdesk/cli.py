@@ -591,10 +591,11 @@ def _backup_passphrase(args: argparse.Namespace) -> str:
 
 def cmd_backup_create(args: argparse.Namespace) -> int:
     from coachdesk.backup import backup_name, create_backup
+    from coachdesk.backup.rotation import vault_id_of
 
     output = Path(args.output)
     if output.is_dir():  # a folder: a dated name inside it, as automatic backups use
-        output = output / backup_name(datetime.now(UTC))
+        output = output / backup_name(datetime.now(UTC), vault_id_of(Path(args.vault)))
     output = _output_path(str(output))
     passphrase = current_passphrase(args)
     # The backup is protected by the vault passphrase unless the coach chose another.

@@ -56,7 +56,7 @@ likelihood with at least medium impact, or the other way round."""
 BALANCE_LEAN_POINTS = 2.0
 """When mean result and mean process ratings differ by more than this many points
 (0–10 scale), sessions lean towards one side."""
-REASON_TEXT_MAX = 80
+REASON_TEXT_MAX = 100
 """Longest piece of a record's text (a risk description) quoted in a reason."""
 
 
@@ -142,7 +142,13 @@ def _either(words: Sequence[str]) -> str:
 def _quote(text: str) -> str:
     """A record's text on one line and shortened, fit to stand in a reason."""
     line = " ".join(text.split())
-    return line if len(line) <= REASON_TEXT_MAX else line[: REASON_TEXT_MAX - 1].rstrip() + "…"
+    if len(line) <= REASON_TEXT_MAX:
+        return line
+    cut = line[: REASON_TEXT_MAX - 1]
+    space = cut.rfind(" ")
+    if space > REASON_TEXT_MAX // 2:  # whole words: "chang…" reads as nothing
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–—-") + "…"
 
 
 # --- Outcomes ------------------------------------------------------------------------

@@ -148,7 +148,9 @@ def _signatures(engagement: Engagement, ctx: Context, title: Flowable) -> list[F
         TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), SANS, 8),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                # Bottom: side by side, the signature lines share one height even when
+                # one party's name or role wraps onto more lines than the other's.
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 16),

@@ -9,7 +9,16 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QItemSelection, QMimeData, QModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QEventLoop,
+    QItemSelection,
+    QMimeData,
+    QModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -33,7 +42,6 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -65,8 +73,10 @@ from coachdesk.ui.idle import IdleWatcher
 from coachdesk.ui.models.clients import CLIENT_ID_ROLE, ClientFilterModel, ClientListModel
 from coachdesk.ui.pages import UnlockPage, WelcomePage
 from coachdesk.ui.reports import TITLES, ReportRunner
+from coachdesk.ui.screen import place_in_screen
 from coachdesk.ui.search import SearchDialog
 from coachdesk.ui.settings import AppSettings
+from coachdesk.ui.theme import line_icon
 from coachdesk.ui.workers import Cancelled, Job, Progress
 from coachdesk.ui.workspace.base import WorkspaceTab
 from coachdesk.vault.agenda import AgendaItem, AgendaKind
@@ -81,6 +91,8 @@ CALENDAR_FILE_NAME = "coachdesk-sessions.ics"
 PREPARE_TABS_AFTER_MS = 100
 """How long after the window first appears its workspace tabs are built (see tab_pages)."""
 QUIT_BACKUP_FRESH = timedelta(hours=1)
+DEFAULT_SIZE = QSize(1200, 780)
+"""The window's size on first start, made smaller where the screen is (see screen.py)."""
 
 _STATUS_FILTERS: list[tuple[str, set[ClientStatus]]] = [
     ("Current clients", {ClientStatus.ACTIVE, ClientStatus.PROSPECT, ClientStatus.PAUSED}),
@@ -121,6 +133,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # a filled-in worksheet dropped on the window is imported
         self._where: tuple[int | None, int] = (None, 0)  # client and tab, kept across a lock
         self._stale: set[int] = set()
+        self._hold_welcome = False  # a new vault's recovery code is still being shown
 
         self.stack = QStackedWidget(self)
         self.welcome = WelcomePage(str(controller.vault_dir), self)
@@ -162,6 +175,7 @@ class MainWindow(QMainWindow):
     def _build_workspace(self, tab_classes: list[type[WorkspaceTab]] | None) -> None:
         self.client_filter = QLineEdit(self)
         self.client_filter.setObjectName("clientFilter")
+        self.client_filter.setAccessibleName("Filter clients")
         self.client_filter.setPlaceholderText("Filter clients")
         self.client_filter.setClearButtonEnabled(True)
         self.status_filter = QComboBox(self)
@@ -173,6 +187,7 @@ class MainWindow(QMainWindow):
         self.filtered.setSourceModel(self.clients)
         self.client_list = QListView(self)
         self.client_list.setObjectName("clientList")
+        self.client_list.setAccessibleName("Clients")
         self.client_list.setModel(self.filtered)
         self.client_list.setUniformItemSizes(True)
         self.client_list.selectionModel().selectionChanged.connect(self._client_selected)
@@ -182,13 +197,11 @@ class MainWindow(QMainWindow):
         )
 
         buttons = QHBoxLayout()
-        self.new_client_button = self._tool_button("New client", QStyle.StandardPixmap.SP_FileIcon)
+        self.new_client_button = self._tool_button("New client", "new-client")
         self.new_client_button.setObjectName("newClientButton")
-        self.archive_button = self._tool_button(
-            "Archive", QStyle.StandardPixmap.SP_DialogSaveButton
-        )
+        self.archive_button = self._tool_button("Archive", "archive")
         self.archive_button.setObjectName("archiveClientButton")
-        self.delete_button = self._tool_button("Delete", QStyle.StandardPixmap.SP_TrashIcon)
+        self.delete_button = self._tool_button("Delete", "delete")
         self.delete_button.setObjectName("deleteClientButton")
         for button in (self.new_client_button, self.archive_button, self.delete_button):
             buttons.addWidget(button)
@@ -209,6 +222,8 @@ class MainWindow(QMainWindow):
         self.client_title.setObjectName("clientTitle")
         self.client_subtitle = QLabel(self)
         self.client_subtitle.setObjectName("clientSubtitle")
+        for header in (self.client_title, self.client_subtitle):
+            header.setWordWrap(True)  # a long name or organisation never widens the window
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("workspaceTabs")
         self.tabs.setDocumentMode(True)
@@ -274,10 +289,11 @@ class MainWindow(QMainWindow):
     def _prepare_tabs(self) -> None:
         self.tab_pages  # noqa: B018 - building them is the point
 
-    def _tool_button(self, label: str, icon: QStyle.StandardPixmap) -> QToolButton:
+    def _tool_button(self, label: str, icon: str) -> QToolButton:
         button = QToolButton(self)
         button.setText(label)
-        button.setIcon(self.style().standardIcon(icon))
+        button.setProperty("lineIcon", icon)
+        button.setIcon(line_icon(icon, self.palette()))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         return button
 
@@ -286,11 +302,12 @@ class MainWindow(QMainWindow):
         label: str,
         shortcuts: Sequence[QKeySequence.StandardKey | str],
         slot: Callable[[], object],
-        icon: QStyle.StandardPixmap | None = None,
+        icon: str | None = None,
     ) -> QAction:
         action = QAction(label, self)
         if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+            action.setProperty("lineIcon", icon)
+            action.setIcon(line_icon(icon, self.palette()))
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
         action.triggered.connect(slot)
         self.addAction(action)
@@ -298,20 +315,13 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.new_client_action = self._action(
-            "&New client…", [QKeySequence.StandardKey.New], self.new_client,
-            QStyle.StandardPixmap.SP_FileIcon,
-        )  # fmt: skip
-        self.search_action = self._action(
-            "&Search…", ["Ctrl+K", QKeySequence.StandardKey.Find], self.open_search,
-            QStyle.StandardPixmap.SP_FileDialogContentsView,
-        )  # fmt: skip
-        self.lock_action = self._action(
-            "&Lock", ["Ctrl+L"], self.lock, QStyle.StandardPixmap.SP_DialogCloseButton
+            "&New client…", [QKeySequence.StandardKey.New], self.new_client, "new-client"
         )
-        self.today_action = self._action(
-            "&Today", [TODAY_SHORTCUT], self.show_today,
-            QStyle.StandardPixmap.SP_FileDialogDetailedView,
-        )  # fmt: skip
+        self.search_action = self._action(
+            "&Search…", ["Ctrl+K", QKeySequence.StandardKey.Find], self.open_search, "search"
+        )
+        self.lock_action = self._action("&Lock", ["Ctrl+L"], self.lock, "lock")
+        self.today_action = self._action("&Today", [TODAY_SHORTCUT], self.show_today, "today")
         self.today_action.setToolTip(
             f"Today: sessions, due actions and warnings across all clients ({TODAY_SHORTCUT})"
         )
@@ -327,6 +337,11 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action("&Quit", [QKeySequence.StandardKey.Quit], self.close)
         self.about_action = self._action("&About CoachDesk", [], self.about)
+        # Tabs from anywhere in the window (the client list too), for the keyboard alone.
+        self.next_tab_action = self._action("Next tab", ["Ctrl+PgDown"], lambda: self._step_tab(1))
+        self.previous_tab_action = self._action(
+            "Previous tab", ["Ctrl+PgUp"], lambda: self._step_tab(-1)
+        )
         self.worksheet_action = self._action("&Import worksheet…", [], self.import_worksheet)
         self.new_worksheet_action = self._action("New &worksheet…", [], self.new_worksheet)
         self.vault_actions = [
@@ -378,12 +393,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (
-            self.today_action,
-            self.new_client_action,
-            self.search_action,
-            self.lock_action,
-        ):
+        # "New client" is the button under the list (and Ctrl+N), not here a second time.
+        for action in (self.today_action, self.search_action, self.lock_action):
             toolbar.addAction(action)
         self.toolbar = toolbar
 
@@ -410,15 +421,24 @@ class MainWindow(QMainWindow):
 
     def _create_vault(self, passphrase: str) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        # The recovery code is shown over the welcome page, before the workspace opens:
+        # the coach's first task is to store it, not to glance past an open vault.
+        self._hold_welcome = True
         try:
             code = self.controller.create(passphrase)
         except CoachDeskError as exc:
+            self._hold_welcome = False
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, "Could not create the vault", str(exc))
             return
         QApplication.restoreOverrideCursor()
         dialog = RecoveryCodeDialog(code, lambda _parent: self._kit_for(code), self)
-        self._run(dialog)
+        try:
+            self._run(dialog)
+        finally:
+            self._hold_welcome = False
+        if self.controller.is_unlocked:
+            self.stack.setCurrentIndex(WORKSPACE)
 
     def _unlock(self, passphrase: str) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -533,7 +553,8 @@ class MainWindow(QMainWindow):
         self.backups.run()
 
     def _on_unlocked(self) -> None:
-        self.stack.setCurrentIndex(WORKSPACE)
+        if not self._hold_welcome:
+            self.stack.setCurrentIndex(WORKSPACE)
         self.unlock_page.reset()
         for action in self.vault_actions:
             action.setEnabled(True)
@@ -644,6 +665,10 @@ class MainWindow(QMainWindow):
         self._show_client_header(client_id)
         self._load_current_tab()
 
+    def _step_tab(self, step: int) -> None:
+        if self.tabs.isVisible() and self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
     def _tab_changed(self, _index: int) -> None:
         self._load_current_tab()
 
@@ -666,6 +691,11 @@ class MainWindow(QMainWindow):
         self.archive_button.setEnabled(has_client)
         self.delete_button.setEnabled(has_client)
         if not has_client or client_id is None:
+            self.empty_hint.setText(
+                "Select a client on the left, or add one with Ctrl+N."
+                if self.clients.rowCount()
+                else "No clients yet. Add your first with New client (Ctrl+N)."
+            )
             self.client_title.clear()
             self.client_subtitle.clear()
             return
@@ -869,19 +899,20 @@ class MainWindow(QMainWindow):
         self._flush_all()
         include_private = False
         if kind == ReportKind.CLIENT_EXPORT:
-            answer = QMessageBox.question(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
                 TITLES[kind],
-                "Include your private session notes? They are marked confidential in the "
-                "export. Choose No for an export without them.",
-                QMessageBox.StandardButton.Yes
-                | QMessageBox.StandardButton.No
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.No,
+                "Include your private session notes? They are marked confidential in the export.",
+                QMessageBox.StandardButton.Cancel,
+                self,
             )
-            if answer == QMessageBox.StandardButton.Cancel:
+            without = box.addButton("Export without private notes", QMessageBox.ButtonRole.NoRole)
+            with_private = box.addButton("Include private notes", QMessageBox.ButtonRole.YesRole)
+            box.setDefaultButton(without)
+            self._run(box)
+            if box.clickedButton() not in (without, with_private):
                 return
-            include_private = answer == QMessageBox.StandardButton.Yes
+            include_private = box.clickedButton() is with_private
         if kind == ReportKind.SESSION and session_id is None:
             session_id = self._selected_session_id()
             if session_id is None and not self.controller.store.sessions.for_client(client_id):
@@ -1018,13 +1049,26 @@ class MainWindow(QMainWindow):
 
     def _restore_window_state(self) -> None:
         geometry = self.settings.get_bytes(keys.WINDOW_GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        if not geometry.isEmpty() and self.restoreGeometry(geometry):
+            place_in_screen(self)
         else:
-            self.resize(1200, 780)
+            place_in_screen(self, DEFAULT_SIZE)
         splitter = self.settings.get_bytes(keys.SPLITTER_STATE)
         if not splitter.isEmpty():
             self.splitter.restoreState(splitter)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Redraw the line icons in the new text colour when the theme changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            items: list[QToolButton | QAction] = [
+                *self.findChildren(QToolButton),
+                *self.findChildren(QAction),
+            ]
+            for item in items:
+                name = item.property("lineIcon")
+                if name:
+                    item.setIcon(line_icon(str(name), self.palette()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.controller.is_unlocked and not self._may_lose_unsaved("Quit"):

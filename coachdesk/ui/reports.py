@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -37,6 +37,7 @@ from coachdesk.ui import settings as keys
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.files import choose_save_file
 from coachdesk.ui.printing import SPOOL_NOTE, PrintRun
+from coachdesk.ui.screen import size_to_screen
 from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.workers import Job
 from coachdesk.vault.files import atomic_write_bytes
@@ -78,6 +79,7 @@ class ReportPreviewDialog(QDialog):
         self.protect.setObjectName("protectCheck")
         self.password = QLineEdit(self)
         self.password.setObjectName("pdfPassword")
+        self.password.setAccessibleName("PDF password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("PDF password")
         self.password.setEnabled(False)
@@ -95,9 +97,9 @@ class ReportPreviewDialog(QDialog):
         close.clicked.connect(self.reject)
         self.pages_label = QLabel(f"{self.document.pageCount()} page(s)", self)
         self.pages_label.setObjectName("hint")
+        self.pages_label.setWordWrap(True)  # a long print message wraps, never widens
         bar = QHBoxLayout()
-        bar.addWidget(self.pages_label)
-        bar.addStretch(1)
+        bar.addWidget(self.pages_label, 1)
         bar.addWidget(self.protect)
         bar.addWidget(self.password)
         bar.addWidget(self.print_button)
@@ -106,7 +108,7 @@ class ReportPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
-        self.resize(860, 900)
+        size_to_screen(self, QSize(860, 900))
 
     def bytes_to_save(self) -> bytes | None:
         if not self.protect.isChecked():
@@ -149,7 +151,8 @@ class ReportPreviewDialog(QDialog):
             self.pages_label.setText(message)
 
     def done(self, result: int) -> None:
-        self.view.setDocument(None)  # type: ignore[arg-type]
+        # An empty document, not None: None makes Qt warn on stderr at every close.
+        self.view.setDocument(QPdfDocument(self))
         self.document.close()
         self._buffer.close()
         self._buffer.setData(QByteArray())

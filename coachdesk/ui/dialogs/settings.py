@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -43,6 +44,7 @@ class SettingsDialog(QDialog):
         self.autolock.setValue(settings.get_int(keys.AUTOLOCK_MINUTES))
         self.backup_folder = QLineEdit(settings.get_str(keys.BACKUP_FOLDER), self)
         self.backup_folder.setObjectName("backupFolder")
+        self.backup_folder.setAccessibleName("Backup folder")
         self.backup_folder.setPlaceholderText("No automatic backups")
         browse = QPushButton("Choose…", self)
         browse.clicked.connect(self._choose_folder)
@@ -78,7 +80,11 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # Numbers and short choices as wide as their content, not the whole dialog.
+        for short in (self.autolock, self.backup_interval, self.page_size):
+            short.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow("Lock after", self.autolock)
         form.addRow("Backup folder", folder_row)
         form.addRow("Back up every", self.backup_interval)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -60,6 +60,7 @@ from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.layout import WheelGuard, buddy_label, line_edit, record_table, scroll_area
 from coachdesk.ui.models.records import Column, RecordTableModel
+from coachdesk.ui.screen import size_to_screen
 from coachdesk.ui.widgets import (
     CARD_STYLE,
     NoteEdit,
@@ -229,6 +230,7 @@ class PartsCard(QFrame):
         body = QHBoxLayout()
         body.setSpacing(16)
         self.view = record_table(self.model, f"{key[0].lower()}{key[1:]}Table", plain=True)
+        self.view.setAccessibleName(title)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.view.horizontalHeader()
         for column in range(len(columns)):
@@ -447,7 +449,7 @@ class ContractVersionDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 720)
+        size_to_screen(self, QSize(640, 720))
 
 
 # --- The tab -----------------------------------------------------------------------------
@@ -562,14 +564,15 @@ class ContractTab(WorkspaceTab):
         self.title_label = QLabel()
         self.title_label.setObjectName("contractTitle")
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setWordWrap(True)  # a long title wraps; it never widens the window
         self.status_chip = QLabel()
         self.status_chip.setObjectName("statusChip")
-        title_row.addWidget(self.title_label)
-        title_row.addWidget(self.status_chip)
-        title_row.addStretch(1)
+        title_row.addWidget(self.title_label, 1)
+        title_row.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignTop)
         text_column.addLayout(title_row)
         self.header_label = QLabel()
         self.header_label.setObjectName("contractHeader")
+        self.header_label.setWordWrap(True)
         text_column.addWidget(self.header_label)
         row.addLayout(text_column, 1)
         self.save_label = QLabel()
@@ -601,6 +604,7 @@ class ContractTab(WorkspaceTab):
         self.status_combo = choice_combo("contractStatus")
         self.signed_edit = OptionalDateEdit()
         self.signed_edit.setObjectName("contractSignedDate")
+        self.signed_edit.setAccessibleName("Signed on")
         self.start_edit = OptionalDateEdit()
         self.start_edit.setObjectName("contractStart")
         self.end_edit = OptionalDateEdit()
@@ -611,6 +615,7 @@ class ContractTab(WorkspaceTab):
         self.sessions_spin.setSuffix(" sessions")
         self.length_spin = QSpinBox()
         self.length_spin.setObjectName("contractSessionLength")
+        self.length_spin.setAccessibleName("Session length")
         self.length_spin.setRange(1, 600)
         self.length_spin.setSingleStep(15)
         self.length_spin.setSuffix(" min")
@@ -774,6 +779,7 @@ class ContractTab(WorkspaceTab):
         self.outcome_current.setToolTip("Changing it records a reading with today's date")
         self.outcome_deadline = OptionalDateEdit()
         self.outcome_deadline.setObjectName("outcomeDeadline")
+        self.outcome_deadline.setAccessibleName("Deadline")
         self.outcome_owner = line_edit("outcomeOwner", "e.g. client")
         self.outcome_history = QLabel()
         self.outcome_history.setObjectName("outcomeHistory")
@@ -832,6 +838,7 @@ class ContractTab(WorkspaceTab):
         self.milestone_outcome = choice_combo("milestoneOutcome")
         self.milestone_due = OptionalDateEdit()
         self.milestone_due.setObjectName("milestoneDue")
+        self.milestone_due.setAccessibleName("Due")
         self.milestone_done = OptionalDateEdit()
         self.milestone_done.setObjectName("milestoneDone")
         self.milestone_done_today = QPushButton("Done today")

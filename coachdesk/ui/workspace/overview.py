@@ -51,6 +51,7 @@ from coachdesk.reports.kinds import ReportKind
 from coachdesk.ui import text
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.layout import scroll_area
+from coachdesk.ui.theme import error_colour
 from coachdesk.ui.widgets import CARD_STYLE, make_card
 from coachdesk.ui.workspace.base import WorkspaceTab
 
@@ -241,14 +242,17 @@ class OutcomeRow(QFrame):
         colour = STATUS_COLOURS[progress.status]
         statement = progress.statement.strip() or "(no statement)"
         title = _label(f"{progress.position}. {statement}", "outcomeStatement")
-        layout.addWidget(title, 0, 0)
+        heading = QHBoxLayout()  # the statement takes the row's width, not one column's
+        heading.setSpacing(10)
+        heading.addWidget(title, 1)
+        layout.addLayout(heading, 0, 0, 1, 2)
         state, chip_colour = text.label(progress.status), colour
         if progress.reached:
             state = "Reached"
         elif not progress.measurable:
             state, chip_colour = "Not measured", UNMEASURED
         chip = _chip(state, chip_colour, "outcomeStatus")
-        layout.addWidget(chip, 0, 1, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        heading.addWidget(chip, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         self.bar = GapBar()
         self.bar.set_values(progress.fraction_of_way, progress.time_elapsed, colour)
         layout.addWidget(self.bar, 1, 0, 1, 2)
@@ -256,8 +260,8 @@ class OutcomeRow(QFrame):
             f"{text.fmt_number(progress.baseline)} → {text.fmt_number(progress.current)} → "
             f"{text.fmt_number(progress.target)}"
         )
-        if measure.strip():
-            numbers += f"  {text.first_line(measure, 60)}"
+        if measure.strip():  # whole: cut short, "10 → 45 → 70 Share of …" misleads
+            numbers += "  " + " ".join(measure.split())
         parts = []
         if progress.fraction_of_way is not None:
             parts.append(f"{text.fmt_percent(progress.fraction_of_way)} of the way")
@@ -265,7 +269,7 @@ class OutcomeRow(QFrame):
             parts.append(f"{text.fmt_percent(progress.time_elapsed)} of the time gone")
         self.numbers = _label(numbers, "outcomeNumbers")
         self.numbers.setToolTip("Baseline → current value → target")
-        self.way = _label(" · ".join(parts), "outcomeWay", wrap=False)
+        self.way = _label(" · ".join(parts), "outcomeWay")
         self.way.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.numbers, 2, 0)
         layout.addWidget(self.way, 2, 1)
@@ -609,7 +613,7 @@ class OverviewTab(WorkspaceTab):
                 f"{text.first_line(milestone.title, 120)}",
                 "overdueMilestone",
             )
-            line.setStyleSheet("color: #c62828;")
+            line.setStyleSheet(f"color: {error_colour(line.palette())};")
             self.overdue_list.addWidget(line)
         if summary.due:
             upcoming = summary.due[0]
@@ -664,7 +668,7 @@ class OverviewTab(WorkspaceTab):
                 "openAction",
             )
             if overdue:
-                line.setStyleSheet("color: #c62828;")
+                line.setStyleSheet(f"color: {error_colour(line.palette())};")
             self.action_list.addWidget(line)
         if not open_items:
             self.action_list.addWidget(_label("Nothing open", "muted"))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -183,7 +184,13 @@ class SessionsTab(WorkspaceTab):
         splitter.addWidget(self._build_editor())
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([400, 700])
+        splitter.setSizes([380, 720])
+        # The editor never scrolls sideways: the splitter stops at the width it needs.
+        editor = self.findChild(QScrollArea, "sessionEditor")
+        page = editor.widget() if editor is not None else None
+        if editor is not None and page is not None:
+            bar = editor.verticalScrollBar().sizeHint().width()
+            editor.setMinimumWidth(page.minimumSizeHint().width() + bar)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)
@@ -755,7 +762,8 @@ class SessionsTab(WorkspaceTab):
         for outcome in outcomes:
             if outcome.id is None:
                 continue
-            box = QCheckBox(mnemonic_safe(text.first_line(outcome.statement, 80)))
+            # A check box cannot wrap: a short line here, the whole statement on hover.
+            box = QCheckBox(mnemonic_safe(text.first_line(outcome.statement, 52)))
             box.setObjectName(f"outcome{outcome.id}")
             box.setProperty("outcome_id", outcome.id)
             box.setToolTip(outcome.statement)
