@@ -220,6 +220,7 @@ class AgendaPage(QWidget):
         self.date_label.setObjectName("agendaDate")
         self.hint = QLabel("Select a client on the left, or add one with Ctrl+N.")
         self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)  # a long hint wraps; it never widens the window
         header = QHBoxLayout()
         header.setSpacing(12)
         header.addWidget(self.title)
