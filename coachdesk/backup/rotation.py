@@ -35,6 +35,7 @@ from coachdesk.backup.container import DEFAULT_CHUNK_SIZE
 from coachdesk.core.errors import InvalidInput
 from coachdesk.vault import keys
 from coachdesk.vault.files import secure_mkdir
+from coachdesk.vault.outputs import check_output_folder
 from coachdesk.vault.vault import Vault
 
 BACKUP_SUFFIX = ".cdbackup"
@@ -192,7 +193,7 @@ def write_scheduled_backup(
     """
     folder = Path(folder)
     now = now or datetime.now(UTC)
-    secure_mkdir(folder)
+    secure_mkdir(check_output_folder(folder))
     target = folder / backup_name(now)
     halves = _split_progress(progress, 2 if verify else 1)
     info = create_backup(

@@ -24,7 +24,7 @@ from coachdesk.reports import (
 from coachdesk.reports.common import Context
 from coachdesk.reports.document import PaperSize, frame_width, render_story
 from coachdesk.reports.kinds import SHAREABLE, ReportKind
-from coachdesk.vault.files import atomic_write_bytes
+from coachdesk.vault.outputs import write_output_file
 
 __all__ = [
     "SHAREABLE",
@@ -95,7 +95,8 @@ def write_report(
     password: str | None = None,
 ) -> None:
     """Render like :func:`render_report`, then replace ``path`` atomically (owner-only):
-    a failed render leaves any existing file untouched."""
+    a failed render leaves any existing file untouched. ``path`` must be outside every
+    vault folder (:func:`coachdesk.vault.outputs.check_output_file`)."""
     data = render_report(
         kind,
         engagement,
@@ -106,7 +107,7 @@ def write_report(
         coach_name=coach_name,
         password=password,
     )
-    atomic_write_bytes(Path(path), data)
+    write_output_file(Path(path), data)
 
 
 def render_recovery_kit(
@@ -136,4 +137,4 @@ def write_recovery_kit(
     data = render_recovery_kit(
         recovery_code, vault_location, today=today, page_size=page_size, password=password
     )
-    atomic_write_bytes(Path(path), data)
+    write_output_file(Path(path), data)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QPainter
@@ -33,13 +34,14 @@ from PySide6.QtWidgets import (
 
 # Only the kinds here: ReportLab (coachdesk.reports.api, .document) is imported when a
 # report is first made, not when the app starts.
+from coachdesk.core.errors import InvalidInput
 from coachdesk.reports import ReportKind
 from coachdesk.ui import settings as keys
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.files import choose_save_file
 from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.workers import Job
-from coachdesk.vault.files import atomic_write_bytes
+from coachdesk.vault.outputs import write_output_file
 
 TITLES = {
     ReportKind.SESSION: "Session summary",
@@ -58,8 +60,15 @@ def suggested_file_name(kind: ReportKind, today: date) -> str:
 class ReportPreviewDialog(QDialog):
     """The rendered PDF, with Save and Print. The bytes live only in this dialog."""
 
-    def __init__(self, kind: ReportKind, pdf: bytes, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind: ReportKind,
+        pdf: bytes,
+        parent: QWidget | None = None,
+        vault_folder: Path | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.vault_folder = vault_folder
         self.setWindowTitle(f"{TITLES[kind]} — preview")
         self.kind = kind
         self.pdf = pdf
@@ -128,7 +137,10 @@ class ReportPreviewDialog(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
         try:
-            atomic_write_bytes(target, data)
+            write_output_file(target, data, vault_folder=self.vault_folder)
+        except InvalidInput as exc:  # inside a vault folder, a hard link, not a file
+            QMessageBox.warning(self, "Not saved", f"The PDF was not saved: {exc}.")
+            return
         except OSError as exc:
             QMessageBox.warning(self, "Not saved", f"The PDF could not be saved: {exc.strerror}.")
             return
@@ -242,7 +254,7 @@ class ReportRunner:
         busy.deleteLater()
         if not self.controller.is_unlocked:
             return  # locked while rendering: show nothing
-        dialog = ReportPreviewDialog(kind, pdf, self.parent)
+        dialog = ReportPreviewDialog(kind, pdf, self.parent, self.controller.vault_dir)
         self.last_dialog = dialog
         if self.preview_opened is not None:
             self.preview_opened(dialog)

@@ -26,6 +26,7 @@ from coachdesk.vault.files import atomic_write_bytes, secure_mkdir
 from coachdesk.vault.header import VaultHeader
 from coachdesk.vault.lockfile import LOCK_NAME, VaultLock
 from coachdesk.vault.migrations import migrate
+from coachdesk.vault.outputs import check_new_vault_folder, tighten_folder
 
 DB_NAME = "vault.db"
 HEADER_NAME = "vault.key"
@@ -90,8 +91,10 @@ class Vault:
             raise InvalidInput(f"{folder} is a file, not a folder")
         if folder.is_dir() and any(p.name != LOCK_NAME for p in folder.iterdir()):
             raise InvalidInput(f"{folder} is not empty; choose a new or empty folder")
+        check_new_vault_folder(folder)
         kdf = kdf or keys.calibrate_kdf()
         secure_mkdir(folder)
+        tighten_folder(folder)
         lock = VaultLock(folder)
         lock.acquire()
         try:
