@@ -330,9 +330,10 @@ def cmd_report(args: argparse.Namespace) -> int:
                 client_id = store.sessions.get(args.session).client_id
             elif args.session is not None:
                 raise InvalidInput("--session applies to the session report only")
+            engagement = store.load_engagement(client_id)
             write_report(
                 kind,
-                store.load_engagement(client_id),
+                engagement,
                 output,
                 today=date.today(),
                 page_size=paper,
@@ -340,6 +341,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 include_private=args.include_private,
                 coach_name=args.coach or "",
                 password=password,
+                contract_versions=store.contract_versions(engagement),
             )
     protected = " (password-protected)" if password else ""
     print(f"Wrote the {kind.value} report to {output}{protected}.")

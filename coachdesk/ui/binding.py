@@ -53,6 +53,7 @@ class RecordBinder(QObject):
         self._loaders: list[Callable[[Any], None]] = []
         self._widgets: list[QWidget] = []
         self._texts: list[QLineEdit | QPlainTextEdit] = []
+        self._text_fields: list[tuple[QLineEdit | QPlainTextEdit, str]] = []
 
     @property
     def record(self) -> Any:
@@ -126,6 +127,7 @@ class RecordBinder(QObject):
         emit :attr:`too_long` and show why in a tooltip. Text already stored longer (from
         an older version) is shown whole and may shrink, never grow."""
         self._texts.append(widget)
+        self._text_fields.append((widget, field))
         allowed = {"length": 0}
 
         def limit_for(record: Any, value: str) -> int:
@@ -166,6 +168,10 @@ class RecordBinder(QObject):
 
         note.textChanged.connect(note_changed)
         self._add(note, load_note)
+
+    def text_fields(self) -> list[tuple[QLineEdit | QPlainTextEdit, str]]:
+        """Each bound text widget and the record field it edits (for checks and tests)."""
+        return list(self._text_fields)
 
     def _too_long(self, widget: QWidget, field: str, limit: int) -> None:
         message = f"This field holds at most {limit:,} characters; the rest was not added."

@@ -206,6 +206,7 @@ class ReportRunner:
         include_private: bool = False,
     ) -> Job:
         engagement = self.controller.store.load_engagement(client_id)
+        versions = self.controller.store.contract_versions(engagement)
         today = date.today()
         page_size = self._page_size()
         coach = self.settings.get_str(keys.REPORT_COACH_NAME)
@@ -221,6 +222,7 @@ class ReportRunner:
                 session_id=session_id,
                 include_private=include_private,
                 coach_name=coach,
+                contract_versions=versions,
             )
 
         return self._start(kind, render)

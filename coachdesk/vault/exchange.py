@@ -69,11 +69,7 @@ def export_document(store: Store, client_ids: list[int] | None = None) -> dict[s
     with transaction(store.conn):
         for client_id in ids:
             engagement = store.load_engagement(client_id)
-            versions = (
-                store.contracts.versions(engagement.contract.id)
-                if engagement.contract is not None and engagement.contract.id is not None
-                else []
-            )
+            versions = store.contract_versions(engagement)
             clients.append(engagement_to_json(engagement, versions))
     return {
         "format": FORMAT,
