@@ -47,7 +47,7 @@ SINGLE_LINE_FIELDS: dict[type, frozenset[str]] = {
     Risk: frozenset({"description"}),
     Session: frozenset({"focus_area"}),
     ActionItem: frozenset({"text"}),
-    EmotionEntry: frozenset({"label", "family", "body_sensation", "regulation_strategy"}),
+    EmotionEntry: frozenset({"label", "body_sensation", "regulation_strategy"}),
     FeedbackEntry: frozenset({"from_role", "from_name"}),
 }
 """The single-line text fields of each record; every other text field is a note."""

@@ -141,7 +141,9 @@ class RecordBinder(QObject):
 
             def load_line(record: Any) -> None:
                 value = "" if record is None else getattr(record, field)
-                line.setMaxLength(limit_for(record, value) or _QT_DEFAULT_MAX_LENGTH)
+                most = limit_for(record, value) or _QT_DEFAULT_MAX_LENGTH
+                if line.maxLength() != most:  # setting it moves the cursor to the end
+                    line.setMaxLength(most)
                 if line.text() != value:
                     line.setText(value)
                     line.setCursorPosition(0)  # show the start of long text, not its end
