@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader
@@ -23,7 +24,7 @@ from coachdesk.reports.style import fmt_date, fmt_datetime, humanise
 from coachdesk.vault.exchange import export_document
 from coachdesk.vault.store import Store
 from coachdesk.vault.vault import Vault
-from testsupport import sample_engagement
+from testsupport import CliRunner, NewVault, sample_engagement
 
 TODAY = date(2026, 3, 1)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -122,3 +123,20 @@ def test_without_versions_the_earlier_wording_is_missing(open_vault: Vault) -> N
     assert _squeezed("Board focus v2x") in text  # the current (third) version
     assert _squeezed("first draft v1x") not in text  # version 2
     assert _squeezed("Leadership coaching mk0") not in text  # version 1
+
+
+def test_the_command_line_export_holds_the_history(
+    new_vault: NewVault, run_cli: CliRunner, tmp_path: Path
+) -> None:
+    """``coachdesk report client-export`` passes the contract history to the report."""
+    with Vault.unlock(new_vault.folder, new_vault.passphrase) as vault:
+        _store, client_id = _amended_vault(vault)
+    target = tmp_path / "export.pdf"
+    proc = run_cli(
+        "--vault", new_vault.folder, "report", "client-export", "--client", client_id,
+        "-o", target, env={"COACHDESK_PASSPHRASE": new_vault.passphrase},
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    pages = PdfReader(io.BytesIO(target.read_bytes())).pages
+    text = _squeezed(" ".join(p.extract_text() or "" for p in pages))
+    assert _squeezed("first draft v1x") in text and _squeezed("Leadership coaching mk0") in text
