@@ -378,8 +378,16 @@ def test_secret_variables_that_are_not_utf8(
 # -- damaged vault headers: deep nesting --------------------------------------------------------
 
 
-def test_vault_header_nested_200000_levels(run_cli: CliRunner, world: dict[str, Any]) -> None:
-    (world["vault"] / HEADER_NAME).write_text("[" * 200_000 + "]" * 200_000)
+@pytest.mark.parametrize("content", ["nested", "huge"])
+def test_vault_header_nested_200000_levels_or_huge(
+    run_cli: CliRunner, world: dict[str, Any], content: str
+) -> None:
+    header = world["vault"] / HEADER_NAME
+    if content == "nested":
+        header.write_text("[" * 200_000 + "]" * 200_000)
+    else:
+        with header.open("r+b") as handle:  # a sparse 4 GiB file after the real header
+            handle.truncate(4 * 2**30)
     proc = run_cli("--vault", world["vault"], "check", env=ENV)
     assert "vault.key" in _one_line(proc, 5)
 
