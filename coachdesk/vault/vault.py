@@ -43,7 +43,7 @@ MAX_HEADER_BYTES = 1024 * 1024
 """A header is a few KiB; a larger vault.key is damage, and is not read whole."""
 WAL_NAME = DB_NAME + "-wal"
 SHM_NAME = DB_NAME + "-shm"
-WAL_COPY_NAME = DB_NAME + "-wal.unclean"
+WAL_COPY_NAME = DB_NAME + db.WAL_COPY_SUFFIX
 """A copy of the write-ahead log found at the last open after an unclean shutdown,
 taken before SQLite replayed it (docs/vault.md); replaced at the next one, removed by a
 key rotation (its pages are under the old data key)."""

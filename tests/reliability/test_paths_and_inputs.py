@@ -11,6 +11,7 @@ command that has such an argument (docs/security.md, "Paths and inputs").
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import resource
@@ -23,6 +24,7 @@ from typing import Any
 
 import pytest
 
+from coachdesk.core.attachments import Attachment
 from coachdesk.core.errors import InvalidInput
 from coachdesk.vault.exchange import export_document, parse_document
 from coachdesk.vault.keys import TEST_KDF
@@ -61,6 +63,11 @@ def world(tmp_path: Path) -> dict[str, Any]:
     store = Store(opened.connection)
     client_id = store.add_engagement(sample_engagement())
     session_id = store.sessions.for_client(client_id)[0].id
+    added = store.attachments.add(
+        Attachment(client_id=client_id, title="Notes", file_name="notes.txt"),
+        lambda: io.BytesIO(b"attached text"),
+        len(b"attached text"),
+    )
     opened.lock()
     other = tmp_path / "other-vault"
     Vault.create(other, "another passphrase", kdf=TEST_KDF)[0].lock()
@@ -81,6 +88,7 @@ def world(tmp_path: Path) -> dict[str, Any]:
         "code": code,
         "client": str(client_id),
         "session": str(session_id),
+        "attachment": str(added.attachment_id),
     }
 
 
@@ -99,6 +107,7 @@ OUTPUT_COMMANDS: dict[str, Callable[[dict[str, Any], str], list[str]]] = {
     "report client-export": _client_report("client-export"),
     "report recovery-kit": lambda w, out: ["report", "recovery-kit", "-o", out],
     "backup create": lambda w, out: ["backup", "create", "-o", out],
+    "attachment save": lambda w, out: ["attachment", "save", w["attachment"], "-o", out],
 }
 
 HOSTILE_OUTPUTS: dict[str, Callable[[dict[str, Any]], Path]] = {
@@ -155,6 +164,10 @@ def test_export_to_standard_output(
     main_cli: CliRunner, world: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(world["tmp"] / "out")
+    # Attachments need their archive beside a file: standard output is refused then.
+    with_files = main_cli("--vault", world["vault"], "export", "-o", "-", env=ENV)
+    assert "attachments" in _one_line(with_files, 2) and with_files.stdout == ""
+    main_cli("--vault", world["vault"], "attachment", "delete", world["attachment"], env=ENV)
     proc = main_cli("--vault", world["vault"], "export", "-o", "-", env=ENV)
     assert proc.returncode == 0, proc.stderr
     document = json.loads(proc.stdout)
