@@ -76,7 +76,7 @@ def check_output_file(target: Path, *, vault_folder: Path | None = None) -> Path
     vault = enclosing_vault(target)
     if vault is not None:
         raise InvalidInput(
-            f"{target} is inside the vault folder {vault}; nothing is written there, "
+            f"{target} is inside a vault folder ({vault}); nothing is written there, "
             "choose a folder outside any vault"
         )
     if target.is_symlink():
