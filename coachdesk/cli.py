@@ -633,7 +633,9 @@ def cmd_worksheet(args: argparse.Namespace) -> int:
         raise InvalidInput(f"'worksheet {args.kind}' needs --client ID and -o FILE.pdf")
     if args.rows is not None and args.kind != "emotion-log":
         raise InvalidInput("--rows applies to the emotion-log worksheet only")
-    output = _output_path(args.output)
+    if args.output == STDOUT:
+        raise InvalidInput("a PDF cannot go to standard output ('-o -'); give a file name")
+    output = _output_path(args.output, args)
     password = _pdf_password() if args.protect else None
     with _unlocked_vault(args) as vault:
         data = issue_worksheet(

@@ -108,6 +108,7 @@ OUTPUT_COMMANDS: dict[str, Callable[[dict[str, Any], str], list[str]]] = {
     "report recovery-kit": lambda w, out: ["report", "recovery-kit", "-o", out],
     "backup create": lambda w, out: ["backup", "create", "-o", out],
     "attachment save": lambda w, out: ["attachment", "save", w["attachment"], "-o", out],
+    "worksheet": lambda w, out: ["worksheet", "emotion-log", "--client", w["client"], "-o", out],
 }
 
 HOSTILE_OUTPUTS: dict[str, Callable[[dict[str, Any]], Path]] = {
