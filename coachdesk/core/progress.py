@@ -20,6 +20,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from types import MappingProxyType
 
+from coachdesk.core.attendance import SessionCounts, held_sessions, session_counts
 from coachdesk.core.model import (
     Contract,
     ContractStatus,
@@ -366,7 +367,7 @@ class ProcessResultBalance:
     """
 
     series: list[SessionRatings]
-    """Every session in time order, rated or not."""
+    """Every session held, in time order, rated or not."""
     process_mean: float | None
     result_mean: float | None
     balance: float | None
@@ -380,7 +381,8 @@ def _mean(values: Sequence[int]) -> float | None:
 
 
 def process_result_balance(sessions: Sequence[Session]) -> ProcessResultBalance:
-    ordered = sorted(sessions, key=lambda s: s.started_at)
+    """Over the sessions held only: a cancelled or missed session has nothing to rate."""
+    ordered = held_sessions(sessions)
     series = [
         SessionRatings(s.id, s.number, s.started_at, s.process_rating, s.result_rating)
         for s in ordered
@@ -411,29 +413,6 @@ def process_result_balance(sessions: Sequence[Session]) -> ProcessResultBalance:
         else:
             lean, verdict = BalanceLean.BALANCED, "Process and results are in balance"
     return ProcessResultBalance(series, process_mean, result_mean, balance, lean, verdict)
-
-
-@dataclass(frozen=True, slots=True)
-class SessionCounts:
-    held: int
-    """Sessions on or before today."""
-    scheduled: int
-    """Sessions after today."""
-    planned: int | None
-    """The contract's session count, when known."""
-    remaining: int | None
-    """Planned sessions not yet held (never negative)."""
-
-
-def session_counts(
-    sessions: Sequence[Session], contract: Contract | None, today: date
-) -> SessionCounts:
-    """Held against planned. Counts every session of the engagement: sessions under an
-    earlier version of the contract are part of the same work."""
-    held = sum(1 for s in sessions if s.started_at.date() <= today)
-    planned = contract.session_count if contract is not None else None
-    remaining = max(planned - held, 0) if planned is not None else None
-    return SessionCounts(held, len(sessions) - held, planned, remaining)
 
 
 # --- The whole engagement ------------------------------------------------------------

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from coachdesk.core.attendance import allowance_rule, counts_line, session_counts, state_label
 from coachdesk.core.model import (
     ActionItem,
     Contract,
@@ -130,10 +131,12 @@ def _contract(engagement: Engagement, ctx: Context) -> list[Flowable]:
     k = engagement.contract
     if k is None:
         return [*story, Paragraph("No contract recorded.", st.muted)]
-    return story + _contract_terms(k, ctx)
+    return story + _contract_terms(k, ctx, engagement.sessions)
 
 
-def _earlier_versions(versions: Sequence[ContractVersion], ctx: Context) -> list[Flowable]:
+def _earlier_versions(
+    versions: Sequence[ContractVersion], ctx: Context, sessions: Sequence[Session]
+) -> list[Flowable]:
     """Every earlier version in full: what was agreed before is personal data too."""
     if not versions:
         return []
@@ -142,11 +145,11 @@ def _earlier_versions(versions: Sequence[ContractVersion], ctx: Context) -> list
         story.append(
             subheading(f"Version {version.version}, replaced on {_when(version.saved_at)}")
         )
-        story += _contract_terms(version.contract, ctx)
+        story += _contract_terms(version.contract, ctx, sessions)
     return story
 
 
-def _contract_terms(k: Contract, ctx: Context) -> list[Flowable]:
+def _contract_terms(k: Contract, ctx: Context, sessions: Sequence[Session]) -> list[Flowable]:
     story: list[Flowable] = []
     rows: list[tuple[str, Cell]] = [
         ("Title", k.title or DASH),
@@ -160,6 +163,11 @@ def _contract_terms(k: Contract, ctx: Context) -> list[Flowable]:
         ("Format", humanise(k.format)),
         ("Fees", _text(k.fees)),
         ("Cancellation", _text(k.cancellation_terms)),
+        ("Counted against the sessions", allowance_rule(k)),
+        (
+            "Attendance",
+            counts_line(session_counts(list(sessions), k, ctx.today)),
+        ),
         ("Confidentiality", _text(k.confidentiality)),
         ("Limits of confidentiality", _text(k.confidentiality_limits)),
         ("Reported to the sponsor", _text(k.sponsor_reporting)),
@@ -236,6 +244,7 @@ def _session(
     }
     touched = ", ".join(f"Outcome {outcome_index[i]}" for i in s.outcome_ids if i in outcome_index)
     facts = [
+        state_label(s, ctx.today),
         _when(s.started_at),
         f"{s.duration_minutes} minutes" if s.duration_minutes else "",
         humanise(s.format),
@@ -425,7 +434,7 @@ def build(
     )
     story += _profile(engagement, ctx)
     story += _contract(engagement, ctx)
-    story += _earlier_versions(contract_versions, ctx)
+    story += _earlier_versions(contract_versions, ctx, engagement.sessions)
     story += _sessions(engagement, ctx, include_private)
     story += _actions(engagement, ctx)
     story += _emotions(engagement, ctx)

@@ -7,6 +7,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from coachdesk.core.attendance import allowance_rule
 from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import Contract, ContractStatus, Engagement
 from coachdesk.reports.common import (
@@ -205,6 +206,7 @@ def build(engagement: Engagement, ctx: Context) -> tuple[list[Flowable], Documen
             [
                 ("Fees", text_cell(contract.fees)),
                 ("Cancellation", text_cell(contract.cancellation_terms)),
+                ("Counted against the sessions", allowance_rule(contract)),
             ],
             ctx.width,
             label_width=0.22,

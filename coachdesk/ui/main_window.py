@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QItemSelection, QMimeData, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QItemSelection, QMimeData, QModelIndex, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -47,6 +47,7 @@ from coachdesk.core.model import ClientStatus
 from coachdesk.reports import ReportKind
 from coachdesk.ui import settings as keys
 from coachdesk.ui import text
+from coachdesk.ui.agenda import TODAY_SHORTCUT, AgendaPage
 from coachdesk.ui.autosave import SaveState
 from coachdesk.ui.backups import BackupScheduler
 from coachdesk.ui.clipboard import ClipboardGuard
@@ -59,7 +60,7 @@ from coachdesk.ui.dialogs.vault_dialogs import (
     RecoveryCodeDialog,
     RevokeKeysDialog,
 )
-from coachdesk.ui.files import choose_open_file
+from coachdesk.ui.files import choose_open_file, choose_save_file
 from coachdesk.ui.idle import IdleWatcher
 from coachdesk.ui.models.clients import CLIENT_ID_ROLE, ClientFilterModel, ClientListModel
 from coachdesk.ui.pages import UnlockPage, WelcomePage
@@ -68,11 +69,15 @@ from coachdesk.ui.search import SearchDialog
 from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.workers import Cancelled, Job, Progress
 from coachdesk.ui.workspace.base import WorkspaceTab
+from coachdesk.vault.agenda import AgendaItem, AgendaKind
+from coachdesk.vault.calendar import EventText, write_calendar
 from coachdesk.vault.search import RecordKind, SearchHit
 
 log = logging.getLogger(__name__)
 
 WELCOME, UNLOCK, WORKSPACE = range(3)
+CALENDAR_FILE_NAME = "coachdesk-sessions.ics"
+"""Suggested name of a calendar export: never a client's name."""
 PREPARE_TABS_AFTER_MS = 100
 """How long after the window first appears its workspace tabs are built (see tab_pages)."""
 QUIT_BACKUP_FRESH = timedelta(hours=1)
@@ -212,9 +217,11 @@ class MainWindow(QMainWindow):
         self._tab_classes = tab_classes
         self._tab_pages: list[WorkspaceTab] | None = None
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.empty_hint = QLabel("Select a client on the left, or add one with Ctrl+N.", self)
-        self.empty_hint.setObjectName("hint")
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # With no client open the right side is the agenda ("Today"), which also says
+        # how to open or add a client.
+        self.agenda_page = AgendaPage(self)
+        self.agenda_page.open_requested.connect(self.open_agenda_item)
+        self.empty_hint = self.agenda_page.hint
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -222,7 +229,7 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.client_title)
         right_layout.addWidget(self.client_subtitle)
         right_layout.addWidget(self.tabs, 1)
-        right_layout.addWidget(self.empty_hint, 1)
+        right_layout.addWidget(self.agenda_page, 1)
 
         self.splitter = QSplitter(self)
         self.splitter.addWidget(left)
@@ -301,8 +308,19 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(
             "&Lock", ["Ctrl+L"], self.lock, QStyle.StandardPixmap.SP_DialogCloseButton
         )
+        self.today_action = self._action(
+            "&Today", [TODAY_SHORTCUT], self.show_today,
+            QStyle.StandardPixmap.SP_FileDialogDetailedView,
+        )  # fmt: skip
+        self.today_action.setToolTip(
+            f"Today: sessions, due actions and warnings across all clients ({TODAY_SHORTCUT})"
+        )
         self.settings_action = self._action("Se&ttings…", ["Ctrl+,"], self.open_settings)
         self.backup_action = self._action("&Back up now", ["Ctrl+Shift+B"], self.back_up_now)
+        self.calendar_action = self._action("Export &calendar (.ics)…", [], self.export_calendar)
+        self.calendar_action.setToolTip(
+            "Planned sessions as a calendar file: the open client's, or everyone's from Today"
+        )
         self.passphrase_action = self._action("Change &passphrase…", [], self.change_passphrase)
         self.revoke_action = self._action(
             "I think my passphrase or a backup was exposed…", [], self.revoke_keys
@@ -314,6 +332,7 @@ class MainWindow(QMainWindow):
         self.vault_actions = [
             self.new_client_action, self.search_action, self.lock_action,
             self.passphrase_action, self.revoke_action, self.backup_action,
+            self.today_action, self.calendar_action,
             self.worksheet_action, self.new_worksheet_action,
         ]  # fmt: skip
         menu = self.menuBar()
@@ -322,6 +341,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_worksheet_action)
         file_menu.addAction(self.worksheet_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.calendar_action)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.passphrase_action)
@@ -331,6 +351,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         self.edit_menu = menu.addMenu("&Edit")
         self.edit_menu.addAction(self.search_action)
+        view_menu = menu.addMenu("&View")
+        view_menu.addAction(self.today_action)
         self.reports_menu = menu.addMenu("&Reports")
         self.report_actions: dict[ReportKind, QAction] = {}
         for kind, shortcut in (
@@ -356,7 +378,12 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.new_client_action, self.search_action, self.lock_action):
+        for action in (
+            self.today_action,
+            self.new_client_action,
+            self.search_action,
+            self.lock_action,
+        ):
             toolbar.addAction(action)
         self.toolbar = toolbar
 
@@ -570,6 +597,7 @@ class MainWindow(QMainWindow):
                 widget.reject()
         for tab in self.tab_pages:
             tab.clear()
+        self.agenda_page.clear()
         self.client_list.selectionModel().clearSelection()
         self.clients.clear()
         self.client_filter.clear()
@@ -630,7 +658,11 @@ class MainWindow(QMainWindow):
     def _show_client_header(self, client_id: int | None) -> None:
         has_client = client_id is not None and self.controller.is_unlocked
         self.tabs.setVisible(has_client)
-        self.empty_hint.setVisible(not has_client)
+        self.client_title.setVisible(has_client)  # the agenda has its own title
+        self.client_subtitle.setVisible(has_client)
+        self.agenda_page.setVisible(not has_client)
+        if not has_client:
+            self._refresh_agenda()
         self.archive_button.setEnabled(has_client)
         self.delete_button.setEnabled(has_client)
         if not has_client or client_id is None:
@@ -714,6 +746,80 @@ class MainWindow(QMainWindow):
         self.clients.load(self.controller.store)
         self._show_client_header(None)
 
+    # -- agenda ------------------------------------------------------------------------
+
+    def _refresh_agenda(self) -> None:
+        if not self.controller.is_unlocked:
+            self.agenda_page.clear()
+            return
+        store = self.controller.store
+        self.agenda_page.refresh(store.conn, store.today(), datetime.now())
+
+    def show_today(self) -> None:
+        """Close the open client (after saving) and show the agenda."""
+        if not self.controller.is_unlocked:
+            return
+        self._flush_all()
+        self.client_list.selectionModel().clearSelection()
+        self.client_list.setCurrentIndex(QModelIndex())
+        self._show_client_header(None)
+
+    def open_agenda_item(self, item: AgendaItem) -> None:
+        """Open the record behind an agenda row: a session in the Sessions tab, a
+        milestone or contract in the Contract tab, an engagement's Overview."""
+        tab = {
+            AgendaKind.AT_RISK: "Overview",
+            AgendaKind.RETENTION: "Profile",
+        }.get(item.kind)
+        if item.kind == AgendaKind.ACTIONS and item.record_kind == RecordKind.CLIENT:
+            tab = "Overview"  # an action item of no session: the Overview lists it
+        self.open_record(item.client_id, item.record_kind, item.record_id, tab)
+
+    def export_calendar(self) -> None:
+        """Planned sessions of the open client (or of everyone) to an .ics file, saying
+        only "Coaching session" unless the coach chose otherwise in Settings."""
+        if not self.controller.is_unlocked:
+            return
+        self._flush_all()
+        client_id = self.current_client_id()
+        title = (
+            "Export this client's planned sessions"
+            if client_id is not None
+            else "Export all planned sessions"
+        )
+        target = choose_save_file(self, title, CALENDAR_FILE_NAME, "Calendar files (*.ics)")
+        if target is None:
+            return
+        if target.suffix.lower() != ".ics":
+            target = target.with_name(target.name + ".ics")
+        try:
+            text_choice = EventText(self.settings.get_str(keys.CALENDAR_EVENT_TEXT))
+        except ValueError:
+            text_choice = EventText.GENERIC
+        store = self.controller.store
+        try:
+            count = write_calendar(
+                store.conn,
+                target,
+                today=store.today(),
+                client_id=client_id,
+                text=text_choice,
+                vault_dir=self.controller.vault_dir,
+            )
+        except CoachDeskError as exc:
+            QMessageBox.warning(self, "Calendar not written", str(exc))
+            return
+        except OSError as exc:
+            QMessageBox.warning(
+                self, "Calendar not written", f"{exc.strerror or exc}: nothing was written."
+            )
+            return
+        self.statusBar().showMessage(
+            f"{count} session(s) written to {target.name}. Import it again after changes: "
+            "the same events are updated.",
+            8000,
+        )
+
     # -- search ------------------------------------------------------------------------
 
     def open_search(self) -> None:
@@ -724,24 +830,34 @@ class MainWindow(QMainWindow):
         self._run(dialog)
 
     def open_hit(self, hit: SearchHit) -> None:
+        self.open_record(hit.client_id, hit.kind, hit.record_id)
+
+    def open_record(
+        self, client_id: int, kind: RecordKind, record_id: int, tab_title: str | None = None
+    ) -> None:
+        """Select the client, show the tab for ``kind`` (or ``tab_title``), reveal it."""
         self._flush_all()
-        self.select_client(hit.client_id)
-        wanted = {
-            RecordKind.CLIENT: "Profile",
-            RecordKind.SESSION: "Sessions",
-            RecordKind.CONTRACT: "Contract",
-            RecordKind.OUTCOME: "Contract",
-            RecordKind.MILESTONE: "Contract",
-            RecordKind.RISK: "Contract",
-            RecordKind.EMOTION: "Emotions",
-            RecordKind.FEEDBACK: "Feedback",
-            RecordKind.ATTACHMENT: "Attachments",
-        }[hit.kind]
+        if not self.select_client(client_id):
+            return
+        wanted = (
+            tab_title
+            or {
+                RecordKind.CLIENT: "Profile",
+                RecordKind.SESSION: "Sessions",
+                RecordKind.CONTRACT: "Contract",
+                RecordKind.OUTCOME: "Contract",
+                RecordKind.MILESTONE: "Contract",
+                RecordKind.RISK: "Contract",
+                RecordKind.EMOTION: "Emotions",
+                RecordKind.FEEDBACK: "Feedback",
+                RecordKind.ATTACHMENT: "Attachments",
+            }[kind]
+        )
         for i, tab in enumerate(self.tab_pages):
             if tab.title == wanted:
                 self.tabs.setCurrentIndex(i)
                 self._load_current_tab()
-                tab.focus_record(hit.record_id, hit.kind)
+                tab.focus_record(record_id, kind)
 
     # -- reports -----------------------------------------------------------------------
 

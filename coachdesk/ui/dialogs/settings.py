@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -22,6 +23,17 @@ from coachdesk.ui import settings as keys
 from coachdesk.ui.files import choose_folder
 from coachdesk.ui.settings import AppSettings
 from coachdesk.vault.outputs import check_output_folder
+
+CALENDAR_CHOICES = (
+    ("“Coaching session” only (recommended)", "generic"),
+    ("With the client's initials", "initials"),
+    ("With the client's name", "name"),
+)
+CALENDAR_WARNING = (
+    "Calendar files leave the encrypted vault: calendar apps sync them to the cloud, "
+    "show them on lock screens and share them with anyone who sees your calendar. "
+    "With initials or the name, those people can tell who you coach and when."
+)
 
 
 class SettingsDialog(QDialog):
@@ -54,6 +66,18 @@ class SettingsDialog(QDialog):
         self.coach_name = QLineEdit(settings.get_str(keys.REPORT_COACH_NAME), self)
         self.coach_name.setObjectName("coachName")
         self.coach_name.setPlaceholderText("Your name, for contracts and report footers")
+        self.event_text = QComboBox(self)
+        self.event_text.setObjectName("calendarEventText")
+        for label, value in CALENDAR_CHOICES:
+            self.event_text.addItem(label, value)
+        chosen = self.event_text.findData(settings.get_str(keys.CALENDAR_EVENT_TEXT))
+        self.event_text.setCurrentIndex(max(chosen, 0))
+        self.event_warning = QLabel(CALENDAR_WARNING, self)
+        self.event_warning.setObjectName("calendarWarning")
+        self.event_warning.setWordWrap(True)
+        self.event_warning.setStyleSheet("color: #b3261e;")
+        self.event_text.currentIndexChanged.connect(self._event_text_changed)
+        self._event_text_changed()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -65,8 +89,13 @@ class SettingsDialog(QDialog):
         form.addRow("Back up every", self.backup_interval)
         form.addRow("Report paper", self.page_size)
         form.addRow("Coach name", self.coach_name)
+        form.addRow("Calendar events", self.event_text)
+        form.addRow("", self.event_warning)
         form.addRow(buttons)
         self.setMinimumWidth(480)
+
+    def _event_text_changed(self, _index: int = 0) -> None:
+        self.event_warning.setVisible(self.event_text.currentData() != "generic")
 
     def _choose_folder(self) -> None:
         folder = choose_folder(self, "Backup folder", self.backup_folder.text())
@@ -86,5 +115,6 @@ class SettingsDialog(QDialog):
         self._settings.set(keys.BACKUP_INTERVAL_HOURS, self.backup_interval.value())
         self._settings.set(keys.REPORT_PAGE_SIZE, self.page_size.currentText())
         self._settings.set(keys.REPORT_COACH_NAME, self.coach_name.text().strip())
+        self._settings.set(keys.CALENDAR_EVENT_TEXT, str(self.event_text.currentData()))
         self._settings.sync()
         super().accept()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core.attendance import allowance_rule
 from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import (
     Contract,
@@ -369,6 +371,7 @@ def version_html(contract: Contract) -> str:
         ("Format", text.label(c.format)),
         ("Fees", c.fees),
         ("Cancellation", c.cancellation_terms),
+        ("Counted against the sessions", allowance_rule(c)),
         ("Confidentiality", c.confidentiality),
         ("Limits of confidentiality", c.confidentiality_limits),
         ("Reported to the sponsor", c.sponsor_reporting),
@@ -647,6 +650,22 @@ class ContractTab(WorkspaceTab):
         cancel_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         grid.addWidget(cancel_label, 4, 0)
         grid.addWidget(self.cancellation_edit, 4, 1, 1, 4)
+        # The terms in words above; what the counts follow, here.
+        self.late_counts_check = QCheckBox("Late cancellations use up a session")
+        self.late_counts_check.setObjectName("contractLateCancellationCounts")
+        self.no_show_counts_check = QCheckBox("No-shows use up a session")
+        self.no_show_counts_check.setObjectName("contractNoShowCounts")
+        for check in (self.late_counts_check, self.no_show_counts_check):
+            check.setToolTip(
+                "Whether such a session counts against the contract's sessions "
+                "(held, remaining, n of N in the app and in the reports)"
+            )
+        counted = QHBoxLayout()
+        counted.setSpacing(16)
+        counted.addWidget(self.late_counts_check)
+        counted.addWidget(self.no_show_counts_check)
+        counted.addStretch(1)
+        grid.addLayout(counted, 5, 1, 1, 4)
         grid.setColumnStretch(4, 2)
         layout.addLayout(grid)
 
@@ -662,6 +681,8 @@ class ContractTab(WorkspaceTab):
         b.choice(self.format_combo, "format", SessionFormat)
         b.text(self.fees_edit, "fees")
         b.text(self.cancellation_edit, "cancellation_terms")
+        b.flag(self.late_counts_check, "late_cancellation_counts")
+        b.flag(self.no_show_counts_check, "no_show_counts")
         self.signed_edit.setToolTip("The day the contract was signed")
         return card
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core.attendance import latest_held, next_scheduled, session_counts
 from coachdesk.core.emotions import Quadrant
 from coachdesk.core.errors import NotFound
 from coachdesk.core.model import ActionItem, ActionStatus, EmotionEntry, Engagement, Session
@@ -555,13 +556,21 @@ class OverviewTab(WorkspaceTab):
         self.status_badge.show()
         self.reasons_label.setText("\n".join(f"• {reason}" for reason in progress.reasons))
         facts: list[str] = []
-        counts = progress.sessions
+        # By the clock, as the Sessions tab and the agenda: a session that ended an hour
+        # ago is waiting for its outcome now, not tomorrow.
+        counts = session_counts(engagement.sessions, engagement.contract, datetime.now())
         if counts.planned is not None:
             facts.append(f"{counts.held} of {counts.planned} sessions held")
         else:
             facts.append(f"{counts.held} sessions held")
+        if counts.used > counts.held:
+            facts.append(f"{counts.used - counts.held} more used (late cancellation or no-show)")
+        if counts.remaining is not None:
+            facts.append(f"{counts.remaining} remaining")
         if counts.scheduled:
             facts.append(f"{counts.scheduled} scheduled")
+        if counts.awaiting:
+            facts.append(f"{counts.awaiting} waiting for their outcome")
         if progress.time_elapsed is not None:
             facts.append(f"{text.fmt_percent(progress.time_elapsed)} of the contract time gone")
         contract = engagement.contract
@@ -661,21 +670,19 @@ class OverviewTab(WorkspaceTab):
             self.action_list.addWidget(_label("Nothing open", "muted"))
 
     def _show_last_session(self, engagement: Engagement, today: date) -> None:
-        held = [s for s in engagement.sessions if s.started_at.date() <= today]
-        upcoming = [s for s in engagement.sessions if s.started_at.date() > today]
+        last = latest_held(engagement.sessions)
+        following = next_scheduled(engagement.sessions, today)
         planned = engagement.contract.session_count if engagement.contract is not None else None
-        if held:
-            last = max(held, key=lambda s: s.started_at)
+        if last is not None:
             self.last_session_meta.setText(_session_caption(last, planned))
             self.last_session_summary.setText(
                 _first_lines(last.shared_summary) or "No shared summary written."
             )
         else:
             self.last_session_meta.setText("No session held yet.")
-        if upcoming:
-            following = min(upcoming, key=lambda s: s.started_at)
+        if following is not None:
             self.next_session.setText(f"Next: {text.fmt_datetime(following.started_at)}")
-        self.next_session.setVisible(bool(upcoming))
+        self.next_session.setVisible(following is not None)
 
     def _show_balance(self, progress: EngagementProgress) -> None:
         balance = progress.balance
