@@ -22,12 +22,15 @@ from coachdesk.core.errors import IntegrityFailure, InvalidInput, explain
 from coachdesk.vault import keys
 from coachdesk.vault.exchange import (
     archive_name,
+    export_text,
     import_engagements,
     import_export,
     read_export,
     write_export,
 )
+from coachdesk.vault.files import read_limited
 from coachdesk.vault.hardening import harden_process
+from coachdesk.vault.outputs import STDOUT, check_output_file
 from coachdesk.vault.paths import default_vault_dir
 from coachdesk.vault.store import Store
 from coachdesk.vault.vault import ACCEPT_WAL_LOSS_FLAG, Vault
@@ -52,12 +55,30 @@ class _Parser(argparse.ArgumentParser):
 # -- secrets from the environment, a file or a hidden prompt ---------------------------
 
 
+MAX_SECRET_FILE_BYTES = 64 * 1024
+"""A passphrase file is a line of text; anything larger is the wrong file (/dev/zero)."""
+
+
 def _read_secret_file(path: str) -> str:
+    """The passphrase in ``path``: UTF-8, a byte-order mark and one final newline removed
+    (editors add both; neither can be part of a typed passphrase)."""
+    raw = read_limited(Path(path), MAX_SECRET_FILE_BYTES, "the passphrase file")
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInput(f"cannot read the passphrase file: {exc.strerror}") from None
-    return text.rstrip("\r\n")
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput("the passphrase file is not UTF-8 text; save it as UTF-8") from None
+    return text.removesuffix("\n").removesuffix("\r")
+
+
+def _env_secret(name: str) -> str:
+    """A secret from the environment; it must be UTF-8 (it is, unless set from a file in
+    another encoding) or it could never match what was typed when it was set."""
+    value = os.environ[name]
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInput(f"${name} is not UTF-8 text; set it again in UTF-8") from None
+    return value
 
 
 def _prompt(label: str) -> str:
@@ -75,7 +96,7 @@ def _prompt(label: str) -> str:
 def current_passphrase(args: argparse.Namespace) -> str:
     """The vault passphrase: environment, then --passphrase-file, then a hidden prompt."""
     if ENV_PASSPHRASE in os.environ:
-        return os.environ[ENV_PASSPHRASE]
+        return _env_secret(ENV_PASSPHRASE)
     if args.passphrase_file:
         return _read_secret_file(args.passphrase_file)
     return _prompt("Passphrase")
@@ -83,7 +104,7 @@ def current_passphrase(args: argparse.Namespace) -> str:
 
 def _new_secret(env: str, label: str) -> str:
     if env in os.environ:
-        return os.environ[env]
+        return _env_secret(env)
     first = _prompt(label)
     if _prompt(f"{label} (again)") != first:
         raise InvalidInput("the two passphrases differ; nothing was changed")
@@ -96,7 +117,7 @@ def new_passphrase() -> str:
 
 def recovery_code() -> str:
     if ENV_RECOVERY_CODE in os.environ:
-        return os.environ[ENV_RECOVERY_CODE]
+        return _env_secret(ENV_RECOVERY_CODE)
     return _prompt("Recovery code")
 
 
@@ -111,7 +132,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_init(args: argparse.Namespace) -> int:
     if ENV_PASSPHRASE in os.environ:
-        passphrase = os.environ[ENV_PASSPHRASE]
+        passphrase = _env_secret(ENV_PASSPHRASE)
     elif args.passphrase_file:
         passphrase = _read_secret_file(args.passphrase_file)
     else:
@@ -225,15 +246,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    output = _output_path(args.output)
+    to_stdout = args.output == STDOUT
+    output = None if to_stdout else _output_path(args.output, args)
     with _unlocked_store(args) as store:
         client_ids = None
         if args.client is not None:
             store.clients.get(args.client)  # NotFound (exit 2) for an unknown id
             client_ids = [args.client]
-        count = write_export(store, output, client_ids)
-        ids = client_ids if client_ids is not None else store.clients.ids()
-        with_files = any(store.attachments.for_client(client_id) for client_id in ids)
+        if output is None:
+            text, count = export_text(store, client_ids)
+        else:
+            count = write_export(store, output, client_ids, vault_folder=args.vault)
+            ids = client_ids if client_ids is not None else store.clients.ids()
+            with_files = any(store.attachments.for_client(client_id) for client_id in ids)
+    if output is None:  # '-o -': the JSON on standard output, the summary on stderr
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        print(f"Exported {count} client(s) to standard output (NOT encrypted).", file=sys.stderr)
+        return EXIT_OK
     archive = output.with_name(archive_name(output))
     beside = f" and their attachments to {archive}" if with_files else ""
     print(
@@ -386,7 +416,9 @@ def cmd_attachments(args: argparse.Namespace) -> int:
 def cmd_attachment_save(args: argparse.Namespace) -> int:
     from coachdesk.vault.attachments import check_copy_target
 
-    output = _output_path(args.output)
+    if args.output == STDOUT:
+        raise InvalidInput("an attachment cannot go to standard output ('-o -'); give a file name")
+    output = _output_path(args.output, args)
     check_copy_target(output, args.vault)
     with _unlocked_store(args) as store:
         size = store.attachments.save_copy(args.id, output)
@@ -459,13 +491,9 @@ def _days(value: str) -> int:
     return number
 
 
-def _output_path(value: str) -> Path:
-    path = Path(value)
-    if path.is_dir():
-        raise InvalidInput(f"{path} is a folder; give a file name with -o")
-    if not path.parent.is_dir():
-        raise InvalidInput(f"the folder {path.parent} does not exist")
-    return path
+def _output_path(value: str, args: argparse.Namespace) -> Path:
+    """The file of ``-o``, judged before any work (docs/security.md, "Output paths")."""
+    return check_output_file(Path(value), vault_folder=args.vault)
 
 
 def _kdf_for_new_keys() -> keys.KdfParams | None:
@@ -488,7 +516,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     from coachdesk.reports import ReportKind, write_recovery_kit, write_report
 
     kind = ReportKind(args.kind)
-    output = _output_path(args.output)
+    if args.output == STDOUT:
+        raise InvalidInput("a PDF cannot go to standard output ('-o -'); give a file name")
+    output = _output_path(args.output, args)
     if args.include_private and kind != ReportKind.CLIENT_EXPORT:
         raise InvalidInput("--include-private applies to the client-export report only")
     if kind == ReportKind.SESSION and args.session is None and args.client is None:
@@ -517,9 +547,10 @@ def cmd_report(args: argparse.Namespace) -> int:
                     raise InvalidInput("that session belongs to another client")
             elif args.session is not None:
                 raise InvalidInput("--session applies to the session report only")
+            engagement = store.load_engagement(client_id)
             write_report(
                 kind,
-                store.load_engagement(client_id),
+                engagement,
                 output,
                 today=date.today(),
                 page_size=paper,
@@ -527,6 +558,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 include_private=args.include_private,
                 coach_name=args.coach or "",
                 password=password,
+                contract_versions=store.contract_versions(engagement),
             )
     protected = " (password-protected)" if password else ""
     print(f"Wrote the {kind.value} report to {output}{protected}.")
@@ -535,7 +567,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def _pdf_password() -> str:
     if ENV_PDF_PASSWORD in os.environ:
-        password = os.environ[ENV_PDF_PASSWORD]
+        password = _env_secret(ENV_PDF_PASSWORD)
     else:
         password = _new_secret(ENV_PDF_PASSWORD, "PDF password")
     if not password:
@@ -581,9 +613,9 @@ def _add_report_command(sub: argparse._SubParsersAction[_Parser]) -> None:
 def _backup_passphrase(args: argparse.Namespace) -> str:
     """The passphrase of an existing backup: its own variable, else the vault's sources."""
     if ENV_BACKUP_PASSPHRASE in os.environ:
-        return os.environ[ENV_BACKUP_PASSPHRASE]
+        return _env_secret(ENV_BACKUP_PASSPHRASE)
     if ENV_PASSPHRASE in os.environ:
-        return os.environ[ENV_PASSPHRASE]
+        return _env_secret(ENV_PASSPHRASE)
     if args.passphrase_file:
         return _read_secret_file(args.passphrase_file)
     return _prompt("Backup passphrase")
@@ -593,13 +625,17 @@ def cmd_backup_create(args: argparse.Namespace) -> int:
     from coachdesk.backup import backup_name, create_backup
     from coachdesk.backup.rotation import vault_id_of
 
+    if args.output == STDOUT:
+        raise InvalidInput("a backup cannot go to standard output ('-o -'); give a file name")
     output = Path(args.output)
     if output.is_dir():  # a folder: a dated name inside it, as automatic backups use
         output = output / backup_name(datetime.now(UTC), vault_id_of(Path(args.vault)))
-    output = _output_path(str(output))
+    output = _output_path(str(output), args)
     passphrase = current_passphrase(args)
     # The backup is protected by the vault passphrase unless the coach chose another.
-    backup_secret = os.environ.get(ENV_BACKUP_PASSPHRASE, passphrase)
+    backup_secret = (
+        _env_secret(ENV_BACKUP_PASSPHRASE) if ENV_BACKUP_PASSPHRASE in os.environ else passphrase
+    )
     with _unlock(args, passphrase) as vault:
         info = create_backup(vault, output, backup_secret, kdf=_kdf_for_new_keys())
     print(f"Backup written to {output} ({_megabytes(info.file_size)}).")
@@ -678,7 +714,9 @@ def cmd_worksheet(args: argparse.Namespace) -> int:
         raise InvalidInput(f"'worksheet {args.kind}' needs --client ID and -o FILE.pdf")
     if args.rows is not None and args.kind != "emotion-log":
         raise InvalidInput("--rows applies to the emotion-log worksheet only")
-    output = _output_path(args.output)
+    if args.output == STDOUT:
+        raise InvalidInput("a PDF cannot go to standard output ('-o -'); give a file name")
+    output = _output_path(args.output, args)
     password = _pdf_password() if args.protect else None
     with _unlocked_vault(args) as vault:
         data = issue_worksheet(
@@ -814,7 +852,9 @@ def build_parser() -> argparse.ArgumentParser:
     clients.set_defaults(handler=cmd_clients)
     export = sub.add_parser("export", help="export clients to JSON (unencrypted)")
     export.add_argument("--client", type=_positive_int, metavar="ID", help="only this client")
-    export.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    export.add_argument(
+        "-o", "--output", required=True, metavar="FILE.json", help="the file, or - for stdout"
+    )
     export.set_defaults(handler=cmd_export)
     imp = sub.add_parser("import", help="add the clients of an export as new records")
     imp.add_argument("file", metavar="FILE.json")

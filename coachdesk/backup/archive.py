@@ -66,6 +66,7 @@ from coachdesk.vault.files import (
 )
 from coachdesk.vault.header import VaultHeader
 from coachdesk.vault.lockfile import LOCK_NAME, VaultLock
+from coachdesk.vault.outputs import check_new_vault_folder, check_output_file
 from coachdesk.vault.vault import DB_NAME, HEADER_NAME, Vault, connect
 
 ProgressCallback = Callable[[int, int], None]
@@ -170,14 +171,8 @@ def create_backup(
     folder, or a RAM-backed /tmp).
     """
     keys.check_new_passphrase(passphrase)
-    target = Path(target)
-    if target.is_dir():
-        raise InvalidInput(f"{target} is a folder; give a file name for the backup")
-    if not target.parent.is_dir():
-        raise InvalidInput(f"the folder {target.parent} does not exist")
-    if target.parent.resolve() == Path(vault.folder).resolve():
-        # It would be lost with the vault, and could even replace vault.db itself.
-        raise InvalidInput("a backup cannot go inside the vault folder; choose another folder")
+    # Not inside any vault folder: it would be lost with the vault, or replace vault.db.
+    target = check_output_file(Path(target), vault_folder=vault.folder)
     if not MIN_CHUNK_SIZE <= chunk_size <= MAX_CHUNK_SIZE:
         raise InvalidInput(f"chunk size must be {MIN_CHUNK_SIZE}–{MAX_CHUNK_SIZE} bytes")
     kdf = kdf or keys.calibrate_kdf()
@@ -377,7 +372,7 @@ def restore_backup(
     The restored vault opens with the vault passphrase (or recovery code) that was
     current at backup time.
     """
-    into = Path(into)
+    into = check_new_vault_folder(Path(into))
     _check_restore_target(into, clear=False)  # refuse early, before creating anything
     tracker = _Tracker(progress, cancel, "the restore was cancelled; nothing was restored")
     created = not into.exists()

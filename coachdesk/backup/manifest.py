@@ -82,7 +82,7 @@ class Manifest:
         """
         try:
             doc = json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
             raise IntegrityFailure("the backup manifest is not valid JSON") from None
         if not isinstance(doc, dict) or doc.get("format") != MANIFEST_FORMAT:
             raise IntegrityFailure("the backup manifest is not a CoachDesk manifest")

@@ -42,6 +42,7 @@ from coachdesk.core.errors import InvalidInput
 from coachdesk.vault import keys
 from coachdesk.vault.files import secure_mkdir
 from coachdesk.vault.header import VaultHeader
+from coachdesk.vault.outputs import check_output_folder
 from coachdesk.vault.vault import HEADER_NAME, Vault
 
 BACKUP_SUFFIX = ".cdbackup"
@@ -226,7 +227,7 @@ def write_scheduled_backup(
     """
     folder = Path(folder)
     now = now or datetime.now(UTC)
-    secure_mkdir(folder)
+    secure_mkdir(check_output_folder(folder))
     vault_id = vault_id_of(vault.folder)
     target = folder / backup_name(now, vault_id)
     halves = _split_progress(progress, 2 if verify else 1)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, TypeAlias, TypeGuard, TypeVar
 
 from coachdesk.core.emotions import SCALE_MAX, SCALE_MIN, PlutchikFamily
 from coachdesk.core.errors import ValidationError
+from coachdesk.core.limits import TEXT_MAX, max_length
 from coachdesk.core.model import (
     ActionItem,
     ActionOwner,
@@ -85,11 +86,17 @@ Record: TypeAlias = (
 
 def _no_nul_characters(record: DataclassInstance, kind: str) -> None:
     """SQLite and many tools cut text at a NUL, silently losing the rest; and a lone
-    UTF-16 surrogate (from a JSON escape or a broken paste) cannot be stored at all."""
+    UTF-16 surrogate (from a JSON escape or a broken paste) cannot be stored at all.
+    Every text is also held to its field's maximum length (:mod:`coachdesk.core.limits`)."""
     for f in fields(record):
         value = getattr(record, f.name)
         texts = value if isinstance(value, list) else [value]
+        limit = max_length(type(record), f.name)
         for text in texts:
+            if isinstance(text, str) and len(text) > limit:
+                raise ValidationError(
+                    f"{kind} {f.name} must be at most {limit:,} characters.", field=f.name
+                )
             if isinstance(text, str) and "\x00" in text:
                 raise ValidationError(
                     f"{kind} {f.name} must not contain NUL characters.", field=f.name
@@ -227,6 +234,10 @@ def validate_outcome(outcome: Outcome) -> None:
         _required_date(reading.on, "history", "Outcome history readings need a date.")
         _number(reading.value, "history", "Outcome history readings need a finite value.")
         note = reading.note
+        if isinstance(note, str) and len(note) > max_length(OutcomeReading, "note"):
+            raise ValidationError(
+                f"Outcome history notes must be at most {TEXT_MAX:,} characters.", field="history"
+            )
         if not isinstance(note, str) or "\x00" in note or not _encodable(note):
             raise ValidationError(
                 "Outcome history notes must be text without NUL characters.", field="history"

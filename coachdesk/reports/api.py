@@ -8,8 +8,10 @@ worker thread) and tests share the same code.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import Engagement
@@ -24,7 +26,10 @@ from coachdesk.reports import (
 from coachdesk.reports.common import Context
 from coachdesk.reports.document import PaperSize, frame_width, render_story
 from coachdesk.reports.kinds import SHAREABLE, ReportKind
-from coachdesk.vault.files import atomic_write_bytes
+from coachdesk.vault.outputs import write_output_file
+
+if TYPE_CHECKING:
+    from coachdesk.vault.store import ContractVersion
 
 __all__ = [
     "SHAREABLE",
@@ -54,8 +59,13 @@ def render_report(
     include_private: bool = False,
     coach_name: str = "",
     password: str | None = None,
+    contract_versions: Sequence[ContractVersion] = (),
 ) -> bytes:
     """The PDF of one report about ``engagement`` as of ``today``.
+
+    ``contract_versions`` (the earlier versions of the contract) are printed in the
+    client data export, which must hold everything stored; other reports show the
+    current contract only.
 
     ``session_id`` picks the session of a session summary (default: the latest held).
     ``include_private`` is accepted only for the client data export: private notes have
@@ -78,7 +88,7 @@ def render_report(
     elif kind == ReportKind.SPONSOR:
         story, info = sponsor.build(engagement, ctx)
     else:
-        story, info = client_export.build(engagement, ctx, include_private)
+        story, info = client_export.build(engagement, ctx, include_private, contract_versions)
     return render_story(story, info, page_size, password)
 
 
@@ -93,9 +103,11 @@ def write_report(
     include_private: bool = False,
     coach_name: str = "",
     password: str | None = None,
+    contract_versions: Sequence[ContractVersion] = (),
 ) -> None:
     """Render like :func:`render_report`, then replace ``path`` atomically (owner-only):
-    a failed render leaves any existing file untouched."""
+    a failed render leaves any existing file untouched. ``path`` must be outside every
+    vault folder (:func:`coachdesk.vault.outputs.check_output_file`)."""
     data = render_report(
         kind,
         engagement,
@@ -105,8 +117,9 @@ def write_report(
         include_private=include_private,
         coach_name=coach_name,
         password=password,
+        contract_versions=contract_versions,
     )
-    atomic_write_bytes(Path(path), data)
+    write_output_file(Path(path), data)
 
 
 def render_recovery_kit(
@@ -136,4 +149,4 @@ def write_recovery_kit(
     data = render_recovery_kit(
         recovery_code, vault_location, today=today, page_size=page_size, password=password
     )
-    atomic_write_bytes(Path(path), data)
+    write_output_file(Path(path), data)

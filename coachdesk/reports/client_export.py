@@ -7,13 +7,16 @@ coach's private notes are the one exception: they appear only with
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from coachdesk.core.attendance import allowance_rule, counts_line, session_counts, state_label
 from coachdesk.core.model import (
     ActionItem,
+    Contract,
     EmotionEntry,
     Engagement,
     FeedbackEntry,
@@ -47,6 +50,9 @@ from coachdesk.reports.style import (
     text_cell,
     title_block,
 )
+
+if TYPE_CHECKING:
+    from coachdesk.vault.store import ContractVersion
 
 
 def _text(value: str) -> Cell:
@@ -125,6 +131,26 @@ def _contract(engagement: Engagement, ctx: Context) -> list[Flowable]:
     k = engagement.contract
     if k is None:
         return [*story, Paragraph("No contract recorded.", st.muted)]
+    return story + _contract_terms(k, ctx, engagement.sessions)
+
+
+def _earlier_versions(
+    versions: Sequence[ContractVersion], ctx: Context, sessions: Sequence[Session]
+) -> list[Flowable]:
+    """Every earlier version in full: what was agreed before is personal data too."""
+    if not versions:
+        return []
+    story: list[Flowable] = [heading("Earlier contract versions")]
+    for version in versions:
+        story.append(
+            subheading(f"Version {version.version}, replaced on {_when(version.saved_at)}")
+        )
+        story += _contract_terms(version.contract, ctx, sessions)
+    return story
+
+
+def _contract_terms(k: Contract, ctx: Context, sessions: Sequence[Session]) -> list[Flowable]:
+    story: list[Flowable] = []
     rows: list[tuple[str, Cell]] = [
         ("Title", k.title or DASH),
         ("Version", str(k.version)),
@@ -140,7 +166,7 @@ def _contract(engagement: Engagement, ctx: Context) -> list[Flowable]:
         ("Counted against the sessions", allowance_rule(k)),
         (
             "Attendance",
-            counts_line(session_counts(engagement.sessions, k, ctx.today)),
+            counts_line(session_counts(list(sessions), k, ctx.today)),
         ),
         ("Confidentiality", _text(k.confidentiality)),
         ("Limits of confidentiality", _text(k.confidentiality_limits)),
@@ -380,7 +406,10 @@ def _feedback(engagement: Engagement, ctx: Context) -> list[Flowable]:
 
 
 def build(
-    engagement: Engagement, ctx: Context, include_private: bool
+    engagement: Engagement,
+    ctx: Context,
+    include_private: bool,
+    contract_versions: Sequence[ContractVersion] = (),
 ) -> tuple[list[Flowable], DocumentInfo]:
     st = styles()
     name = client_name(engagement.client)
@@ -405,6 +434,7 @@ def build(
     )
     story += _profile(engagement, ctx)
     story += _contract(engagement, ctx)
+    story += _earlier_versions(contract_versions, ctx, engagement.sessions)
     story += _sessions(engagement, ctx, include_private)
     story += _actions(engagement, ctx)
     story += _emotions(engagement, ctx)

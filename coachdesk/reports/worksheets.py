@@ -70,7 +70,7 @@ from coachdesk.reports.style import (
     title_block,
 )
 from coachdesk.vault.db import Connection
-from coachdesk.vault.files import atomic_write_bytes
+from coachdesk.vault.outputs import write_output_file
 from coachdesk.vault.store import Store
 
 LABEL_SIZE = 7.5
@@ -389,5 +389,6 @@ def issue_worksheet(
 
 
 def write_worksheet(path: str | os.PathLike[str], data: bytes) -> None:
-    """Replace ``path`` atomically, owner-only (a failed write leaves the old file)."""
-    atomic_write_bytes(Path(path), data)
+    """Replace ``path`` atomically, owner-only (a failed write leaves the old file);
+    never inside a vault folder (:func:`coachdesk.vault.outputs.check_output_file`)."""
+    write_output_file(Path(path), data)

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
 from coachdesk.backup import backup_due, last_backup_time, write_scheduled_backup
 from coachdesk.backup.rotation import vault_id_of
-from coachdesk.core.errors import CoachDeskError
+from coachdesk.core.errors import CoachDeskError, InvalidInput
 from coachdesk.ui import settings as keys
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.workers import Job
+from coachdesk.vault.files import secure_mkdir
 from coachdesk.vault.keys import KdfParams, calibrate_kdf
+from coachdesk.vault.outputs import check_output_folder
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +154,10 @@ class BackupScheduler(QObject):
         if not self.controller.is_unlocked:
             return None
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            secure_mkdir(check_output_folder(folder))
+        except InvalidInput as exc:
+            self._done(False, f"Backup folder not used: {exc}")
+            return None
         except OSError as exc:
             self._done(False, f"Backup folder not available: {exc.strerror}")
             return None

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,11 +24,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QToolTip,
     QWidget,
 )
 
+from coachdesk.core.limits import max_length
 from coachdesk.ui import text
 from coachdesk.ui.widgets import OptionalDateEdit
+
+_QT_DEFAULT_MAX_LENGTH = 32767
 
 
 class RecordBinder(QObject):
@@ -38,6 +43,7 @@ class RecordBinder(QObject):
     to the end of the text (ready to add to it, as the Profile and Sessions forms do)."""
 
     changed = Signal(str)  # the field that the coach changed
+    too_long = Signal(str, int)  # a field, its limit: typed or pasted text did not fit
 
     def __init__(self, parent: QObject | None = None, *, cursor_at_end: bool = False) -> None:
         super().__init__(parent)
@@ -47,6 +53,7 @@ class RecordBinder(QObject):
         self._loaders: list[Callable[[Any], None]] = []
         self._widgets: list[QWidget] = []
         self._texts: list[QLineEdit | QPlainTextEdit] = []
+        self._text_fields: list[tuple[QLineEdit | QPlainTextEdit, str]] = []
 
     @property
     def record(self) -> Any:
@@ -115,28 +122,63 @@ class RecordBinder(QObject):
     # -- widget kinds --------------------------------------------------------------
 
     def text(self, widget: QLineEdit | QPlainTextEdit, field: str) -> None:
+        """Bind a text field, held to its maximum length from :mod:`coachdesk.core.limits`:
+        a line edit refuses longer input, a note cuts a longer paste to size; both then
+        emit :attr:`too_long` and show why in a tooltip. Text already stored longer (from
+        an older version) is shown whole and may shrink, never grow."""
         self._texts.append(widget)
+        self._text_fields.append((widget, field))
+        allowed = {"length": 0}
+
+        def limit_for(record: Any, value: str) -> int:
+            if record is None:
+                return 0
+            allowed["length"] = max(max_length(type(record), field), len(value))
+            return allowed["length"]
+
         if isinstance(widget, QLineEdit):
             line = widget
 
             def load_line(record: Any) -> None:
                 value = "" if record is None else getattr(record, field)
+                most = limit_for(record, value) or _QT_DEFAULT_MAX_LENGTH
+                if line.maxLength() != most:  # setting it moves the cursor to the end
+                    line.setMaxLength(most)
                 if line.text() != value:
                     line.setText(value)
                     line.setCursorPosition(0)  # show the start of long text, not its end
 
             line.textEdited.connect(lambda value: self._set(field, value))
+            line.inputRejected.connect(lambda: self._too_long(line, field, allowed["length"]))
             self._add(line, load_line)
             return
         note = widget
 
         def load_note(record: Any) -> None:
             value = "" if record is None else getattr(record, field)
+            limit_for(record, value)
             if note.toPlainText() != value:
                 note.setPlainText(value)
 
-        note.textChanged.connect(lambda: self._set(field, note.toPlainText()))
+        def note_changed() -> None:
+            value = note.toPlainText()
+            if not self._loading and self._record is not None and len(value) > allowed["length"]:
+                _cut_to(note, value, allowed["length"])  # changes the text again: saved then
+                self._too_long(note, field, allowed["length"])
+                return
+            self._set(field, value)
+
+        note.textChanged.connect(note_changed)
         self._add(note, load_note)
+
+    def text_fields(self) -> list[tuple[QLineEdit | QPlainTextEdit, str]]:
+        """Each bound text widget and the record field it edits (for checks and tests)."""
+        return list(self._text_fields)
+
+    def _too_long(self, widget: QWidget, field: str, limit: int) -> None:
+        message = f"This field holds at most {limit:,} characters; the rest was not added."
+        QToolTip.showText(widget.mapToGlobal(QPoint(0, 0)), message, widget)
+        self.too_long.emit(field, limit)
 
     def integer(self, widget: QSpinBox, field: str, *, optional: bool = False) -> None:
         """Optional integers use the spin box's minimum as "not set" (specialValueText)."""
@@ -207,3 +249,11 @@ class RecordBinder(QObject):
 
         widget.toggled.connect(lambda value: self._set(field, bool(value)))
         self._add(widget, load)
+
+
+def _cut_to(note: QPlainTextEdit, value: str, limit: int) -> None:
+    """Remove everything after ``limit`` characters, as one more undoable edit."""
+    cursor = QTextCursor(note.document())
+    cursor.setPosition(len(value[:limit].encode("utf-16-le")) // 2)  # Qt counts UTF-16 units
+    cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtPdf import QPdfDocument
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 # Only the kinds here: ReportLab (coachdesk.reports.api, .document) is imported when a
 # report is first made, not when the app starts.
+from coachdesk.core.errors import InvalidInput
 from coachdesk.reports import ReportKind
 from coachdesk.ui import settings as keys
 from coachdesk.ui.controller import VaultController
@@ -40,7 +42,7 @@ from coachdesk.ui.printing import SPOOL_NOTE, PrintRun
 from coachdesk.ui.screen import size_to_screen
 from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.workers import Job
-from coachdesk.vault.files import atomic_write_bytes
+from coachdesk.vault.outputs import write_output_file
 
 TITLES = {
     ReportKind.SESSION: "Session summary",
@@ -59,8 +61,15 @@ def suggested_file_name(kind: ReportKind, today: date) -> str:
 class ReportPreviewDialog(QDialog):
     """The rendered PDF, with Save and Print. The bytes live only in this dialog."""
 
-    def __init__(self, kind: ReportKind, pdf: bytes, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind: ReportKind,
+        pdf: bytes,
+        parent: QWidget | None = None,
+        vault_folder: Path | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.vault_folder = vault_folder
         self.setWindowTitle(f"{TITLES[kind]} — preview")
         self.kind = kind
         self.pdf = pdf
@@ -132,7 +141,10 @@ class ReportPreviewDialog(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
         try:
-            atomic_write_bytes(target, data)
+            write_output_file(target, data, vault_folder=self.vault_folder)
+        except InvalidInput as exc:  # inside a vault folder, a hard link, not a file
+            QMessageBox.warning(self, "Not saved", f"The PDF was not saved: {exc}.")
+            return
         except OSError as exc:
             QMessageBox.warning(self, "Not saved", f"The PDF could not be saved: {exc.strerror}.")
             return
@@ -182,6 +194,7 @@ class ReportRunner:
         include_private: bool = False,
     ) -> Job:
         engagement = self.controller.store.load_engagement(client_id)
+        versions = self.controller.store.contract_versions(engagement)
         today = date.today()
         page_size = self._page_size()
         coach = self.settings.get_str(keys.REPORT_COACH_NAME)
@@ -197,6 +210,7 @@ class ReportRunner:
                 session_id=session_id,
                 include_private=include_private,
                 coach_name=coach,
+                contract_versions=versions,
             )
 
         return self._start(kind, render)
@@ -230,7 +244,7 @@ class ReportRunner:
         busy.deleteLater()
         if not self.controller.is_unlocked:
             return  # locked while rendering: show nothing
-        dialog = ReportPreviewDialog(kind, pdf, self.parent)
+        dialog = ReportPreviewDialog(kind, pdf, self.parent, self.controller.vault_dir)
         self.last_dialog = dialog
         if self.preview_opened is not None:
             self.preview_opened(dialog)

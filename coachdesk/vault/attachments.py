@@ -38,7 +38,7 @@ from coachdesk.core.attachments import (
 from coachdesk.core.errors import CoachDeskError, InvalidInput, NotFound, ValidationError
 from coachdesk.vault.db import Connection, forget_deleted_pages, transaction
 from coachdesk.vault.files import atomic_writer
-from coachdesk.vault.vault import is_vault
+from coachdesk.vault.outputs import check_output_file
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -171,6 +171,7 @@ class AttachmentRepository:
         The copy is NOT encrypted: callers say so to the coach. The hash is checked on
         the way out, so a copy that does not match what was stored is never left.
         """
+        check_output_file(target)  # never into a vault folder, whoever calls
         expected = self.get(attachment_id)
         digest = hashlib.sha256()
         size = 0
@@ -471,12 +472,9 @@ def check_copy_target(
     backups' source), and overwriting a file CoachDesk did not write could destroy
     something of the coach's (``may_exist``: the coach confirmed replacing it in a file
     dialog). Symlinks are resolved first, so a link into a vault folder is refused too.
-    (Minimal guard; issue 16 adds one shared by every output.)
+    The vault rule is the one every output follows
+    (:func:`coachdesk.vault.outputs.check_output_file`).
     """
     if not may_exist and (target.exists() or target.is_symlink()):
         raise InvalidInput(f"{target} already exists; choose a new file name")
-    resolved = target.resolve(strict=False)
-    folders = [resolved.parent, *resolved.parent.parents]
-    vault = vault_folder.resolve(strict=False) if vault_folder is not None else None
-    if any(is_vault(folder) or folder == vault for folder in folders):
-        raise InvalidInput(f"{target} is inside a vault folder; save the copy somewhere else")
+    check_output_file(target, vault_folder=vault_folder)

@@ -35,6 +35,7 @@ from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import Session, SessionState
 from coachdesk.vault.db import Connection, transaction
 from coachdesk.vault.files import atomic_write_bytes
+from coachdesk.vault.outputs import check_output_file
 
 PRODID = "-//CoachDesk//Planned sessions//EN"
 DEFAULT_SUMMARY = "Coaching session"
@@ -194,20 +195,13 @@ def build_calendar(
 
 def check_target(target: Path, vault_dir: Path | None) -> Path:
     """Refuse a place where writing could destroy something that is not ours: inside
-    the vault folder, a folder, a name without .ics, or an existing file that is not a
-    CoachDesk calendar. Returns the path to write."""
+    any vault folder, a link, a folder, a name without .ics, or an existing file that is
+    not a CoachDesk calendar. Returns the path to write."""
+    # The one rule for every output first: never inside any vault folder, never through
+    # a link (coachdesk/vault/outputs.py).
+    target = check_output_file(target, vault_folder=vault_dir)
     if target.suffix.lower() != ".ics":
         raise InvalidInput(f"{target.name or target} does not end in .ics; give a FILE.ics")
-    if target.is_dir():
-        raise InvalidInput(f"{target} is a folder; give a file name ending in .ics")
-    parent = target.parent
-    if not parent.is_dir():
-        raise InvalidInput(f"the folder {parent} does not exist")
-    if vault_dir is not None:
-        vault = vault_dir.resolve()
-        where = parent.resolve()
-        if where == vault or vault in where.parents:
-            raise InvalidInput("a calendar file cannot go inside the vault folder")
     if (target.is_symlink() or target.exists()) and not _is_our_calendar(target):
         raise InvalidInput(
             f"{target.name} exists and is not a CoachDesk calendar; choose another name"

@@ -32,7 +32,8 @@ from coachdesk.core.model import (
 )
 from coachdesk.core.validation import validate_engagement
 from coachdesk.vault.db import transaction
-from coachdesk.vault.files import atomic_write_bytes, atomic_writer
+from coachdesk.vault.files import atomic_writer, read_limited
+from coachdesk.vault.outputs import check_output_file, write_output_file
 from coachdesk.vault.store import ContractVersion, Store
 
 FORMAT = "coachdesk-export"
@@ -101,11 +102,7 @@ def export_document(store: Store, client_ids: list[int] | None = None) -> dict[s
     with transaction(store.conn):
         for client_id in ids:
             engagement = store.load_engagement(client_id)
-            versions = (
-                store.contracts.versions(engagement.contract.id)
-                if engagement.contract is not None and engagement.contract.id is not None
-                else []
-            )
+            versions = store.contract_versions(engagement)
             data = engagement_to_json(engagement, versions)
             attachments = store.attachments.for_client(client_id)
             if attachments:  # optional key: exports without attachments stay as they were
@@ -122,6 +119,18 @@ def export_document(store: Store, client_ids: list[int] | None = None) -> dict[s
     }
 
 
+def export_text(store: Store, client_ids: list[int] | None = None) -> tuple[str, int]:
+    """The export as JSON text, and how many clients it holds (for standard output:
+    refused when the clients have attachments, whose archive needs a file beside it)."""
+    document = export_document(store, client_ids)
+    if any(client.get("attachments") for client in document["clients"]):
+        raise InvalidInput(
+            "these clients have attachments, which go into an archive beside the export: "
+            "give a file name with -o"
+        )
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n", len(document["clients"])
+
+
 def archive_name(target: Path) -> str:
     """The attachments archive beside an export: ``clients.json`` -> ``clients.attachments.zip``."""
     return f"{target.stem}{ARCHIVE_SUFFIX}"
@@ -136,6 +145,8 @@ def write_export(
     target: Path,
     client_ids: list[int] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    vault_folder: Path | None = None,
 ) -> int:
     """Write the export atomically (owner-only); returns how many clients it holds.
 
@@ -144,6 +155,7 @@ def write_export(
     names it in ``attachments_archive``. An existing file of that name is replaced only
     if it is an archive CoachDesk wrote.
     """
+    check_output_file(target, vault_folder=vault_folder)  # before any work: not in a vault
     document = export_document(store, client_ids)
     contents: dict[str, int] = {}
     for client in document["clients"]:
@@ -151,12 +163,14 @@ def write_export(
             attachment_id = int(item["id"])
             contents.setdefault(str(item["sha256"]), attachment_id)
     if contents:
-        archive = target.with_name(archive_name(target))
+        archive = check_output_file(
+            target.with_name(archive_name(target)), vault_folder=vault_folder
+        )
         _check_archive_target(archive)
         document["attachments_archive"] = archive.name
         _write_archive(store, archive, contents, progress)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    atomic_write_bytes(target, text.encode("utf-8"))
+    write_output_file(target, text.encode("utf-8"), vault_folder=vault_folder)
     return len(document["clients"])
 
 
@@ -220,7 +234,7 @@ def parse_export(raw: bytes, folder: Path | None, now: datetime | None = None) -
     that started before ``now`` become held, later ones planned."""
     try:
         # utf-8-sig: an export re-saved by an editor that adds a byte-order mark still reads.
-        document = json.loads(raw.decode("utf-8-sig"))
+        document = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=_JsonObject.of)
     except UnicodeDecodeError:
         raise InvalidInput("the file is not UTF-8 text; is it a CoachDesk export?") from None
     except json.JSONDecodeError as exc:
@@ -241,10 +255,18 @@ def parse_export(raw: bytes, folder: Path | None, now: datetime | None = None) -
             f"export format version{shown} is not supported "
             f"(this CoachDesk reads versions {READABLE_VERSIONS[0]} to {VERSION})"
         )
+    duplicate = _first_duplicate_key(document)
+    if duplicate is not None:
+        where, key = duplicate
+        raise InvalidInput(
+            f"{where or 'the document'}: the field {key!r} appears twice; "
+            "which one is meant is unclear, so nothing was imported"
+        )
     clients = document.get("clients")
     if not isinstance(clients, list):
         raise InvalidInput("clients: expected a list")
     decoded = [_decode_client(item, f"clients[{i}]") for i, item in enumerate(clients)]
+    _check_ids_and_links([engagement for engagement, _versions, _found in decoded])
     if version == 1:
         moment = datetime.now() if now is None else now
         for engagement, _versions, _found in decoded:
@@ -261,6 +283,92 @@ def parse_export(raw: bytes, folder: Path | None, now: datetime | None = None) -
         attachments=attachments,
         archive=archive,
     )
+
+
+class _JsonObject(dict[str, Any]):
+    """A JSON object that remembers the first key it held twice (``json`` keeps the last
+    one silently; an export edited by hand could hide a second ``private_notes``)."""
+
+    duplicate: str | None = None
+
+    @classmethod
+    def of(cls, pairs: list[tuple[str, Any]]) -> _JsonObject:
+        made = cls()
+        for key, value in pairs:
+            if key in made and made.duplicate is None:
+                made.duplicate = key
+            made[key] = value
+        return made
+
+
+def _first_duplicate_key(document: Any) -> tuple[str, str] | None:
+    """(path, key) of the first object holding a key twice, in document order."""
+    stack: list[tuple[str, Any]] = [("", document)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, _JsonObject):
+            if value.duplicate is not None:
+                return path, value.duplicate
+            children = [(f"{path}.{k}" if path else k, v) for k, v in value.items()]
+        elif isinstance(value, list):
+            children = [(f"{path}[{i}]", v) for i, v in enumerate(value)]
+        else:
+            continue
+        stack.extend(reversed(children))
+    return None
+
+
+def _check_ids_and_links(engagements: list[Engagement]) -> None:
+    """Every id names one record of its kind, and every link names a record of the same
+    client: import relinks by id, so a repeated id or a link to nothing (or to another
+    client's record) would silently attach data to the wrong record or drop the link."""
+    seen: dict[tuple[str, int], str] = {}
+
+    def claim(kind: str, record_id: int | None, where: str) -> None:
+        if record_id is None:
+            return
+        first = seen.setdefault((kind, record_id), where)
+        if first != where:
+            raise InvalidInput(f"{where}.id: id {record_id} is also used by {first}")
+
+    for i, engagement in enumerate(engagements):
+        base = f"clients[{i}]"
+        claim("client", engagement.client.id, base)
+        contract = engagement.contract
+        outcome_ids: set[int] = set()
+        if contract is not None:
+            claim("contract", contract.id, f"{base}.contract")
+            for name in ("outcomes", "milestones", "risks"):
+                for j, part in enumerate(getattr(contract, name)):
+                    claim(name, part.id, f"{base}.contract.{name}[{j}]")
+            outcome_ids = {o.id for o in contract.outcomes if o.id is not None}
+        for name in _LISTS:
+            for j, record in enumerate(getattr(engagement, name)):
+                claim(name, record.id, f"{base}.{name}[{j}]")
+        session_ids = {s.id for s in engagement.sessions if s.id is not None}
+
+        def linked(target: int | None, known: set[int], where: str, kind: str) -> None:
+            if target is not None and target not in known:
+                raise InvalidInput(
+                    f"{where}: {kind} {target} is not one of this client's {kind}s "
+                    "(it does not exist in the file or belongs to another client)"
+                )
+
+        if contract is not None:
+            for j, milestone in enumerate(contract.milestones):
+                where = f"{base}.contract.milestones[{j}].outcome_id"
+                linked(milestone.outcome_id, outcome_ids, where, "outcome")
+        for j, session in enumerate(engagement.sessions):
+            for target in session.outcome_ids:
+                where = f"{base}.sessions[{j}].outcome_ids"
+                linked(target, outcome_ids, where, "outcome")
+        for j, item in enumerate(engagement.action_items):
+            for link in ("session_id", "reviewed_session_id"):
+                where = f"{base}.action_items[{j}].{link}"
+                linked(getattr(item, link), session_ids, where, "session")
+        for j, feedback in enumerate(engagement.feedback):
+            where = f"{base}.feedback[{j}].outcome_id"
+            linked(feedback.outcome_id, outcome_ids, where, "outcome")
 
 
 def _find_archive(name: object, folder: Path | None) -> Path:
@@ -360,11 +468,13 @@ def _decode_client(
         raise InvalidInput(f"{path}: {exc}") from None
     if not isinstance(versions_data, list):
         raise InvalidInput(f"{path}.contract_versions: expected a list")
-    versions = []
+    versions: list[ContractVersion] = []
     for i, item in enumerate(versions_data):
         where = f"{path}.contract_versions[{i}]"
         if not isinstance(item, dict) or set(item) != {"version", "saved_at", "contract"}:
             raise InvalidInput(f"{where}: expected version, saved_at and contract")
+        if any(v.version == item["version"] for v in versions):
+            raise InvalidInput(f"{where}.version: version {item['version']} appears twice")
         versions.append(
             ContractVersion(
                 version=codec.decode_value(int, item["version"], f"{where}.version"),
@@ -379,12 +489,7 @@ def _decode_client(
 def read_export(source: Path) -> ExportContents:
     """Read, decode and validate an export file (and its attachments archive) without
     touching any vault."""
-    try:
-        if source.stat().st_size > MAX_IMPORT_BYTES:
-            raise InvalidInput(f"{source.name} is larger than {MAX_IMPORT_BYTES // 2**20} MiB")
-        raw = source.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {source.name}: {exc.strerror or exc}") from None
+    raw = read_limited(source, MAX_IMPORT_BYTES, "the import file")
     return parse_export(raw, source.parent)
 
 

@@ -170,7 +170,7 @@ class VaultHeader:
         """Parse and check structure, bounds and checksum; the MAC is checked later."""
         try:
             document = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nesting
             raise IntegrityFailure("the vault header (vault.key) is damaged: not JSON") from None
         if not isinstance(document, dict):
             raise IntegrityFailure("the vault header (vault.key) is damaged")

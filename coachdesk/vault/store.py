@@ -537,6 +537,13 @@ class Store:
     def transaction(self) -> Any:
         return transaction(self.conn)
 
+    def contract_versions(self, engagement: Engagement) -> list[ContractVersion]:
+        """The earlier versions of the engagement's contract, oldest first."""
+        contract = engagement.contract
+        if contract is None or contract.id is None:
+            return []
+        return self.contracts.versions(contract.id)
+
     def load_engagement(self, client_id: int, *, emotions_since: date | None = None) -> Engagement:
         """Everything about one client, in one call (one read transaction).
 

@@ -34,11 +34,14 @@ from coachdesk.vault.files import atomic_write_bytes, atomic_writer, secure_mkdi
 from coachdesk.vault.header import VaultHeader
 from coachdesk.vault.lockfile import LOCK_NAME, VaultLock
 from coachdesk.vault.migrations import migrate
+from coachdesk.vault.outputs import check_new_vault_folder, tighten_folder
 from coachdesk.vault.wal import inspect_wal
 from coachdesk.vault.worksheets import worksheet_secret
 
 DB_NAME = "vault.db"
 HEADER_NAME = "vault.key"
+MAX_HEADER_BYTES = 1024 * 1024
+"""A header is a few KiB; a larger vault.key is damage, and is not read whole."""
 WAL_NAME = DB_NAME + "-wal"
 SHM_NAME = DB_NAME + "-shm"
 WAL_COPY_NAME = DB_NAME + db.WAL_COPY_SUFFIX
@@ -109,8 +112,10 @@ class Vault:
             raise InvalidInput(f"{folder} is a file, not a folder")
         if folder.is_dir() and any(p.name != LOCK_NAME for p in folder.iterdir()):
             raise InvalidInput(f"{folder} is not empty; choose a new or empty folder")
+        check_new_vault_folder(folder)
         kdf = kdf or keys.calibrate_kdf()
         secure_mkdir(folder)
+        tighten_folder(folder)
         lock = VaultLock(folder)
         lock.acquire()
         created_db = False
@@ -412,9 +417,12 @@ def _read_header_and_master_key(
     folder: Path, slot: str, secret: bytes
 ) -> tuple[VaultHeader, bytes]:
     try:
-        raw = (folder / HEADER_NAME).read_bytes()
+        with (folder / HEADER_NAME).open("rb") as handle:
+            raw = handle.read(MAX_HEADER_BYTES + 1)  # bounded: a header is a few KiB
     except FileNotFoundError:
         raise NotFound(f"no vault header in {folder}") from None
+    if len(raw) > MAX_HEADER_BYTES:
+        raise IntegrityFailure("the vault header (vault.key) is damaged: far too large")
     header = VaultHeader.parse(raw)
     master_key = header.open_slot(slot, secret)
     header.verify_mac(master_key)

@@ -826,7 +826,7 @@ def test_bad_arguments_to_create(open_vault: Vault, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="does not exist"):
         create_backup(open_vault, out / "nope" / "b.cdbackup", PASSPHRASE, kdf=TEST_KDF)
     for inside in (open_vault.folder / "b.cdbackup", open_vault.folder / DB_NAME):
-        with pytest.raises(InvalidInput, match="inside the vault folder"):
+        with pytest.raises(InvalidInput, match="inside a vault folder"):
             create_backup(open_vault, inside, PASSPHRASE, kdf=TEST_KDF)
     assert sorted(p.name for p in open_vault.folder.iterdir() if "vault" not in p.name) == []
     with pytest.raises(InvalidInput, match="chunk size"):

@@ -165,10 +165,10 @@ def test_the_target_is_checked_before_anything_is_written(
     link.symlink_to(notes)
     cases = [
         (tmp_path / "x.txt", "does not end in .ics"),
-        (vault_dir / "sessions.ics", "inside the vault"),
+        (vault_dir / "sessions.ics", "inside a vault folder"),
         (tmp_path / "missing" / "a.ics", "does not exist"),
         (foreign, "not a CoachDesk calendar"),
-        (link, "not a CoachDesk calendar"),
+        (link, "symbolic link"),
     ]
     folder = tmp_path / "folder.ics"
     folder.mkdir()

@@ -8,6 +8,8 @@ A fast subset runs with the rest of the suite. The long randomized runs are mark
 
 from __future__ import annotations
 
+import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ from typing import Any
 import pytest
 
 from coachdesk.vault.keys import TEST_KDF
-from testsupport import PASSPHRASE, sample_engagement
+from testsupport import PASSPHRASE, CliRunner, sample_engagement
 
 
 @pytest.fixture
@@ -39,3 +41,31 @@ def real_window(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
     yield win
     if controller.is_unlocked:
         controller.lock()
+
+
+@pytest.fixture
+def main_cli(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], cli_env: dict[str, str]
+) -> CliRunner:
+    """``coachdesk.cli.main`` in this process: the same code path as the command, without
+    a process start per case (hardening is left to the subprocess tests)."""
+    from coachdesk import cli
+
+    monkeypatch.setattr(cli, "harden_process", lambda: None)
+    for key in [k for k in os.environ if k.startswith("COACHDESK_")]:
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("COACHDESK_KDF_PROFILE", "test")
+    monkeypatch.setenv("TMPDIR", cli_env["TMPDIR"])
+
+    def run(
+        *args: str | Path, env: dict[str, str] | None = None, input: str | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        with monkeypatch.context() as patch:
+            for key, value in (env or {}).items():
+                patch.setenv(key, value)
+            capsys.readouterr()
+            code = cli.main([str(a) for a in args])
+            out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(list(map(str, args)), code, out, err)
+
+    return run

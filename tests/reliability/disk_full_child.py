@@ -109,7 +109,9 @@ def main() -> None:
     first_bytes = first.read_bytes()
 
     # An import larger than the disk: refused by SQLite, nothing of it stays.
-    full(cli("--vault", VAULT, "import", export_file("huge.json", 20_000_000)), "huge import")
+    # 20 MB of notes, in notes of the longest allowed size (coachdesk/core/limits.py).
+    huge = export_file("huge.json", 1_000_000, clients=20)
+    full(cli("--vault", VAULT, "import", huge), "huge import")
     assert clients() == committed
     ok(cli("--vault", VAULT, "check"), "check after failed import")
 

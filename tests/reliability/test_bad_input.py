@@ -35,6 +35,7 @@ from coachdesk.core.errors import (
     ValidationError,
     WrongPassphrase,
 )
+from coachdesk.core.limits import TEXT_MAX
 from coachdesk.core.model import EmotionEntry, Session
 from coachdesk.vault import keys
 from coachdesk.vault.exchange import export_document, import_engagements, parse_document
@@ -330,8 +331,13 @@ def test_tricky_text_survives_import_export_and_search(
     search(vault.connection, text)  # whatever was typed: no FTS syntax error
 
 
-def test_ten_megabytes_of_text_in_a_field(vault: Vault, base_document: dict[str, Any]) -> None:
-    huge = ("Ирина 😀 e\u0301 \u202e notes " * 400_000)[:10_000_000]
+def test_a_note_as_long_as_allowed_and_one_character_more(
+    vault: Vault, base_document: dict[str, Any]
+) -> None:
+    """A note of TEXT_MAX characters (up to 4 MB of UTF-8) imports whole; one character
+    more is refused, naming the client and the field (coachdesk/core/limits.py)."""
+    huge = ("Ирина 😀 e\u0301 \u202e notes " * 60_000)[:TEXT_MAX]
+    assert len(huge) == TEXT_MAX
     doc = copy.deepcopy(base_document)
     doc["clients"][0]["sessions"][0]["private_notes"] = huge
     started = time.perf_counter()
@@ -342,6 +348,11 @@ def test_ten_megabytes_of_text_in_a_field(vault: Vault, base_document: dict[str,
     assert time.perf_counter() - started < 60
     store.delete_client(client_id)
     assert vault.check() == []
+    doc["clients"][0]["sessions"][0]["private_notes"] = huge + "x"
+    with pytest.raises(InvalidInput) as caught:
+        parse_document(_dumps(doc))
+    assert "clients[0]" in str(caught.value) and "private_notes" in str(caught.value)
+    _assert_clear(caught.value)
 
 
 # -- every field of every record, as the editors save them ----------------------------------------
@@ -652,34 +663,6 @@ def test_header_that_is_not_a_header(spare_vault: Path, raw: bytes) -> None:
 
 
 # -- the command line: one line, the right exit code, nothing written ----------------------------
-
-
-@pytest.fixture
-def main_cli(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], cli_env: dict[str, str]
-) -> CliRunner:
-    """``coachdesk.cli.main`` in this process: the same code path as the command, without
-    a process start per case (hardening is left to the subprocess tests)."""
-    from coachdesk import cli
-
-    monkeypatch.setattr(cli, "harden_process", lambda: None)
-    for key in [k for k in os.environ if k.startswith("COACHDESK_")]:
-        monkeypatch.delenv(key)
-    monkeypatch.setenv("COACHDESK_KDF_PROFILE", "test")
-    monkeypatch.setenv("TMPDIR", cli_env["TMPDIR"])
-
-    def run(
-        *args: str | Path, env: dict[str, str] | None = None, input: str | None = None
-    ) -> subprocess.CompletedProcess[str]:
-        with monkeypatch.context() as patch:
-            for key, value in (env or {}).items():
-                patch.setenv(key, value)
-            capsys.readouterr()
-            code = cli.main([str(a) for a in args])
-            out, err = capsys.readouterr()
-        return subprocess.CompletedProcess(list(map(str, args)), code, out, err)
-
-    return run
 
 
 def _one_line(proc: subprocess.CompletedProcess[str], codes: tuple[int, ...]) -> str:

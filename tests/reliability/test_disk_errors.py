@@ -207,7 +207,10 @@ def test_full_database_rolls_back_the_whole_save(open_vault: Vault) -> None:
     store = Store(open_vault.connection)
     kept = store.add_engagement(sample_engagement("Kept Client"))
     _fill_up(open_vault.connection)
-    big = sample_engagement("Too Big", marker="y" * 200_000)
+    big = sample_engagement("Too Big", marker="y" * 100)
+    big.client.intake_notes = "y" * 1_000_000  # notes as long as allowed: about 6 MB
+    for session in big.sessions:
+        session.shared_summary = session.private_notes = "y" * 1_000_000
     with pytest.raises(sqlcipher3.OperationalError, match="full"):
         store.add_engagement(big)
     assert not open_vault.connection.in_transaction

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -10,15 +12,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSpinBox,
     QWidget,
 )
 
+from coachdesk.core.errors import InvalidInput
 from coachdesk.ui import settings as keys
 from coachdesk.ui.files import choose_folder
 from coachdesk.ui.settings import AppSettings
+from coachdesk.vault.outputs import check_output_folder
 
 CALENDAR_CHOICES = (
     ("“Coaching session” only (recommended)", "generic"),
@@ -104,8 +109,15 @@ class SettingsDialog(QDialog):
             self.backup_folder.setText(str(folder))
 
     def accept(self) -> None:
+        folder = self.backup_folder.text().strip()
+        if folder:
+            try:
+                check_output_folder(Path(folder).expanduser())
+            except InvalidInput as exc:
+                QMessageBox.warning(self, "Backup folder", f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+                return
         self._settings.set(keys.AUTOLOCK_MINUTES, self.autolock.value())
-        self._settings.set(keys.BACKUP_FOLDER, self.backup_folder.text().strip())
+        self._settings.set(keys.BACKUP_FOLDER, folder)
         self._settings.set(keys.BACKUP_INTERVAL_HOURS, self.backup_interval.value())
         self._settings.set(keys.REPORT_PAGE_SIZE, self.page_size.currentText())
         self._settings.set(keys.REPORT_COACH_NAME, self.coach_name.text().strip())
