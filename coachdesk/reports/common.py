@@ -36,6 +36,10 @@ class Context:
     width: float
     """Width of the text column in points."""
     coach_name: str
+    copy_line: str = ""
+    """Which copy this is and for whom (two-copy documents); empty otherwise."""
+    withheld: tuple[str, ...] = ()
+    """Labels of contract clauses this copy leaves out."""
 
 
 def client_name(client: Client) -> str:

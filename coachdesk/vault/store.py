@@ -34,6 +34,7 @@ from coachdesk.core.model import (
     Risk,
     Session,
 )
+from coachdesk.core.sharing import Disclosure
 from coachdesk.core.validation import validate, validate_session
 from coachdesk.vault.db import Connection, transaction
 
@@ -149,7 +150,12 @@ class Table(Generic[R]):
 
 
 CLIENTS = Table("clients", Client, json_fields=("tags",))
-CONTRACTS = Table("contracts", Contract, skip=("outcomes", "milestones", "risks"))
+CONTRACTS = Table(
+    "contracts",
+    Contract,
+    skip=("outcomes", "milestones", "risks"),
+    json_fields=("clause_audiences",),
+)
 OUTCOMES = Table(
     "outcomes", Outcome, skip=("history",), extra=("position",), order_by="position, id"
 )
@@ -165,6 +171,7 @@ SESSIONS = Table("sessions", Session, skip=("outcome_ids",), order_by="started_a
 ACTION_ITEMS = Table("action_items", ActionItem, order_by="coalesce(due, '9999'), id")
 EMOTIONS = Table("emotion_entries", EmotionEntry, order_by="occurred_at, id")
 FEEDBACK = Table("feedback_entries", FeedbackEntry, order_by="received_on, id")
+DISCLOSURES = Table("disclosures", Disclosure, json_fields=("item_ids",), order_by="at, id")
 
 
 class ClientRecordRepository(Generic[R]):
@@ -323,8 +330,18 @@ class ContractVersion:
     contract: Contract
 
 
-# Fields whose change does not make a new contract version (signing is not amending).
-_NOT_CONTENT = {"id", "client_id", "version", "status", "signed_date"}
+# Fields whose change does not make a new contract version (signing is not amending;
+# who may see an item is the client's consent to sharing, not the agreement itself).
+_NOT_CONTENT = {
+    "id",
+    "client_id",
+    "version",
+    "status",
+    "signed_date",
+    "clause_audiences",
+    "sponsor_confirmed_on",
+}
+_PART_NOT_CONTENT = ("contract_id", "audience", "evidence_audience")
 
 
 def _content(contract: Contract) -> dict[str, Any]:
@@ -333,7 +350,10 @@ def _content(contract: Contract) -> dict[str, Any]:
         encoded.pop(name)
     for child in ("outcomes", "milestones", "risks"):
         for item in encoded[child]:
-            item.pop("contract_id", None)
+            for name in _PART_NOT_CONTENT:
+                item.pop(name, None)
+            for reading in item.get("history", []):
+                reading.pop("note_audience", None)
     return encoded
 
 
@@ -502,6 +522,7 @@ class Store:
         self.action_items = ClientRecordRepository(conn, ACTION_ITEMS)
         self.emotions = ClientRecordRepository(conn, EMOTIONS)
         self.feedback = ClientRecordRepository(conn, FEEDBACK)
+        self.disclosures = ClientRecordRepository(conn, DISCLOSURES)
 
     def transaction(self) -> Any:
         return transaction(self.conn)
