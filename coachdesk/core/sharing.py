@@ -19,7 +19,7 @@ client's own data export, which is not built here).
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -35,7 +35,6 @@ from coachdesk.core.model import (
     Risk,
     Session,
 )
-
 
 _RANK = {Audience.COACH: 0, Audience.CLIENT: 1, Audience.SPONSOR: 2}
 
@@ -203,9 +202,7 @@ def needs_sponsor_confirmation(engagement: Engagement, which: ReportCopy) -> boo
     )
 
 
-def confirm_sponsor_items(
-    contract: Contract, sponsor_refs: Iterable[str], today: date
-) -> None:
+def confirm_sponsor_items(contract: Contract, sponsor_refs: Iterable[str], today: date) -> None:
     """Apply the coach's answer to that question: the ticked outcomes and milestones
     become sponsor-visible, the others at most client-visible; risks are left as marked."""
     wanted = set(sponsor_refs)
@@ -268,9 +265,14 @@ def review_items(
                 ReviewItem(COMMITMENTS_REF, "Commitments", "Action items", Audience.CLIENT)
             )
     original_c = engagement.contract
-    if contract is not None and original_c is not None and which in (
-        ReportCopy.CONTRACT_CLIENT,
-        ReportCopy.CONTRACT_SPONSOR,
+    if (
+        contract is not None
+        and original_c is not None
+        and which
+        in (
+            ReportCopy.CONTRACT_CLIENT,
+            ReportCopy.CONTRACT_SPONSOR,
+        )
     ):
         for clause, label in CLAUSES.items():
             if getattr(contract, clause).strip():
@@ -313,9 +315,7 @@ def review_items(
                 )
     if which == ReportCopy.PROGRESS:
         if any(s.process_rating is not None or s.result_rating is not None for s in view.sessions):
-            items.append(
-                ReviewItem(RATINGS_REF, "Sessions", "Process and result ratings", reader)
-            )
+            items.append(ReviewItem(RATINGS_REF, "Sessions", "Process and result ratings", reader))
         if view.emotions:
             items.append(
                 ReviewItem(EMOTIONS_REF, "Emotion log", "Trends (shares, no entries)", reader)
@@ -323,7 +323,9 @@ def review_items(
     if which == ReportCopy.SPONSOR and view.sessions:
         items.append(
             ReviewItem(
-                SESSION_DATES_REF, "Sessions", "Dates, lengths and formats of sessions held",
+                SESSION_DATES_REF,
+                "Sessions",
+                "Dates, lengths and formats of sessions held",
                 reader,
             )
         )
@@ -469,7 +471,10 @@ def _filter_contract(contract: Contract, reader: Audience, left_out: set[str]) -
     kept = {o.id for o in outcomes if o.id is not None}
     milestones: list[Milestone] = []
     for position, milestone in enumerate(contract.milestones, 1):
-        if not may_see(reader, milestone.audience) or milestone_ref(milestone, position) in left_out:
+        if (
+            not may_see(reader, milestone.audience)
+            or milestone_ref(milestone, position) in left_out
+        ):
             continue
         if not may_see(reader, effective(milestone.evidence_audience, milestone.audience)):
             milestone.evidence = ""
@@ -488,7 +493,9 @@ def _filter_contract(contract: Contract, reader: Audience, left_out: set[str]) -
     contract.clause_audiences = []
 
 
-def withheld_clauses(engagement: Engagement, which: ReportCopy, exclude: Iterable[str] = ()) -> list[str]:
+def withheld_clauses(
+    engagement: Engagement, which: ReportCopy, exclude: Iterable[str] = ()
+) -> list[str]:
     """Labels of the clauses with text that this copy leaves out (the copy says so)."""
     contract = engagement.contract
     if contract is None:
@@ -500,8 +507,7 @@ def withheld_clauses(engagement: Engagement, which: ReportCopy, exclude: Iterabl
         for clause, label in CLAUSES.items()
         if getattr(contract, clause).strip()
         and (
-            not may_see(reader, clause_audience(contract, clause))
-            or clause_ref(clause) in left_out
+            not may_see(reader, clause_audience(contract, clause)) or clause_ref(clause) in left_out
         )
     ]
 

@@ -49,6 +49,7 @@ _COPY_LINES = {
     ReportCopy.CONTRACT_SPONSOR: "Three-way copy for the sponsor",
 }
 
+
 def _kind(kind: ReportKind | str) -> ReportKind:
     try:
         return ReportKind(str(kind))

@@ -184,6 +184,7 @@ def build(engagement: Engagement, ctx: Context) -> tuple[list[Flowable], Documen
         if label in ctx.withheld:
             return "Kept between coach and client; not part of this copy."
         return otherwise
+
     number = iter(range(1, 100))
 
     def section(name: str) -> Flowable:
@@ -211,9 +212,10 @@ def build(engagement: Engagement, ctx: Context) -> tuple[list[Flowable], Documen
         kv_table(
             [
                 ("Fees", text_cell(contract.fees or kept("Fees", ""))),
-                ("Cancellation", text_cell(
-                        contract.cancellation_terms or kept("Cancellation", "")
-                    )),
+                (
+                    "Cancellation",
+                    text_cell(contract.cancellation_terms or kept("Cancellation", "")),
+                ),
             ],
             ctx.width,
             label_width=0.22,

@@ -80,10 +80,9 @@ def test_demo_issue_examples_stay_with_the_client(demo_store: Store) -> None:
     texts = {}
     for client_id in demo_store.clients.ids():
         engagement = demo_store.load_engagement(client_id)
-        texts[engagement.client.name] = (
-            _text(render_report("sponsor", engagement, today=TODAY))
-            + _text(render_report("contract", engagement, today=TODAY, audience="sponsor"))
-        )
+        texts[engagement.client.name] = _text(
+            render_report("sponsor", engagement, today=TODAY)
+        ) + _text(render_report("contract", engagement, today=TODAY, audience="sponsor"))
     eleni, marta = texts["Ελένη Παπαδάκη"], texts["Marta Lindqvist"]
     assert "Burnout" not in eleni and "High risk open" not in eleni
     assert "Notice low moods" not in eleni and "therapist" not in eleni

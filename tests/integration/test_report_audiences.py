@@ -202,7 +202,9 @@ def engagements(draw: st.DrawFn) -> tuple[Engagement, Expect, set[str]]:
         session = Session(
             id=400 + i,
             client_id=1,
-            started_at=datetime.combine(TODAY - timedelta(days=7 * (count - i)), datetime.min.time()),
+            started_at=datetime.combine(
+                TODAY - timedelta(days=7 * (count - i)), datetime.min.time()
+            ),
             agenda=token(),
             shared_summary=token(),
             decisions=token(),
