@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from coachdesk.core.audience import Audience
+from coachdesk.core.audience import Audience, DisclosureAction, ReportCopy
 from coachdesk.core.emotions import Quadrant, quadrant_of
 
 # --- Clients -------------------------------------------------------------------------
@@ -322,6 +322,22 @@ class FeedbackEntry:
     outcome_id: int | None = None
 
 
+@dataclass(slots=True, kw_only=True)
+class Disclosure:
+    """One report that left the vault: when, which copy, for whom, which items (by id)
+    and whether the client approved it. Never its content (see core.sharing)."""
+
+    id: int | None = None
+    client_id: int | None = None
+    at: datetime
+    kind: ReportCopy
+    audience: Audience
+    item_ids: list[str] = field(default_factory=list)
+    approved_on: date | None = None
+    """The day the client approved this report, when the coach recorded it."""
+    action: DisclosureAction = DisclosureAction.SAVED
+
+
 # --- The whole engagement -----------------------------------------------------------
 
 
@@ -337,3 +353,5 @@ class Engagement:
     action_items: list[ActionItem] = field(default_factory=list)
     emotions: list[EmotionEntry] = field(default_factory=list)
     feedback: list[FeedbackEntry] = field(default_factory=list)
+    disclosures: list[Disclosure] = field(default_factory=list)
+    """What was shared about the client, and with whom (the disclosure log)."""

@@ -20,15 +20,15 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
-from enum import StrEnum
 
-from coachdesk.core.audience import Audience
+from coachdesk.core.audience import Audience, DisclosureAction, ReportCopy
 from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import (
     ClauseAudience,
     Contract,
+    Disclosure,
     Engagement,
     Milestone,
     Outcome,
@@ -134,16 +134,6 @@ COMMITMENTS_REF = "commitments"
 
 
 # --- Reports and their audiences -------------------------------------------------------
-
-
-class ReportCopy(StrEnum):
-    """A shareable document and the copy of it: who it is for."""
-
-    SESSION = "session"
-    PROGRESS = "progress"
-    SPONSOR = "sponsor"
-    CONTRACT_CLIENT = "contract-client"
-    CONTRACT_SPONSOR = "contract-sponsor"
 
 
 REPORT_AUDIENCE: dict[ReportCopy, Audience] = {
@@ -350,6 +340,7 @@ def shared_view(
     reader = REPORT_AUDIENCE[which]
     left_out = set(exclude)
     view = copy.deepcopy(engagement)
+    view.disclosures = []
     client = view.client
     client.intake_notes = ""
     client.tags = []
@@ -493,6 +484,15 @@ def _filter_contract(contract: Contract, reader: Audience, left_out: set[str]) -
     contract.clause_audiences = []
 
 
+def without_coach_only(contract: Contract) -> Contract:
+    """A copy of the contract without what is marked coach only: the client's data
+    export leaves it out unless the coach includes private notes."""
+    kept = copy.deepcopy(contract)
+    _filter_contract(kept, Audience.CLIENT, set())
+    kept.clause_audiences = copy.deepcopy(contract.clause_audiences)
+    return kept
+
+
 def withheld_clauses(
     engagement: Engagement, which: ReportCopy, exclude: Iterable[str] = ()
 ) -> list[str]:
@@ -513,27 +513,6 @@ def withheld_clauses(
 
 
 # --- The disclosure log ----------------------------------------------------------------
-
-
-class DisclosureAction(StrEnum):
-    SAVED = "saved"
-    PRINTED = "printed"
-
-
-@dataclass(slots=True, kw_only=True)
-class Disclosure:
-    """One report that left the vault: when, which, for whom, which items (by id) and
-    whether the client approved it. Never its content."""
-
-    id: int | None = None
-    client_id: int | None = None
-    at: datetime
-    kind: ReportCopy
-    audience: Audience
-    item_ids: list[str] = field(default_factory=list)
-    approved_on: date | None = None
-    """The day the client approved this report, when the coach recorded it."""
-    action: DisclosureAction = DisclosureAction.SAVED
 
 
 def disclosure_for(

@@ -24,6 +24,7 @@ from coachdesk.core.model import (
     ClientStatus,
     Contract,
     ContractStatus,
+    Disclosure,
     EmotionEntry,
     Engagement,
     FeedbackEntry,
@@ -34,7 +35,6 @@ from coachdesk.core.model import (
     Risk,
     Session,
 )
-from coachdesk.core.sharing import Disclosure
 from coachdesk.core.validation import validate, validate_session
 from coachdesk.vault.db import Connection, transaction
 
@@ -550,6 +550,7 @@ class Store:
                 action_items=self.action_items.for_client(client_id),
                 emotions=emotions,
                 feedback=self.feedback.for_client(client_id),
+                disclosures=self.disclosures.for_client(client_id),
             )
 
     def delete_client(self, client_id: int) -> None:
@@ -600,6 +601,8 @@ class Store:
                         outcome_id=outcome_ids.get(feedback.outcome_id or -1),
                     )
                 )
+            for disclosure in engagement.disclosures:
+                self.disclosures.save(replace(disclosure, id=None, client_id=client_id))
             return client_id
 
     def open_action_items(self, client_id: int) -> list[ActionItem]:

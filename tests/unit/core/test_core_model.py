@@ -54,7 +54,7 @@ FIELDS = {
     "regulation_strategy regulation_effect intensity_after",
     FeedbackEntry: "id client_id received_on from_role from_name observed_behaviour "
     "perceived_impact outcome_id",
-    Engagement: "client contract sessions action_items emotions feedback",
+    Engagement: "client contract sessions action_items emotions feedback disclosures",
 }
 
 
