@@ -172,3 +172,33 @@ def test_clause_marks_store_only_exceptions() -> None:
     assert contract.clause_audiences == [] and clause_audience(contract, "fees") == S
     with pytest.raises(InvalidInput):
         set_clause_audience(contract, "title", C)
+
+
+def test_status_headline_is_truthful() -> None:
+    from coachdesk.core.model import ContractStatus
+    from coachdesk.core.progress import engagement_progress, final_distances, status_headline
+
+    today = date(2026, 6, 1)
+    none = engagement_progress(Engagement(client=Client(name="N")), today)
+    assert status_headline(none) == "No contract"
+    contract = Contract(
+        start_date=date(2026, 1, 1),
+        end_date=date(2026, 5, 1),
+        status=ContractStatus.ENDED,
+        outcomes=[
+            Outcome(statement="a", baseline=0, target=10, current=10),
+            Outcome(statement="b", baseline=0, target=10, current=4),
+            Outcome(statement="c"),
+        ],
+    )
+    ended = engagement_progress(Engagement(client=Client(name="N"), contract=contract), today)
+    assert status_headline(ended) == "Ended: 1 of 3 outcomes reached"
+    assert final_distances(ended) == [
+        "Outcome 1: target reached",
+        "Outcome 2: ended 40% of the way",
+        "Outcome 3: not measured",
+    ]
+    contract.end_date, contract.status = date(2026, 12, 1), ContractStatus.SIGNED
+    running = engagement_progress(Engagement(client=Client(name="N"), contract=contract), today)
+    assert status_headline(running) in ("On track", "At risk", "Off track")
+    assert status_headline(running, closed=True).startswith("Ended")
