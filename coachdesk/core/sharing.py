@@ -550,3 +550,22 @@ REPORT_NAMES = {
     ReportCopy.CONTRACT_CLIENT: "Contract (client's full copy)",
     ReportCopy.CONTRACT_SPONSOR: "Contract (three-way copy for the sponsor)",
 }
+
+
+def disclosure_summary(entry: Disclosure) -> tuple[str, str, str, str, str]:
+    """One line of the disclosure log in words: when, what, for whom, items, approval."""
+    kinds: dict[str, int] = {}
+    for ref in entry.item_ids:
+        kind = ref.split(":")[0].split("@")[0]
+        kinds[kind] = kinds.get(kind, 0) + 1
+    items = ", ".join(f"{n} {k}{'s' if n > 1 and not k.endswith('s') else ''}"
+                      for k, n in kinds.items())  # fmt: skip
+    return (
+        entry.at.strftime("%d %b %Y, %H:%M"),
+        f"{REPORT_NAMES[ReportCopy(entry.kind)]} ({DisclosureAction(entry.action).value})",
+        AUDIENCE_LABELS[Audience(entry.audience)],
+        items or "nothing from the contract",
+        f"Approved {entry.approved_on.strftime('%d %b %Y')}"
+        if entry.approved_on
+        else "Not recorded",
+    )

@@ -10,8 +10,11 @@ client's name (they would end up in file-dialog history and recent-file lists).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
+import contextlib
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import replace
+from datetime import date, datetime
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QPainter
@@ -33,13 +36,27 @@ from PySide6.QtWidgets import (
 
 # Only the kinds here: ReportLab (coachdesk.reports.api, .document) is imported when a
 # report is first made, not when the app starts.
-from coachdesk.reports import ReportKind
+from coachdesk.core.audience import DisclosureAction, ReportCopy
+from coachdesk.core.model import Engagement
+from coachdesk.core.sharing import (
+    REPORT_AUDIENCE,
+    confirm_sponsor_items,
+    disclosure_for,
+    needs_sponsor_confirmation,
+    report_copy,
+)
+from coachdesk.reports import SHAREABLE, ReportKind
 from coachdesk.ui import settings as keys
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.files import choose_save_file
 from coachdesk.ui.settings import AppSettings
+from coachdesk.ui.sharing import SharePlan, SponsorConfirmDialog, choose_contract_copy, review
 from coachdesk.ui.workers import Job
+from coachdesk.vault.db import transaction
 from coachdesk.vault.files import atomic_write_bytes
+
+Disclose = Callable[[DisclosureAction], AbstractContextManager[None]]
+"""Logs a shared report in the vault around the act of sharing (see ReportRunner)."""
 
 TITLES = {
     ReportKind.SESSION: "Session summary",
@@ -58,10 +75,19 @@ def suggested_file_name(kind: ReportKind, today: date) -> str:
 class ReportPreviewDialog(QDialog):
     """The rendered PDF, with Save and Print. The bytes live only in this dialog."""
 
-    def __init__(self, kind: ReportKind, pdf: bytes, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind: ReportKind,
+        pdf: bytes,
+        parent: QWidget | None = None,
+        disclose: Disclose | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"{TITLES[kind]} — preview")
         self.kind = kind
+        self.disclose = disclose
+        """For a shareable report: logs the disclosure, committed only if the save or
+        print inside it succeeds."""
         self.pdf = pdf
         self.saved_to: str | None = None
         self._buffer = QBuffer(self)
@@ -128,7 +154,8 @@ class ReportPreviewDialog(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
         try:
-            atomic_write_bytes(target, data)
+            with self._disclosing(DisclosureAction.SAVED):
+                atomic_write_bytes(target, data)
         except OSError as exc:
             QMessageBox.warning(self, "Not saved", f"The PDF could not be saved: {exc.strerror}.")
             return
@@ -140,7 +167,11 @@ class ReportPreviewDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        print_pdf(self.document, printer)
+        with self._disclosing(DisclosureAction.PRINTED):
+            print_pdf(self.document, printer)
+
+    def _disclosing(self, action: DisclosureAction) -> AbstractContextManager[None]:
+        return contextlib.nullcontext() if self.disclose is None else self.disclose(action)
 
     def done(self, result: int) -> None:
         self.view.setDocument(None)  # type: ignore[arg-type]
@@ -182,6 +213,8 @@ class ReportRunner:
         self.job: Job | None = None
         self.last_dialog: ReportPreviewDialog | None = None
         self.preview_opened: Callable[[ReportPreviewDialog], None] | None = None
+        self.contract_changed: Callable[[int], None] | None = None
+        """Called after the coach confirmed what the sponsor sees (the contract changed)."""
 
     def _page_size(self) -> str:
         return "letter" if self.settings.get_str(keys.REPORT_PAGE_SIZE) == "Letter" else "a4"
@@ -192,11 +225,25 @@ class ReportRunner:
         client_id: int,
         session_id: int | None = None,
         include_private: bool = False,
-    ) -> Job:
+    ) -> Job | None:
+        """Render in the background, then preview. A shareable report is first reviewed
+        (:meth:`plan_share`); None when the coach cancels there."""
         engagement = self.controller.store.load_engagement(client_id)
         today = date.today()
         page_size = self._page_size()
         coach = self.settings.get_str(keys.REPORT_COACH_NAME)
+        plan: SharePlan | None = None
+        if kind in SHAREABLE:
+            if kind == ReportKind.SESSION:
+                from coachdesk.reports.session_summary import pick_session
+
+                session_id = pick_session(engagement, session_id, today).id
+            plan = self.plan_share(kind, engagement, session_id)
+            if plan is None:
+                return None
+            engagement = self.controller.store.load_engagement(client_id)
+        audience = None if plan is None else REPORT_AUDIENCE[plan.which].value
+        exclude = frozenset() if plan is None else plan.exclude
 
         def render(_progress: object, _cancelled: object) -> bytes:
             from coachdesk.reports import render_report
@@ -209,9 +256,63 @@ class ReportRunner:
                 session_id=session_id,
                 include_private=include_private,
                 coach_name=coach,
+                audience=audience if kind == ReportKind.CONTRACT else None,
+                exclude=exclude,
             )
 
-        return self._start(kind, render)
+        disclose = None
+        if plan is not None:
+            disclose = self._discloser(engagement, plan, session_id)
+        return self._start(kind, render, disclose)
+
+    def plan_share(
+        self, kind: ReportKind, engagement: Engagement, session_id: int | None
+    ) -> SharePlan | None:
+        """Which copy, the sponsor confirmation when due, and the review."""
+        which: ReportCopy | None
+        which = choose_contract_copy(self.parent) if kind == ReportKind.CONTRACT else None
+        if kind == ReportKind.CONTRACT and which is None:
+            return None
+        which = which or report_copy(kind.value)
+        if needs_sponsor_confirmation(engagement, which):
+            dialog = SponsorConfirmDialog(engagement, self.parent)
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            refs = dialog.sponsor_refs()
+            dialog.deleteLater()
+            if not accepted:
+                return None
+            contract = engagement.contract
+            assert contract is not None
+            confirm_sponsor_items(contract, refs, date.today())
+            self.controller.store.contracts.save(contract)
+            if self.contract_changed is not None and engagement.client.id is not None:
+                self.contract_changed(engagement.client.id)
+        return review(which, engagement, self.parent, session_id)
+
+    def _discloser(
+        self, engagement: Engagement, plan: SharePlan, session_id: int | None
+    ) -> Disclose:
+        store = self.controller.store
+        entry = disclosure_for(
+            engagement,
+            plan.which,
+            at=datetime.now(),
+            exclude=plan.exclude,
+            session_id=session_id,
+            approved_on=plan.approved_on,
+        )
+
+        @contextlib.contextmanager
+        def disclose(action: DisclosureAction) -> Iterator[None]:
+            with transaction(store.conn):
+                store.disclosures.save(
+                    replace(entry, id=None, at=datetime.now().replace(microsecond=0), action=action)
+                )
+                yield
+            if engagement.client.id is not None:
+                self.controller.notify_changed(engagement.client.id)
+
+        return disclose
 
     def generate_recovery_kit(self, code: str) -> Job:
         self.controller.vault.check_recovery_code(code)
@@ -225,24 +326,31 @@ class ReportRunner:
 
         return self._start(ReportKind.RECOVERY_KIT, render)
 
-    def _start(self, kind: ReportKind, render: Callable[[object, object], bytes]) -> Job:
+    def _start(
+        self,
+        kind: ReportKind,
+        render: Callable[[object, object], bytes],
+        disclose: Disclose | None = None,
+    ) -> Job:
         job = Job(render)
         busy = QProgressDialog(f"Preparing the {TITLES[kind].lower()}…", "", 0, 0, self.parent)
         busy.setCancelButton(None)
         busy.setWindowModality(Qt.WindowModality.WindowModal)
         busy.setMinimumDuration(400)
-        job.signals.finished.connect(lambda pdf: self._show(kind, pdf, busy))
+        job.signals.finished.connect(lambda pdf: self._show(kind, pdf, busy, disclose))
         job.signals.failed.connect(lambda message: self._failed(message, busy))
         self.job = job
         job.start()
         return job
 
-    def _show(self, kind: ReportKind, pdf: bytes, busy: QProgressDialog) -> None:
+    def _show(
+        self, kind: ReportKind, pdf: bytes, busy: QProgressDialog, disclose: Disclose | None
+    ) -> None:
         busy.close()
         busy.deleteLater()
         if not self.controller.is_unlocked:
             return  # locked while rendering: show nothing
-        dialog = ReportPreviewDialog(kind, pdf, self.parent)
+        dialog = ReportPreviewDialog(kind, pdf, self.parent, disclose)
         self.last_dialog = dialog
         if self.preview_opened is not None:
             self.preview_opened(dialog)

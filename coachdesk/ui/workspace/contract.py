@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core.audience import Audience
 from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import (
     Contract,
@@ -51,6 +52,7 @@ from coachdesk.core.model import (
     RiskStatus,
     SessionFormat,
 )
+from coachdesk.core.sharing import AUDIENCE_HINTS, AUDIENCE_LABELS
 from coachdesk.reports.kinds import ReportKind
 from coachdesk.ui import text
 from coachdesk.ui.autosave import SaveState
@@ -58,6 +60,12 @@ from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.layout import WheelGuard, buddy_label, line_edit, record_table, scroll_area
 from coachdesk.ui.models.records import Column, RecordTableModel
+from coachdesk.ui.sharing import (
+    AudienceChipDelegate,
+    audience_combo,
+    bind_audience,
+    bind_clause_audience,
+)
 from coachdesk.ui.widgets import (
     CARD_STYLE,
     NoteEdit,
@@ -237,6 +245,9 @@ class PartsCard(QFrame):
             )
             header.setSectionResizeMode(column, mode)
         self.view.setMinimumHeight(160)
+        for position, column in enumerate(columns):
+            if column.header == "Who sees":
+                self.view.setItemDelegateForColumn(position, AudienceChipDelegate(self.view))
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         remove_action = QAction(f"Remove {noun}", self.view)
         remove_action.setShortcut(QKeySequence.StandardKey.Delete)
@@ -465,6 +476,7 @@ class ContractTab(WorkspaceTab):
         self.autosaver = self.make_autosaver(self._save)
         self.autosaver.state_changed.connect(self._show_save_state)
         self.binder = RecordBinder(self)
+        self.clause_audiences: dict[str, QComboBox] = {}
         self.binder.changed.connect(self._contract_field_changed)
 
         self.stack = QStackedWidget()
@@ -678,14 +690,14 @@ class ContractTab(WorkspaceTab):
         self.sponsor_edit = short_note(
             "What the sponsor hears, as agreed by everyone", "contractSponsorReporting"
         )
-        for caption, edit in (
-            ("Confidentiality", self.confidentiality_edit),
-            ("Its limits", self.limits_edit),
-            ("Reported to the sponsor", self.sponsor_edit),
+        for caption, edit, clause in (
+            ("Confidentiality", self.confidentiality_edit, "confidentiality"),
+            ("Its limits", self.limits_edit, "confidentiality_limits"),
+            ("Reported to the sponsor", self.sponsor_edit, "sponsor_reporting"),
         ):
             box = QVBoxLayout()
             box.setSpacing(4)
-            box.addWidget(_caption(caption, edit))
+            box.addLayout(self._clause_head(_caption(caption, edit), clause))
             box.addWidget(edit)
             row.addLayout(box, 1)
         layout.addLayout(row)
@@ -710,19 +722,30 @@ class ContractTab(WorkspaceTab):
         ):
             box = QVBoxLayout()
             box.setSpacing(4)
-            head = QHBoxLayout()
-            head.addWidget(_caption(caption, edit))
             note = QLabel(hint)
             note.setObjectName("fieldHint")
-            head.addWidget(note)
-            head.addStretch(1)
-            box.addLayout(head)
+            clause = f"{caption.lower()}_responsibilities"
+            box.addLayout(self._clause_head(_caption(caption, edit), clause, note))
             box.addWidget(edit)
             row.addLayout(box, 1)
         layout.addLayout(row)
         self.binder.text(self.coach_edit, "coach_responsibilities")
         self.binder.text(self.client_edit, "client_responsibilities")
         return card
+
+    def _clause_head(self, caption: QLabel, clause: str, *extra: QWidget) -> QHBoxLayout:
+        """A clause's caption with its audience chooser (who sees it in which copy)."""
+        head = QHBoxLayout()
+        head.addWidget(caption)
+        for widget in extra:
+            head.addWidget(widget)
+        head.addStretch(1)
+        combo = audience_combo(f"clauseAudience_{clause}")
+        self.clause_audiences[clause] = combo
+        bind_clause_audience(self.binder, combo, clause)
+        head.addWidget(QLabel("Who sees"))
+        head.addWidget(combo)
+        return head
 
     def _build_outcomes_card(self) -> PartsCard:
         columns: list[Column[Outcome]] = [
@@ -732,6 +755,7 @@ class ContractTab(WorkspaceTab):
             Column("Target", lambda o: o.target, align_right=True),
             Column("Current", lambda o: o.current, align_right=True),
             Column("Deadline", lambda o: o.deadline),
+            _who_sees_column(),
         ]
         card = PartsCard(
             title="Outcomes",
@@ -778,6 +802,8 @@ class ContractTab(WorkspaceTab):
         dates.addWidget(self.outcome_owner, 1)
         form.addRow("Deadline", dates)
         form.addRow("Readings", self.outcome_history)
+        self.outcome_audience = audience_combo("outcomeAudience")
+        form.addRow("Who sees", self.outcome_audience)
 
         b = card.binder
         b.text(self.outcome_statement, "statement")
@@ -787,6 +813,7 @@ class ContractTab(WorkspaceTab):
         b.number(self.outcome_current, "current")
         b.date(self.outcome_deadline, "deadline")
         b.text(self.outcome_owner, "owner")
+        bind_audience(b, self.outcome_audience, "audience")
         b.changed.connect(self._outcome_field_changed)
         b.changed.connect(lambda field: self.milestones.refresh() if field == "statement" else None)
         card.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
@@ -798,6 +825,7 @@ class ContractTab(WorkspaceTab):
             Column("Outcome", lambda m: self._outcome_name(m.outcome_id)),
             Column("Due", lambda m: m.due),
             Column("Done", lambda m: m.done_on),
+            _who_sees_column(),
         ]
         card = PartsCard(
             title="Milestones",
@@ -827,12 +855,23 @@ class ContractTab(WorkspaceTab):
         dates.addWidget(self.milestone_done_today)
         form.addRow("Due", dates)
         form.addRow("Evidence", self.milestone_evidence)
+        self.milestone_audience = audience_combo("milestoneAudience")
+        self.milestone_evidence_audience = audience_combo(
+            "milestoneEvidenceAudience", follow="Same as the milestone"
+        )
+        who = QHBoxLayout()
+        who.addWidget(self.milestone_audience, 1)
+        who.addWidget(_caption("Evidence", self.milestone_evidence_audience))
+        who.addWidget(self.milestone_evidence_audience, 1)
+        form.addRow("Who sees", who)
 
         b = card.binder
         b.text(self.milestone_title, "title")
         b.date(self.milestone_due, "due")
         b.date(self.milestone_done, "done_on")
         b.text(self.milestone_evidence, "evidence")
+        bind_audience(b, self.milestone_audience, "audience")
+        bind_audience(b, self.milestone_evidence_audience, "evidence_audience")
         self.milestone_outcome.currentIndexChanged.connect(self._milestone_outcome_picked)
         card.view.selectionModel().currentRowChanged.connect(
             lambda *_: self._fill_outcome_choices()
@@ -845,6 +884,7 @@ class ContractTab(WorkspaceTab):
             Column("Likelihood", lambda r: r.likelihood),
             Column("Impact", lambda r: r.impact),
             Column("Status", lambda r: r.status),
+            _who_sees_column(),
         ]
         card = PartsCard(
             title="Risks",
@@ -868,12 +908,15 @@ class ContractTab(WorkspaceTab):
         form.addRow("Likelihood", levels)
         form.addRow("Mitigation", self.risk_mitigation)
         form.addRow("Status", self.risk_status)
+        self.risk_audience = audience_combo("riskAudience")
+        form.addRow("Who sees", self.risk_audience)
         b = card.binder
         b.text(self.risk_description, "description")
         b.choice(self.risk_likelihood, "likelihood", RiskLevel)
         b.choice(self.risk_impact, "impact", RiskLevel)
         b.text(self.risk_mitigation, "mitigation")
         b.choice(self.risk_status, "status", RiskStatus)
+        bind_audience(b, self.risk_audience, "audience")
         return card
 
     def _build_versions_card(self) -> QFrame:
@@ -1208,6 +1251,15 @@ class ContractTab(WorkspaceTab):
             if outcome.id == outcome_id:
                 return f"Outcome {position}"
         return ""
+
+
+def _who_sees_column() -> Column[Any]:
+    """The audience of a row as a chip (see AudienceChipDelegate), with its meaning."""
+    return Column(
+        "Who sees",
+        lambda part: AUDIENCE_LABELS[Audience(part.audience)],
+        tooltip=lambda part: AUDIENCE_HINTS[Audience(part.audience)],
+    )
 
 
 def _untouched(part: Outcome | Milestone | Risk) -> bool:
