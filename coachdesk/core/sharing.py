@@ -560,6 +560,7 @@ def disclosure_summary(entry: Disclosure) -> tuple[str, str, str, str, str]:
         kinds[kind] = kinds.get(kind, 0) + 1
     items = ", ".join(f"{n} {k}{'s' if n > 1 and not k.endswith('s') else ''}"
                       for k, n in kinds.items())  # fmt: skip
+    approved = entry.approved_on
     return (
         entry.at.strftime("%d %b %Y, %H:%M"),
         f"{REPORT_NAMES[ReportCopy(entry.kind)]} ({DisclosureAction(entry.action).value})",
