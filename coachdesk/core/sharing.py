@@ -566,7 +566,5 @@ def disclosure_summary(entry: Disclosure) -> tuple[str, str, str, str, str]:
         f"{REPORT_NAMES[ReportCopy(entry.kind)]} ({DisclosureAction(entry.action).value})",
         AUDIENCE_LABELS[Audience(entry.audience)],
         items or "nothing from the contract",
-        f"Approved {entry.approved_on.strftime('%d %b %Y')}"
-        if entry.approved_on
-        else "Not recorded",
+        f"Approved {approved.strftime('%d %b %Y')}" if approved else "Not recorded",
     )
