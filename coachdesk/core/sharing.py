@@ -225,6 +225,33 @@ class ReviewItem:
     audience: Audience
 
 
+def withheld_note(engagement: Engagement, which: ReportCopy) -> str:
+    """What this report leaves out because its reader may not see it, counted (the
+    review shows the coach that the rest is held back, not forgotten)."""
+    contract = engagement.contract
+    if contract is None or which == ReportCopy.SESSION:
+        return ""
+    reader = REPORT_AUDIENCE[which]
+    counts = [
+        (sum(not may_see(reader, p.audience) for p in parts), noun)
+        for parts, noun in (
+            (contract.outcomes, "outcome"),
+            (contract.milestones, "milestone"),
+            (contract.risks, "risk"),
+        )
+    ]
+    parts = [f"{n} {noun}{'s' if n != 1 else ''}" for n, noun in counts if n]
+    clauses = len(withheld_clauses(engagement, which))
+    if clauses:
+        parts.append(f"{clauses} clause{'s' if clauses != 1 else ''}")
+    if not parts:
+        return ""
+    return (
+        f"Not in this report, because the {AUDIENCE_LABELS[reader].lower()} may not see "
+        f"them: {', '.join(parts)}."
+    )
+
+
 def _short(text: str, limit: int = 90) -> str:
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
@@ -552,14 +579,26 @@ REPORT_NAMES = {
 }
 
 
+_NAMED_REFS = {
+    SESSION_DATES_REF: "session dates",
+    RATINGS_REF: "session ratings",
+    EMOTIONS_REF: "emotion trends",
+    COMMITMENTS_REF: "commitments",
+}
+
+
 def disclosure_summary(entry: Disclosure) -> tuple[str, str, str, str, str]:
     """One line of the disclosure log in words: when, what, for whom, items, approval."""
     kinds: dict[str, int] = {}
+    named: list[str] = []
     for ref in entry.item_ids:
+        if ref in _NAMED_REFS:
+            named.append(_NAMED_REFS[ref])
+            continue
         kind = ref.split(":")[0].split("@")[0]
         kinds[kind] = kinds.get(kind, 0) + 1
-    items = ", ".join(f"{n} {k}{'s' if n > 1 and not k.endswith('s') else ''}"
-                      for k, n in kinds.items())  # fmt: skip
+    counted = [f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in kinds.items()]
+    items = ", ".join(counted + named)
     approved = entry.approved_on
     return (
         entry.at.strftime("%d %b %Y, %H:%M"),

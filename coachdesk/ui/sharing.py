@@ -46,6 +46,7 @@ from coachdesk.core.sharing import (
     outcome_ref,
     review_items,
     set_clause_audience,
+    withheld_note,
 )
 from coachdesk.ui.binding import RecordBinder
 
@@ -101,8 +102,8 @@ class AudienceChipDelegate(QStyledItemDelegate):
             painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))  # type: ignore[attr-defined]
         metrics = option.fontMetrics  # type: ignore[attr-defined]
         width = metrics.horizontalAdvance(label) + 18
-        height = metrics.height() + 4
         rect = option.rect  # type: ignore[attr-defined]
+        height = min(metrics.height() + 4, rect.height() - 4)
         box = QRectF(rect.x() + 4, rect.center().y() - height / 2 + 1, width, height)
         path = QPainterPath()
         path.addRoundedRect(box, height / 2, height / 2)
@@ -119,7 +120,7 @@ class AudienceChipDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(size.width() + 26, size.height())
+        return QSize(size.width() + 26, size.height() + 8)
 
 
 def audience_combo(object_name: str, *, follow: str | None = None) -> QComboBox:
@@ -162,7 +163,11 @@ class ReviewDialog(QDialog):
     item out of this one report, and record the client's approval."""
 
     def __init__(
-        self, which: ReportCopy, items: Sequence[ReviewItem], parent: QWidget | None = None
+        self,
+        which: ReportCopy,
+        items: Sequence[ReviewItem],
+        parent: QWidget | None = None,
+        withheld_note: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reviewDialog")
@@ -179,7 +184,8 @@ class ReviewDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setObjectName("reviewItems")
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Item", "What", "Who may see it"])
+        self.tree.setHeaderLabels(["Item", "Kind", "Who may see it"])
+        self.tree.setUniformRowHeights(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setItemDelegateForColumn(2, AudienceChipDelegate(self.tree))
@@ -193,10 +199,14 @@ class ReviewDialog(QDialog):
             row.setToolTip(2, AUDIENCE_HINTS[item.audience])
             self.tree.addTopLevelItem(row)
             self._items[item.ref] = row
-        self.tree.setColumnWidth(0, 400)
+        self.tree.setColumnWidth(0, 500)
         self.tree.setColumnWidth(1, 110)
         if not items:
             self.tree.hide()
+        self.withheld = QLabel(withheld_note)
+        self.withheld.setObjectName("reviewWithheld")
+        self.withheld.setWordWrap(True)
+        self.withheld.setVisible(bool(withheld_note))
         self.empty = QLabel("Nothing of the contract is marked for this audience yet.")
         self.empty.setObjectName("hint")
         self.empty.setVisible(not items)
@@ -232,10 +242,11 @@ class ReviewDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty)
+        layout.addWidget(self.withheld)
         layout.addLayout(approval)
         layout.addWidget(logged)
         layout.addWidget(buttons)
-        self.resize(720, 520)
+        self.resize(840, 560)
 
     def untick(self, ref: str) -> None:
         self._items[ref].setCheckState(0, Qt.CheckState.Unchecked)
@@ -347,7 +358,8 @@ def review(
     session_id: int | None = None,
 ) -> SharePlan | None:
     """Show the review dialog; the plan, or None when the coach cancels."""
-    dialog = ReviewDialog(which, review_items(engagement, which, session_id=session_id), parent)
+    items = review_items(engagement, which, session_id=session_id)
+    dialog = ReviewDialog(which, items, parent, withheld_note(engagement, which))
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
