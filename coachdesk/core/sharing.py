@@ -456,7 +456,7 @@ def _dates_only(session: Session) -> Session:
 
 def _keep_only_dates(session: Session) -> None:
     bare = _dates_only(session)
-    for name in session.__slots__:  # type: ignore[attr-defined]
+    for name in session.__slots__:
         setattr(session, name, getattr(bare, name))
 
 

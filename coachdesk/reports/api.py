@@ -13,10 +13,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from coachdesk.core.audience import ReportCopy
 from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import Engagement
 from coachdesk.core.sharing import (
-    ReportCopy,
     report_copy,
     shared_view,
     withheld_clauses,

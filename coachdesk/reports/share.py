@@ -14,12 +14,10 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
+from coachdesk.core.audience import DisclosureAction, ReportCopy
 from coachdesk.core.errors import InvalidInput
-from coachdesk.core.model import Engagement
+from coachdesk.core.model import Disclosure, Engagement
 from coachdesk.core.sharing import (
-    Disclosure,
-    DisclosureAction,
-    ReportCopy,
     disclosure_for,
     needs_sponsor_confirmation,
     report_copy,

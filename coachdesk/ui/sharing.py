@@ -98,11 +98,11 @@ class AudienceChipDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         painter.save()
-        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
-            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))  # type: ignore[attr-defined]
-        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))
+        metrics = option.fontMetrics
         width = metrics.horizontalAdvance(label) + 18
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         height = min(metrics.height() + 4, rect.height() - 4)
         box = QRectF(rect.x() + 4, rect.center().y() - height / 2 + 1, width, height)
         path = QPainterPath()
@@ -110,7 +110,7 @@ class AudienceChipDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillPath(path, QColor(AUDIENCE_COLOURS[audience]))
         painter.setPen(QColor("white"))
-        font = option.font  # type: ignore[attr-defined]
+        font = option.font
         font.setBold(True)
         painter.setFont(font)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)

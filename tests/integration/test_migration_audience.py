@@ -10,9 +10,9 @@ import pypdf
 import pytest
 import sqlcipher3
 
-from coachdesk.core.audience import Audience
+from coachdesk.core.audience import Audience, ReportCopy
 from coachdesk.core.errors import InvalidInput
-from coachdesk.core.sharing import ReportCopy, needs_sponsor_confirmation, review_items
+from coachdesk.core.sharing import needs_sponsor_confirmation, review_items
 from coachdesk.reports.api import render_report
 from coachdesk.reports.share import share_report
 from coachdesk.vault.migrations import all_migrations, current_version, migrate

@@ -18,7 +18,7 @@ import pypdf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coachdesk.core.audience import Audience
+from coachdesk.core.audience import Audience, ReportCopy
 from coachdesk.core.model import (
     ActionItem,
     Client,
@@ -34,7 +34,7 @@ from coachdesk.core.model import (
     RiskLevel,
     Session,
 )
-from coachdesk.core.sharing import CLAUSES, ReportCopy, review_items, set_clause_audience
+from coachdesk.core.sharing import CLAUSES, review_items, set_clause_audience
 from coachdesk.reports.api import render_report
 
 TODAY = date(2026, 6, 1)

@@ -245,8 +245,8 @@ class PartsCard(QFrame):
             )
             header.setSectionResizeMode(column, mode)
         self.view.setMinimumHeight(160)
-        for position, column in enumerate(columns):
-            if column.header == "Who sees":
+        for position, shown in enumerate(columns):
+            if shown.header == "Who sees":
                 self.view.setItemDelegateForColumn(position, AudienceChipDelegate(self.view))
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         remove_action = QAction(f"Remove {noun}", self.view)
