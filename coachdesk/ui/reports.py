@@ -179,6 +179,7 @@ class ReportPreviewDialog(QDialog):
         self._buffer.close()
         self._buffer.setData(QByteArray())
         self.pdf = b""
+        self.disclose = None
         super().done(result)
 
 
@@ -292,6 +293,8 @@ class ReportRunner:
     def _discloser(
         self, engagement: Engagement, plan: SharePlan, session_id: int | None
     ) -> Disclose:
+        """Holds only the log entry (ids, no client text) and the client's id, so a
+        preview kept after a lock keeps nothing of the client alive."""
         store = self.controller.store
         entry = disclosure_for(
             engagement,
@@ -301,6 +304,8 @@ class ReportRunner:
             session_id=session_id,
             approved_on=plan.approved_on,
         )
+        client_id = engagement.client.id
+        controller = self.controller
 
         @contextlib.contextmanager
         def disclose(action: DisclosureAction) -> Iterator[None]:
@@ -309,8 +314,8 @@ class ReportRunner:
                     replace(entry, id=None, at=datetime.now().replace(microsecond=0), action=action)
                 )
                 yield
-            if engagement.client.id is not None:
-                self.controller.notify_changed(engagement.client.id)
+            if client_id is not None:
+                controller.notify_changed(client_id)
 
         return disclose
 
