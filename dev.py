@@ -87,7 +87,8 @@ def main(argv: list[str]) -> int:
     ruff = subprocess.call([python, "-m", "ruff", "check", "."], cwd=ROOT)
     fmt = subprocess.call([python, "-m", "ruff", "format", "--check", "."], cwd=ROOT)
     mypy = subprocess.call([python, "-m", "mypy"], cwd=ROOT)
-    return 1 if (ruff or fmt or mypy) else 0
+    layers = subprocess.call([str(Path(python).parent / "lint-imports")], cwd=ROOT)
+    return 1 if (ruff or fmt or mypy or layers) else 0
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from coachdesk import __version__
+from coachdesk.core.errors import explain
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.main_window import MainWindow, window_icon
 from coachdesk.ui.settings import AppSettings
@@ -34,8 +35,7 @@ def _private_excepthook(
         QMessageBox.critical(
             None,
             "CoachDesk",
-            f"Something went wrong ({kind.__name__}). Your saved work is safe in the vault. "
-            "If this keeps happening, please report it.",
+            f"{explain(error).sentence()} Your saved work is safe in the vault.",
         )
 
 

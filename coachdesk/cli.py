@@ -1,9 +1,9 @@
 """The ``coachdesk`` command: scriptable vault operations, and the app launcher.
 
 Every user error ends in one line on stderr and a documented exit code
-(DESIGN.md section 5): 0 ok, 1 internal error, 2 usage or bad input, 3 wrong passphrase
-or recovery code, 4 vault in use, 5 integrity failure. No traceback reaches the user,
-and no message repeats client data or secrets.
+(docs/architecture.md, "The command line"): 0 ok, 1 internal error, 2 usage or bad
+input, 3 wrong passphrase or recovery code, 4 vault in use, 5 integrity failure. No
+traceback reaches the user, and no message repeats client data or secrets.
 """
 
 from __future__ import annotations
@@ -17,18 +17,16 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import sqlcipher3
-
 from coachdesk import __version__
 from coachdesk.core.audience import Audience
-from coachdesk.core.errors import CoachDeskError, IntegrityFailure, InvalidInput, WrongPassphrase
+from coachdesk.core.errors import IntegrityFailure, InvalidInput, explain
 from coachdesk.core.model import Engagement
 from coachdesk.vault import keys
 from coachdesk.vault.exchange import import_engagements, read_export_file, write_export
 from coachdesk.vault.hardening import harden_process
 from coachdesk.vault.paths import default_vault_dir
 from coachdesk.vault.store import Store
-from coachdesk.vault.vault import Vault
+from coachdesk.vault.vault import ACCEPT_WAL_LOSS_FLAG, Vault
 
 ENV_PASSPHRASE = "COACHDESK_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 ENV_NEW_PASSPHRASE = "COACHDESK_NEW_PASSPHRASE"  # noqa: S105
@@ -142,32 +140,55 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     old = current_passphrase(args)
-    with Vault.unlock(args.vault, old) as vault:
+    with _unlock(args, old) as vault:
         vault.change_passphrase(old, new_passphrase(), kdf=_kdf_for_new_keys())
     print("Passphrase changed. The recovery code stays the same.")
+    print(
+        "Backups and copies of vault.key made before still open with the old passphrase. "
+        "If it was exposed, also run 'coachdesk rotate-key': it revokes every old key."
+    )
     return EXIT_OK
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
     code = recovery_code()
-    with Vault.recover(args.vault, code, new_passphrase(), kdf=_kdf_for_new_keys()):
+    with Vault.recover(
+        args.vault, code, new_passphrase(), kdf=_kdf_for_new_keys(),
+        accept_wal_loss=args.accept_wal_loss,
+    ):  # fmt: skip
         pass
     print("New passphrase set with the recovery code. The old passphrase no longer works.")
     return EXIT_OK
 
 
 def cmd_rotate_key(args: argparse.Namespace) -> int:
+    from coachdesk.backup import remove_stale_snapshots
+
     passphrase = current_passphrase(args)
-    with Vault.unlock(args.vault, passphrase) as vault:
-        vault.rotate_data_key(passphrase)
-    print("Data key rotated: the whole database is now encrypted under a new key.")
+    with _unlock(args, passphrase) as vault:
+        code = vault.rotate_keys(passphrase, kdf=_kdf_for_new_keys())
+        remove_stale_snapshots(vault)  # a killed backup's, under the old data key
+    print("Keys rotated: a new master key and a new data key; the whole database is")
+    print("re-encrypted. Old copies of vault.key (in backups, anywhere) no longer open it,")
+    print("with any passphrase. The passphrase stays the same. Your NEW recovery code:")
+    print()
+    print(f"  Recovery code:  {code}")
+    print()
+    print("The old recovery code no longer works. Write this one down and keep it offline;")
+    print("it will not be shown again (print a new kit with 'coachdesk report recovery-kit').")
+    print("Backups made before keep their own keys: delete them if they may be exposed.")
     return EXIT_OK
+
+
+def _unlock(args: argparse.Namespace, passphrase: str) -> Vault:
+    """Unlock ``--vault``, accepting a damaged log's loss only when asked to."""
+    return Vault.unlock(args.vault, passphrase, accept_wal_loss=args.accept_wal_loss)
 
 
 @contextlib.contextmanager
 def _unlocked_vault(args: argparse.Namespace) -> Iterator[Vault]:
     """The vault of ``--vault``, unlocked for one command and locked afterwards."""
-    with Vault.unlock(args.vault, current_passphrase(args)) as vault:
+    with _unlock(args, current_passphrase(args)) as vault:
         yield vault
 
 
@@ -494,7 +515,7 @@ def cmd_backup_create(args: argparse.Namespace) -> int:
     passphrase = current_passphrase(args)
     # The backup is protected by the vault passphrase unless the coach chose another.
     backup_secret = os.environ.get(ENV_BACKUP_PASSPHRASE, passphrase)
-    with Vault.unlock(args.vault, passphrase) as vault:
+    with _unlock(args, passphrase) as vault:
         info = create_backup(vault, output, backup_secret, kdf=_kdf_for_new_keys())
     print(f"Backup written to {output} ({_megabytes(info.file_size)}).")
     print(f"Check it at any time with: coachdesk backup verify {output}")
@@ -586,6 +607,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--passphrase-file", metavar="FILE", help="read the vault passphrase from FILE"
     )
+    parser.add_argument(
+        ACCEPT_WAL_LOSS_FLAG,
+        action="store_true",
+        help="open a vault whose write-ahead log is damaged, losing the changes after "
+        "the damage (a copy of the log is kept); prefer restoring a backup",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands: list[tuple[str, str, Callable[[argparse.Namespace], int]]] = [
         ("gui", "launch the app (the default)", cmd_gui),
@@ -593,7 +620,11 @@ def build_parser() -> argparse.ArgumentParser:
         ("check", "unlock and verify the vault's integrity", cmd_check),
         ("passwd", "change the passphrase", cmd_passwd),
         ("recover", "set a new passphrase with the recovery code", cmd_recover),
-        ("rotate-key", "re-encrypt the database under a new data key", cmd_rotate_key),
+        (
+            "rotate-key",
+            "revoke every old key: new master and data keys, a new recovery code",
+            cmd_rotate_key,
+        ),
     ]
     for name, help_text, handler in commands:
         command = sub.add_parser(name, help=help_text, description=help_text)
@@ -631,54 +662,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.vault = default_vault_dir()
         handler = getattr(args, "handler", cmd_gui)
         return int(handler(args))
-    except CoachDeskError as exc:
-        print(f"coachdesk: {_describe(exc)}", file=sys.stderr)
-        return exc.exit_code
-    except sqlcipher3.Error as exc:
-        return _report_database_error(exc)
-    except KeyboardInterrupt:
-        print("coachdesk: interrupted; nothing was changed", file=sys.stderr)
-        return 130
-    except OSError as exc:
-        # Disk full, permission denied, missing folder: say which, not a traceback.
-        where = f" ({exc.filename})" if exc.filename else ""
-        print(f"coachdesk: {exc.strerror or type(exc).__name__}{where}", file=sys.stderr)
-        return EXIT_INTERNAL
-    except Exception as exc:  # the last line of defence against tracebacks
-        # The message may contain client data, so only the exception type is shown.
-        print(
-            f"coachdesk: internal error ({type(exc).__name__}); nothing more is shown "
-            "to keep client data private. Please report it.",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
-
-
-def _report_database_error(exc: Exception) -> int:
-    text = str(exc)
-    if "full" in text:
-        print("coachdesk: the disk is full; free some space and try again", file=sys.stderr)
-        return EXIT_INTERNAL
-    if "I/O error" in text:  # the OS failed a read or write: the disk, not the vault
-        print(
-            "coachdesk: a disk error (I/O error) stopped the command before it finished; "
-            "check the disk, then run 'coachdesk check'",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
-    if "locked" in text or "busy" in text:
-        print("coachdesk: the vault is busy in another process; try again", file=sys.stderr)
-        return 4
-    failure = IntegrityFailure(
-        "the vault database is damaged (it failed to read back); run 'coachdesk check' "
-        "or restore a backup"
-    )
-    print(f"coachdesk: {failure}", file=sys.stderr)
-    return failure.exit_code
-
-
-def _describe(exc: CoachDeskError) -> str:
-    message = str(exc)
-    if isinstance(exc, WrongPassphrase) and message == "wrong passphrase":
-        return "wrong passphrase (or the vault header is damaged); nothing was changed"
-    return message
+    except (Exception, KeyboardInterrupt) as exc:  # every failure: one line and a code
+        failure = explain(exc)
+        print(f"coachdesk: {failure.message}", file=sys.stderr)
+        return failure.exit_code

@@ -77,3 +77,16 @@ def run_cli(cli_env: dict[str, str], tmp_path: Path) -> CliRunner:
         )
 
     return run
+
+
+@pytest.fixture(scope="module")
+def cups_scheduler() -> Iterator[object]:
+    """A private CUPS scheduler with a cups-pdf queue and a PDF printer (cups_support);
+    skips, saying what is missing, where it cannot run. Always stopped."""
+    import cups_support
+
+    reason = cups_support.missing()
+    if reason is not None:
+        pytest.skip(f"no private CUPS scheduler: {reason}")
+    with cups_support.Scheduler() as scheduler:
+        yield scheduler

@@ -10,6 +10,7 @@ from coachdesk.backup.archive import (
     CancelCallback,
     ProgressCallback,
     create_backup,
+    remove_stale_snapshots,
     restore_backup,
     verify_backup,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "list_backups",
     "parse_backup_name",
     "plan_rotation",
+    "remove_stale_snapshots",
     "restore_backup",
     "verify_backup",
     "write_scheduled_backup",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -47,10 +48,24 @@ from coachdesk.backup.manifest import (
     Entry,
     Manifest,
 )
-from coachdesk.core.errors import CoachDeskError, IntegrityFailure, InvalidInput, NotFound
+from coachdesk.core.errors import (
+    CoachDeskError,
+    IntegrityFailure,
+    InvalidInput,
+    NotFound,
+    VaultInUse,
+)
 from coachdesk.vault import keys
-from coachdesk.vault.files import DIR_MODE, FILE_MODE, atomic_writer, fsync_dir, secure_mkdir
+from coachdesk.vault.files import (
+    DIR_MODE,
+    FILE_MODE,
+    atomic_write_bytes,
+    atomic_writer,
+    fsync_dir,
+    secure_mkdir,
+)
 from coachdesk.vault.header import VaultHeader
+from coachdesk.vault.lockfile import LOCK_NAME, VaultLock
 from coachdesk.vault.vault import DB_NAME, HEADER_NAME, Vault, connect
 
 ProgressCallback = Callable[[int, int], None]
@@ -60,9 +75,16 @@ CancelCallback = Callable[[], bool]
 SNAPSHOT_PREFIX = ".backup-snapshot-"
 RESTORE_PREFIX = ".restore-"
 VERIFY_PREFIX = "coachdesk-verify-"
+# A restore's proofs of ownership: a file inside each staging folder, and, while the
+# database files are being moved into place, a file in the target listing their digests.
+STAGE_MARKER = "coachdesk-restore-stage"
+SNAPSHOT_MARKER = "coachdesk-backup-snapshot"  # inside each snapshot folder, likewise
+RESTORE_MARKER = ".coachdesk-restore"
+RESTORE_MARKER_FORMAT = "coachdesk-restore-marker"
 
 _SNAPSHOT_STEP_PAGES = 1024  # pages copied between two progress/cancel checks
 _SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+_DATABASE_FILES = tuple(DB_NAME + suffix for suffix in ("", *_SQLITE_SIDE_FILES))
 
 
 class BackupCancelled(CoachDeskError):
@@ -165,11 +187,12 @@ def create_backup(
     vault_id = VaultHeader.parse(header_bytes).vault_id
     if work_dir is None:
         work_root = vault.folder
-        _remove_stale_scratch(work_root, SNAPSHOT_PREFIX)
+        remove_stale_snapshots(vault)
     else:
         work_root = Path(work_dir)
     work = Path(tempfile.mkdtemp(prefix=SNAPSHOT_PREFIX, dir=work_root))
     try:
+        _write_new(work / SNAPSHOT_MARKER, [], durable=False)
         snapshot = work / DB_NAME
         schema_version = _snapshot(vault, snapshot, data_key, tracker, extra=len(header_bytes))
         # vault.key and the data key were read before the copy; a passphrase change or a
@@ -344,68 +367,163 @@ def restore_backup(
     Everything is verified (every chunk, both checksums, SQLCipher's integrity checks)
     in a private staging folder inside ``into`` before the files take their places,
     ``vault.db`` first and ``vault.key`` last, since the header's presence is what makes
-    a folder a vault. An existing vault is never overwritten. The restored vault opens
-    with the vault passphrase (or recovery code) that was current at backup time.
+    a folder a vault. The folder is held with the vault lock for the whole restore, so
+    a second restore (or the app) racing for it is refused (VaultInUse) and never
+    clears the first one's files. An existing vault is never overwritten, and nothing
+    found in ``into`` is deleted unless a restore marker proves this code wrote it
+    (a ``vault.db`` without its header may be the newest copy of someone's notes).
+    The restored vault opens with the vault passphrase (or recovery code) that was
+    current at backup time.
     """
     into = Path(into)
-    _check_restore_target(into)
+    _check_restore_target(into, clear=False)  # refuse early, before creating anything
     tracker = _Tracker(progress, cancel, "the restore was cancelled; nothing was restored")
     created = not into.exists()
     secure_mkdir(into)
     with contextlib.suppress(OSError):
         into.chmod(DIR_MODE)
-    stage = Path(tempfile.mkdtemp(prefix=RESTORE_PREFIX, dir=into))
-    placed: list[Path] = []
+    lock = VaultLock(into)
     try:
-        info = _extract(Path(path), passphrase, stage, tracker, durable=True)
-        tracker.check()
-        if any(entry != stage for entry in into.iterdir()):
-            raise InvalidInput(f"{into} was changed during the restore; nothing was restored")
-        names = [DB_NAME + s for s in ("", *_SQLITE_SIDE_FILES)] + [HEADER_NAME]
-        for name in names:
-            if (stage / name).exists():
-                (stage / name).replace(into / name)
-                placed.append(into / name)
-        fsync_dir(into)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        for done in reversed(placed):
-            done.unlink(missing_ok=True)
-        if created:
-            shutil.rmtree(into, ignore_errors=True)
-        raise
-    shutil.rmtree(stage, ignore_errors=True)
+        lock.acquire()
+    except FileNotFoundError:  # the folder vanished: another restore failed and left
+        raise VaultInUse(f"{into} is being restored by another process; try again") from None
+    succeeded = False
+    try:
+        info = _restore_locked(path, passphrase, into, tracker)
+        succeeded = True
+    finally:
+        lock.release()
+        if created and not succeeded:
+            with contextlib.suppress(OSError):  # only if empty: never another's files
+                into.rmdir()
     tracker.finish()
     return info
 
 
-def _check_restore_target(into: Path) -> None:
+def _restore_locked(path: Path, passphrase: str, into: Path, tracker: _Tracker) -> BackupInfo:
+    """The restore proper, with ``into`` locked by this process."""
+    _check_restore_target(into, clear=True)
+    stage = Path(tempfile.mkdtemp(prefix=RESTORE_PREFIX, dir=into))
+    placed: list[Path] = []
+    header_placed = False
+    try:
+        _write_new(stage / STAGE_MARKER, [], durable=True)
+        info = _extract(Path(path), passphrase, stage, tracker, durable=True)
+        tracker.check()
+        if any(entry not in (stage, into / LOCK_NAME) for entry in into.iterdir()):
+            raise InvalidInput(f"{into} was changed during the restore; nothing was restored")
+        database_names = [n for n in _DATABASE_FILES if (stage / n).is_file()]
+        # Proof of ownership for whoever finds these files if this process dies before
+        # the header is in place: what they hold, byte for byte.
+        marker = {
+            "format": RESTORE_MARKER_FORMAT,
+            "files": {name: _file_digest(stage / name) for name in database_names},
+        }
+        atomic_write_bytes(into / RESTORE_MARKER, json.dumps(marker).encode("utf-8"))
+        for name in database_names:
+            (stage / name).replace(into / name)
+            placed.append(into / name)
+        (stage / HEADER_NAME).replace(into / HEADER_NAME)
+        header_placed = True
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        for done in reversed(placed):  # this process placed them, under its lock
+            done.unlink(missing_ok=True)
+        (into / RESTORE_MARKER).unlink(missing_ok=True)
+        raise
+    finally:
+        if header_placed:
+            shutil.rmtree(stage, ignore_errors=True)
+    # The header is in place: the folder is a complete vault. What follows only tidies.
+    with contextlib.suppress(OSError):
+        fsync_dir(into)
+    with contextlib.suppress(OSError):
+        (into / RESTORE_MARKER).unlink()
+    return info
+
+
+def _file_digest(path: Path) -> dict[str, object]:
+    with path.open("rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    return {"size": path.stat().st_size, "sha256": digest}
+
+
+def _check_restore_target(into: Path, *, clear: bool) -> None:
+    """Refuse a target holding anything a restore did not provably write.
+
+    With ``clear`` (only under the folder's lock) the provable remains of an interrupted
+    restore are removed: staging folders carrying the stage marker (or empty), and the
+    database files the restore marker lists with their exact size and SHA-256.
+    """
     if into.exists() and not into.is_dir():
         raise InvalidInput(f"{into} is a file; restore into a new or empty folder")
     entries = list(into.iterdir()) if into.is_dir() else []
-    if entries and _only_remains_of_an_interrupted_restore(entries):
-        # A restore killed before the header took its place left no vault (the header
-        # is what makes a folder a vault, and it is placed last): clear it and go on.
-        for entry in entries:
-            if entry.is_dir():
-                shutil.rmtree(entry, ignore_errors=True)
-            else:
-                entry.unlink(missing_ok=True)
-        return
-    if entries:
+    listed = _restore_marker_files(into / RESTORE_MARKER)
+    ours: list[Path] = []
+    foreign: list[Path] = []
+    for entry in entries:
+        if entry.name in (LOCK_NAME, RESTORE_MARKER) and entry.is_file():
+            continue  # the lock is taken over (or refused); the marker is read above
+        (ours if _written_by_a_restore(entry, listed) else foreign).append(entry)
+    names = {entry.name for entry in foreign}
+    if HEADER_NAME in names:
+        raise InvalidInput(
+            f"{into} is not empty: it already holds a vault, and an existing vault is "
+            "never overwritten; restore into a new or empty folder"
+        )
+    if names & set(_DATABASE_FILES):
+        raise InvalidInput(
+            f"{into} holds a vault database (vault.db) without its header; it may be the "
+            "newest copy of someone's notes, so nothing was touched: move it elsewhere "
+            "or restore into a new or empty folder"
+        )
+    if foreign:
         raise InvalidInput(
             f"{into} is not empty; restore into a new or empty folder "
             "(an existing vault is never overwritten)"
         )
+    if clear:
+        for entry in ours:
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+        (into / RESTORE_MARKER).unlink(missing_ok=True)
 
 
-def _only_remains_of_an_interrupted_restore(entries: list[Path]) -> bool:
-    database_files = {DB_NAME + suffix for suffix in ("", *_SQLITE_SIDE_FILES)}
-    return all(
-        (e.is_dir() and e.name.startswith(RESTORE_PREFIX))
-        or (e.is_file() and e.name in database_files)
-        for e in entries
-    )
+def _written_by_a_restore(entry: Path, listed: dict[str, object]) -> bool:
+    """Provably an interrupted restore's: its marked staging folder, or a database file
+    whose size and SHA-256 the restore marker recorded before placing it."""
+    if entry.is_symlink():
+        return False
+    if entry.is_dir():
+        return entry.name.startswith(RESTORE_PREFIX) and _is_our_stage(entry)
+    return entry.is_file() and entry.name in listed and _file_digest(entry) == listed[entry.name]
+
+
+def _restore_marker_files(marker: Path) -> dict[str, object]:
+    """The files a restore marker vouches for, ``{}`` if there is none or it is not ours."""
+    try:
+        if not marker.is_file() or marker.stat().st_size > 64 * 1024:
+            return {}
+        document = json.loads(marker.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return {}
+    if not isinstance(document, dict) or document.get("format") != RESTORE_MARKER_FORMAT:
+        return {}
+    files = document.get("files")
+    if not isinstance(files, dict):
+        return {}
+    return {name: value for name, value in files.items() if name in _DATABASE_FILES}
+
+
+def _is_our_stage(folder: Path) -> bool:
+    """A staging folder this code made: it carries the stage marker, or is still empty
+    (a restore killed between creating it and writing the marker)."""
+    try:
+        return (folder / STAGE_MARKER).is_file() or not any(folder.iterdir())
+    except OSError:
+        return False
 
 
 def _extract(
@@ -526,11 +644,19 @@ def _info(path: Path, manifest: Manifest, header: BackupHeader, file_size: int) 
     )
 
 
-def _remove_stale_scratch(folder: Path, prefix: str) -> None:
-    """Remove scratch folders a killed backup left behind.
+def remove_stale_snapshots(vault: Vault) -> None:
+    """Remove the snapshot folders killed backups left in the open ``vault``'s folder.
 
-    Only in the vault folder, whose lock we hold: no other process can be using them.
+    Only folders this code provably made (they carry the snapshot marker, or are still
+    empty), and only in the vault folder, whose lock the open vault holds: no other
+    process can be using them. Called before each backup, and after a key rotation
+    (a leftover snapshot is encrypted under the old data key).
     """
-    for entry in folder.iterdir():
-        if entry.name.startswith(prefix) and entry.is_dir():
+    for entry in vault.folder.iterdir():
+        if (
+            entry.name.startswith(SNAPSHOT_PREFIX)
+            and entry.is_dir()
+            and not entry.is_symlink()
+            and ((entry / SNAPSHOT_MARKER).is_file() or not any(entry.iterdir()))
+        ):
             shutil.rmtree(entry, ignore_errors=True)

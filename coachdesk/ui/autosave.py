@@ -14,7 +14,7 @@ from enum import Enum
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from coachdesk.core.errors import InvalidInput
+from coachdesk.core.errors import InvalidInput, explain
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,5 @@ class Autosaver(QObject):
 
 
 def _describe(exc: Exception) -> str:
-    text = str(exc).lower()
-    if "full" in text or getattr(exc, "errno", None) == 28:
-        return "The disk is full. Your text is kept here; free some space."
-    return "Could not save. Your text is kept here and will be saved when possible."
+    """Why the save failed, in the app's one vocabulary, and that nothing is lost."""
+    return f"{explain(exc).sentence()} Your text is kept here and saved again when possible."

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from coachdesk.backup import remove_stale_snapshots
 from coachdesk.core.errors import InvalidInput
 from coachdesk.vault.keys import KdfParams
 from coachdesk.vault.store import Store
@@ -80,6 +81,12 @@ class VaultController(QObject):
     def change_passphrase(self, old: str, new: str) -> None:
         self.vault.change_passphrase(old, new, kdf=self._kdf)
         self.backup_secret = new
+
+    def rotate_keys(self, passphrase: str) -> str:
+        """Revoke every old key (Vault.rotate_keys); the new recovery code, to show once."""
+        code = self.vault.rotate_keys(passphrase, kdf=self._kdf)
+        remove_stale_snapshots(self.vault)  # a killed backup's, under the old data key
+        return code
 
     def _opened(self, vault: Vault) -> None:
         self._vault = vault

@@ -48,6 +48,7 @@ from coachdesk.ui.dialogs.vault_dialogs import (
     ChangePassphraseDialog,
     RecoverDialog,
     RecoveryCodeDialog,
+    RevokeKeysDialog,
 )
 from coachdesk.ui.files import choose_open_file
 from coachdesk.ui.idle import IdleWatcher
@@ -287,11 +288,14 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action("Se&ttings…", ["Ctrl+,"], self.open_settings)
         self.backup_action = self._action("&Back up now", ["Ctrl+Shift+B"], self.back_up_now)
         self.passphrase_action = self._action("Change &passphrase…", [], self.change_passphrase)
+        self.revoke_action = self._action(
+            "I think my passphrase or a backup was exposed…", [], self.revoke_keys
+        )
         self.quit_action = self._action("&Quit", [QKeySequence.StandardKey.Quit], self.close)
         self.about_action = self._action("&About CoachDesk", [], self.about)
         self.vault_actions = [
             self.new_client_action, self.search_action, self.lock_action,
-            self.passphrase_action, self.backup_action,
+            self.passphrase_action, self.revoke_action, self.backup_action,
         ]  # fmt: skip
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
@@ -300,6 +304,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.passphrase_action)
+        file_menu.addAction(self.revoke_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -803,7 +808,26 @@ class MainWindow(QMainWindow):
     def change_passphrase(self) -> None:
         dialog = ChangePassphraseDialog(self.controller.change_passphrase, self)
         if self._run(dialog) == QDialog.DialogCode.Accepted:
-            self.statusBar().showMessage("Passphrase changed.", 5000)
+            # A passphrase change re-seals one slot; the master key stays, so backups and
+            # old copies of vault.key still open with the old passphrase (docs/security.md).
+            self.statusBar().showMessage(
+                "Passphrase changed. Old backups still open with the old one; if it was "
+                "exposed, use File > I think my passphrase or a backup was exposed.",
+                10000,
+            )
+
+    def revoke_keys(self) -> None:
+        """New keys and a new recovery code after an exposure; the code is shown once."""
+        dialog = RevokeKeysDialog(self.controller.rotate_keys, self)
+        if self._run(dialog) != QDialog.DialogCode.Accepted:
+            return
+        code, dialog.recovery_code = dialog.recovery_code, ""
+        self._run(RecoveryCodeDialog(code, lambda _parent: self._kit_for(code), self))
+        self.statusBar().showMessage(
+            "Keys replaced: old backups and old copies of the vault header no longer open "
+            "this vault; the old recovery code no longer works.",
+            10000,
+        )
 
     def about(self) -> None:
         QMessageBox.about(

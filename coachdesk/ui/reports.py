@@ -1,5 +1,6 @@
 """Reports in the app: generate off the GUI thread, preview, save (optionally with a
-password) or print.
+password) or print
+(through :mod:`coachdesk.ui.printing`).
 
 The engagement is read on the GUI thread (one quick query batch on the GUI's
 connection, which must not be shared across threads); rendering, the slow part, is a
@@ -16,11 +17,9 @@ from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import date, datetime
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 # Only the kinds here: ReportLab (coachdesk.reports.api, .document) is imported when a
 # report is first made, not when the app starts.
 from coachdesk.core.audience import DisclosureAction, ReportCopy
+from coachdesk.core.errors import CoachDeskError
 from coachdesk.core.model import Engagement
 from coachdesk.core.sharing import (
     REPORT_AUDIENCE,
@@ -49,6 +49,7 @@ from coachdesk.reports import SHAREABLE, ReportKind
 from coachdesk.ui import settings as keys
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.files import choose_save_file
+from coachdesk.ui.printing import SPOOL_NOTE, PrintRun, PrintState
 from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.sharing import SharePlan, SponsorConfirmDialog, choose_contract_copy, review
 from coachdesk.ui.workers import Job
@@ -113,14 +114,16 @@ class ReportPreviewDialog(QDialog):
         self.save_button.setDefault(True)
         self.print_button = QPushButton("Print…", self)
         self.print_button.setObjectName("printButton")
+        self.print_button.setToolTip(SPOOL_NOTE)
+        self.print_run: PrintRun | None = None
         close = QPushButton("Close", self)
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_document)
         close.clicked.connect(self.reject)
-        pages = QLabel(f"{self.document.pageCount()} page(s)", self)
-        pages.setObjectName("hint")
+        self.pages_label = QLabel(f"{self.document.pageCount()} page(s)", self)
+        self.pages_label.setObjectName("hint")
         bar = QHBoxLayout()
-        bar.addWidget(pages)
+        bar.addWidget(self.pages_label)
         bar.addStretch(1)
         bar.addWidget(self.protect)
         bar.addWidget(self.password)
@@ -163,12 +166,24 @@ class ReportPreviewDialog(QDialog):
         self.accept()
 
     def print_document(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        with self._disclosing(DisclosureAction.PRINTED):
-            print_pdf(self.document, printer)
+        """Print through the operating system (coachdesk.ui.printing); with no printer,
+        or if a file is asked for, the way on is this dialog's own Save."""
+        self.print_run = PrintRun(self, self.pdf, self.document, save_instead=self.save)
+        self.print_run.ended.connect(self._printed)
+        self.print_run.start()
+
+    def _printed(self, message: str) -> None:
+        run = self.print_run
+        if run is not None and run.state == PrintState.SENT and self.disclose is not None:
+            # The job has left: log it (a printout cannot be taken back, so this comes
+            # after; a failure to log is said, not hidden).
+            try:
+                with self.disclose(DisclosureAction.PRINTED):
+                    pass
+            except CoachDeskError as exc:
+                message = f"{message} Not logged in the disclosure log: {exc}"
+        if message:
+            self.pages_label.setText(message)
 
     def _disclosing(self, action: DisclosureAction) -> AbstractContextManager[None]:
         return contextlib.nullcontext() if self.disclose is None else self.disclose(action)
@@ -181,27 +196,6 @@ class ReportPreviewDialog(QDialog):
         self.pdf = b""
         self.disclose = None
         super().done(result)
-
-
-def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
-    """Render each page onto the printer at its resolution; returns pages printed."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    try:
-        count = document.pageCount()
-        for page in range(count):
-            if page:
-                printer.newPage()
-            target = painter.viewport()
-            size = document.pagePointSize(page)
-            scale = min(target.width() / size.width(), target.height() / size.height())
-            pixels = QSize(int(size.width() * scale), int(size.height() * scale))
-            image = document.render(page, pixels)
-            painter.drawImage(0, 0, image)
-        return count
-    finally:
-        painter.end()
 
 
 class ReportRunner:

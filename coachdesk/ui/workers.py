@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from coachdesk.core.errors import CoachDeskError
+from coachdesk.core.errors import CoachDeskError, explain
 
 log = logging.getLogger(__name__)
 
@@ -53,18 +53,13 @@ class Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn(self.signals.progress.emit, self._cancel.is_set)
-        except CoachDeskError as exc:
-            if self._cancel.is_set():
+        except Exception as exc:  # one vocabulary; never the message of a foreign error
+            if isinstance(exc, CoachDeskError) and self._cancel.is_set():
                 self.signals.cancelled.emit()
             else:
-                self.signals.failed.emit(str(exc)[:1].upper() + str(exc)[1:])
-        except OSError as exc:
-            self.signals.failed.emit(
-                f"The file could not be written: {exc.strerror or 'I/O error'}."
-            )
-        except Exception as exc:  # never the message: it may contain client text
-            log.error("background job failed: %s", type(exc).__name__)
-            self.signals.failed.emit(f"Something went wrong ({type(exc).__name__}).")
+                if not isinstance(exc, CoachDeskError | OSError):
+                    log.error("background job failed: %s", type(exc).__name__)
+                self.signals.failed.emit(explain(exc).sentence())
         else:
             if self._cancel.is_set():
                 self.signals.cancelled.emit()

@@ -6,8 +6,9 @@ key wrapped under the master key::
     passphrase ──Argon2id──▶ KEK ──AES-GCM──▶ master key ──AES-GCM──▶ data key ──▶ SQLCipher
     recovery code ─Argon2id─▶ KEK ──┘
 
-The indirection through a master key lets "rotate data key" re-key the database
-without needing the recovery code, and lets a passphrase change rewrite one slot.
+The indirection through a master key lets a passphrase change rewrite one slot. It is
+not a revocation: the master key stays, so an older header opens with its passphrase.
+A key rotation replaces master key, data key and recovery code (docs/vault.md).
 
 Two checks guard the file. A plain SHA-256 checksum of the body tells accidental
 damage apart from a wrong passphrase before anything is derived. An HMAC keyed from the
@@ -101,9 +102,10 @@ class VaultHeader:
     _mac: str = field(default="", repr=False, compare=False)
 
     @classmethod
-    def new(cls, master_key: bytes, data_key: bytes) -> VaultHeader:
-        """A header for a new vault with ``data_key`` sealed and no slots yet."""
-        header = cls(vault_id=os.urandom(16).hex(), slots={}, data_key=Sealed(b"", b""))
+    def new(cls, master_key: bytes, data_key: bytes, vault_id: str | None = None) -> VaultHeader:
+        """A header with ``data_key`` sealed and no slots yet (a new vault, or the next
+        header of this one after a key rotation)."""
+        header = cls(vault_id=vault_id or os.urandom(16).hex(), slots={}, data_key=Sealed(b"", b""))
         header.data_key = header.seal_data_key(master_key, data_key)
         return header
 

@@ -15,20 +15,37 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import shutil
 from pathlib import Path
 
 import sqlcipher3
 
-from coachdesk.core.errors import IntegrityFailure, InvalidInput, NotFound, WrongPassphrase
+from coachdesk.core.errors import (
+    IntegrityFailure,
+    InvalidInput,
+    NotFound,
+    VaultInUse,
+    WrongPassphrase,
+    explain,
+)
 from coachdesk.vault import db, keys
 from coachdesk.vault.db import Connection
-from coachdesk.vault.files import atomic_write_bytes, secure_mkdir
+from coachdesk.vault.files import atomic_write_bytes, atomic_writer, secure_mkdir
 from coachdesk.vault.header import VaultHeader
 from coachdesk.vault.lockfile import LOCK_NAME, VaultLock
 from coachdesk.vault.migrations import migrate
+from coachdesk.vault.wal import inspect_wal
 
 DB_NAME = "vault.db"
 HEADER_NAME = "vault.key"
+WAL_NAME = DB_NAME + "-wal"
+SHM_NAME = DB_NAME + "-shm"
+WAL_COPY_NAME = DB_NAME + "-wal.unclean"
+"""A copy of the write-ahead log found at the last open after an unclean shutdown,
+taken before SQLite replayed it (docs/vault.md); replaced at the next one, removed by a
+key rotation (its pages are under the old data key)."""
+ACCEPT_WAL_LOSS_FLAG = "--accept-wal-loss"
+_RESTORE_HINT = "restore the vault from a backup ('coachdesk backup restore FILE --into DIR')"
 CACHE_KIB = 64 * 1024
 """SQLite page cache per connection (decrypted pages; grows only as pages are read)."""
 
@@ -60,10 +77,11 @@ def connect(db_path: Path, data_key: bytes) -> Connection:
         conn.execute("PRAGMA busy_timeout = 5000")
     except sqlcipher3.DatabaseError as exc:
         conn.close()
-        if isinstance(exc, sqlcipher3.OperationalError) and "locked" in str(exc):
+        if explain(exc).exit_code == VaultInUse.exit_code:  # busy, not damaged
             raise
         raise IntegrityFailure(
-            "the vault database (vault.db) is damaged or does not belong to this vault header"
+            "the vault database (vault.db) is damaged or does not belong to this vault "
+            f"header; nothing was changed: {_RESTORE_HINT}"
         ) from None
     return conn
 
@@ -94,7 +112,11 @@ class Vault:
         secure_mkdir(folder)
         lock = VaultLock(folder)
         lock.acquire()
+        created_db = False
         try:
+            # Again under the lock: a restore or another init may have filled it since.
+            if any(p.name != LOCK_NAME for p in folder.iterdir()):
+                raise InvalidInput(f"{folder} is not empty; choose a new or empty folder")
             master_key, data_key = secrets.token_bytes(32), secrets.token_bytes(32)
             recovery_code = keys.new_recovery_code()
             header = VaultHeader.new(master_key, data_key)
@@ -105,6 +127,7 @@ class Vault:
             # Created owner-only here, so SQLite's WAL and SHM files inherit the mode
             # even in a process that did not set a strict umask.
             os.close(os.open(folder / DB_NAME, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            created_db = True
             conn = connect(folder / DB_NAME, data_key)
             try:
                 migrate(conn)
@@ -112,16 +135,33 @@ class Vault:
                 conn.close()
                 raise
             # The header is written last: its presence is what makes the folder a vault.
-            atomic_write_bytes(folder / HEADER_NAME, header.to_bytes(master_key))
+            try:
+                atomic_write_bytes(folder / HEADER_NAME, header.to_bytes(master_key))
+            except BaseException:
+                conn.close()
+                raise
         except BaseException:
+            if created_db:
+                # No header was written: this database (created here with O_EXCL, under
+                # the lock) is provably ours and no vault; a lone vault.db left behind
+                # would block the next init or restore.
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    (folder / (DB_NAME + suffix)).unlink(missing_ok=True)
             lock.release()
             raise
         return cls(folder, conn, data_key, lock), recovery_code
 
     @classmethod
-    def unlock(cls, folder: Path, passphrase: str) -> Vault:
-        """Open with the passphrase. WrongPassphrase, IntegrityFailure, VaultInUse, NotFound."""
-        return cls._open(Path(folder), "passphrase", keys.normalize_passphrase(passphrase))
+    def unlock(cls, folder: Path, passphrase: str, *, accept_wal_loss: bool = False) -> Vault:
+        """Open with the passphrase. WrongPassphrase, IntegrityFailure, VaultInUse, NotFound.
+
+        ``accept_wal_loss`` opens a vault whose write-ahead log is damaged, dropping
+        what SQLite cannot replay (a copy of the log is kept); only when the coach
+        explicitly chose that over restoring a backup.
+        """
+        return cls._open(
+            Path(folder), "passphrase", keys.normalize_passphrase(passphrase), accept_wal_loss
+        )
 
     @classmethod
     def recover(
@@ -130,13 +170,15 @@ class Vault:
         recovery_code: str,
         new_passphrase: str,
         kdf: keys.KdfParams | None = None,
+        *,
+        accept_wal_loss: bool = False,
     ) -> Vault:
         """Open with the recovery code and set a new passphrase (the old one stops working)."""
         keys.check_new_passphrase(new_passphrase)
         code = keys.normalize_recovery_code(recovery_code)
         folder = Path(folder)
         try:
-            vault = cls._open(folder, "recovery", code)
+            vault = cls._open(folder, "recovery", code, accept_wal_loss)
         except WrongPassphrase:
             raise WrongPassphrase("wrong recovery code; nothing was changed") from None
         try:
@@ -154,18 +196,24 @@ class Vault:
         return vault
 
     @classmethod
-    def _open(cls, folder: Path, slot: str, secret: bytes) -> Vault:
+    def _open(cls, folder: Path, slot: str, secret: bytes, accept_wal_loss: bool = False) -> Vault:
         if not is_vault(folder):
             raise NotFound(
                 f"no vault in {folder}; create one with 'coachdesk --vault {folder} init'"
             )
         db_path = folder / DB_NAME
         if not db_path.is_file():
-            raise IntegrityFailure(f"the vault database is missing from {folder}")
+            raise IntegrityFailure(
+                f"the vault database (vault.db) is missing from {folder} although its "
+                f"header is there; nothing was changed: {_RESTORE_HINT}"
+            )
         lock = VaultLock(folder)
         lock.acquire()
         try:
             header, master_key = _read_header_and_master_key(folder, slot, secret)
+            # Before SQLite touches anything: it would make an empty file a new, empty
+            # vault and replay a damaged log up to the damage, dropping the rest.
+            _check_database_files(folder, accept_wal_loss)
             data_key = header.open_data_key(master_key, header.data_key)
             try:
                 conn = connect(db_path, data_key)
@@ -175,6 +223,11 @@ class Vault:
                 # A data-key rotation was interrupted after the database was re-keyed.
                 data_key = header.open_data_key(master_key, header.pending_data_key)
                 conn = connect(db_path, data_key)
+            try:
+                _require_schema(conn)
+            except BaseException:
+                conn.close()
+                raise
             if header.pending_data_key is not None:
                 _finish_rotation(folder, header, master_key, data_key)
             try:
@@ -264,18 +317,44 @@ class Vault:
         )
         atomic_write_bytes(self.folder / HEADER_NAME, header.to_bytes(master_key))
 
-    def rotate_data_key(self, passphrase: str) -> None:
-        """Re-encrypt the whole database under a fresh data key.
+    def rotate_keys(
+        self,
+        passphrase: str,
+        recovery_code: str | None = None,
+        kdf: keys.KdfParams | None = None,
+    ) -> str:
+        """The revocation: a new master key, a new data key and a new recovery code.
 
-        Crash-safe in three steps: the new key is first recorded in the header as
-        *pending*, then the database is re-keyed (one SQLite transaction), then the
-        header makes the new key current. An interruption at any point leaves a vault
-        that opens: :meth:`_open` tries the pending key and finishes the job.
+        Returns the new recovery code (``recovery_code`` lets a caller choose it, for
+        tests). Afterwards no earlier ``vault.key`` (a backup's, a stolen copy) opens
+        anything: the database is re-encrypted under a data key that only the new header
+        holds, sealed under a master key that only the current passphrase and the new
+        recovery code open. The old recovery code stops working.
+
+        Crash-safe in three steps: the new data key is first recorded in the current
+        header as *pending* (under the old master key), then the database is re-keyed
+        (one SQLite transaction), then one atomic write replaces the header with the new
+        one. A kill before that write leaves a vault that opens with the passphrase and
+        the old recovery code (:meth:`_open` finishes with the pending key; run the
+        rotation again), after it the new header is in force.
         """
-        header, master_key = _read_header_and_master_key(
-            self.folder, "passphrase", keys.normalize_passphrase(passphrase)
+        secret = keys.normalize_passphrase(passphrase)
+        header, master_key = _read_header_and_master_key(self.folder, "passphrase", secret)
+        code = recovery_code if recovery_code is not None else keys.new_recovery_code()
+        new_master, new_key = secrets.token_bytes(32), secrets.token_bytes(32)
+        # Every derivation happens before the database is touched: the window between
+        # the re-key and the final header write stays one rename long.
+        new_header = VaultHeader.new(new_master, new_key, vault_id=header.vault_id)
+        new_header.seal_slot(
+            "passphrase", secret, new_master, kdf or header.slots["passphrase"].kdf
         )
-        new_key = secrets.token_bytes(32)
+        new_header.seal_slot(
+            "recovery",
+            keys.normalize_recovery_code(code),
+            new_master,
+            kdf or header.slots["recovery"].kdf,
+        )
+        new_header_bytes = new_header.to_bytes(new_master)
         header.pending_data_key = header.seal_data_key(master_key, new_key)
         atomic_write_bytes(self.folder / HEADER_NAME, header.to_bytes(master_key))
         self.connection.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
@@ -286,7 +365,10 @@ class Vault:
         # The re-keyed pages are in the WAL; move them into the file now, so the file
         # is under one key again (and cipher_integrity_check sees what is there).
         self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        _finish_rotation(self.folder, header, master_key, new_key)
+        _install_header(self.folder, new_header_bytes)
+        # A kept copy of a crashed log holds pages under the old data key.
+        (self.folder / WAL_COPY_NAME).unlink(missing_ok=True)
+        return code
 
     # -- closing -------------------------------------------------------------------
 
@@ -326,6 +408,49 @@ def _read_header_and_master_key(
     master_key = header.open_slot(slot, secret)
     header.verify_mac(master_key)
     return header, master_key
+
+
+def _install_header(folder: Path, header_bytes: bytes) -> None:
+    """The last step of a key rotation: the new header replaces the old one at once."""
+    atomic_write_bytes(folder / HEADER_NAME, header_bytes)
+
+
+def _check_database_files(folder: Path, accept_wal_loss: bool) -> None:
+    """Refuse an empty database and a damaged write-ahead log, changing nothing.
+
+    A non-empty ``vault.db-wal`` at this point (the vault lock is held, so no other
+    process writes it) is what an unclean shutdown left: it is checked frame by frame,
+    and a copy is kept in the vault folder before SQLite replays it.
+    """
+    wal = folder / WAL_NAME
+    wal_size = wal.stat().st_size if wal.is_file() else 0
+    if (folder / DB_NAME).stat().st_size == 0 and wal_size == 0:
+        raise IntegrityFailure(
+            f"the vault database (vault.db in {folder}) is empty although its header is "
+            f"there: it was lost or cut short, this is not a new vault; nothing was "
+            f"changed: {_RESTORE_HINT}"
+        )
+    if wal_size == 0:
+        return
+    report = inspect_wal(wal, folder / SHM_NAME)
+    if report.problem is not None and not accept_wal_loss:
+        raise IntegrityFailure(
+            f"the vault's write-ahead log (vault.db-wal) is damaged: {report.problem}; "
+            "opening it would silently drop saved changes, so nothing was opened or "
+            f"changed: {_RESTORE_HINT}, or accept losing what follows the damage with "
+            f"'coachdesk --vault {folder} {ACCEPT_WAL_LOSS_FLAG} check'"
+        )
+    with wal.open("rb") as source, atomic_writer(folder / WAL_COPY_NAME) as copy:
+        shutil.copyfileobj(source, copy, 1024 * 1024)
+
+
+def _require_schema(conn: Connection) -> None:
+    """A database that opens with the key but holds no schema is not this vault's."""
+    if int(conn.execute("PRAGMA user_version").fetchone()[0]) == 0:
+        raise IntegrityFailure(
+            "the vault database (vault.db) holds no CoachDesk data: it was replaced or "
+            f"emptied, this is not a new vault; nothing was changed: {_RESTORE_HINT}"
+        )
 
 
 def _finish_rotation(folder: Path, header: VaultHeader, master_key: bytes, data_key: bytes) -> None:

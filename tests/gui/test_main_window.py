@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from coachdesk.core.errors import WrongPassphrase
 from coachdesk.core.model import ClientStatus
 from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
@@ -213,6 +214,57 @@ def test_forgot_passphrase_recovers(qtbot: QtBot, window: MainWindow) -> None:
     window.lock()
     _unlock(qtbot, window, "a fresh passphrase")
     assert window.controller.is_unlocked
+
+
+def test_revoke_keys_after_an_exposure_shows_a_new_recovery_code(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """File > "I think my passphrase or a backup was exposed…": confirm with the
+    passphrase (a wrong one changes nothing), then the new recovery code is shown once
+    with the recovery-kit flow; the old code stops working, the passphrase stays."""
+    old_code = _create(qtbot, window)
+    folder = window.controller.vault_dir
+    header_before = (folder / "vault.key").read_bytes()
+    actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert "I think my passphrase or a backup was exposed…" in actions
+    errors: list[str] = []
+
+    def wrong(dialog: QWidget) -> None:
+        assert not dialog.ok_button.isEnabled()  # type: ignore[attr-defined]
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "currentPassphrase"), "not the passphrase")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+        errors.append(dialog.error.text())  # type: ignore[attr-defined]
+        dialog.reject()
+
+    when_modal(wrong)
+    window.revoke_action.trigger()
+    assert "does not open" in errors[0]
+    assert (folder / "vault.key").read_bytes() == header_before
+    seen: dict[str, str] = {}
+
+    def show_code(dialog: QWidget) -> None:
+        seen["code"] = dialog.findChild(QLabel, "recoveryCode").text()
+        assert dialog.findChild(QPushButton, "saveKitButton") is not None
+        qtbot.mouseClick(dialog.findChild(QCheckBox, "storedCheck"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+
+    def revoke(dialog: QWidget) -> None:
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "currentPassphrase"), PASSPHRASE)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+        when_modal(show_code)
+
+    when_modal(revoke)
+    window.revoke_action.trigger()
+    qtbot.waitUntil(lambda: "code" in seen)
+    assert seen["code"] != old_code
+    assert window.controller.is_unlocked
+    assert "Keys replaced" in window.statusBar().currentMessage()
+    window.controller.vault.check_recovery_code(seen["code"])
+    with pytest.raises(WrongPassphrase):
+        window.controller.vault.check_recovery_code(old_code)
+    window.lock()
+    _unlock(qtbot, window)
+    assert window.stack.currentIndex() == WORKSPACE
 
 
 def test_wrong_recovery_code_is_explained(qtbot: QtBot, window: MainWindow) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import json
 import os
 import random
 import re
@@ -24,6 +25,12 @@ from coachdesk.backup import (
     create_backup,
     restore_backup,
     verify_backup,
+)
+from coachdesk.backup.archive import (
+    RESTORE_MARKER,
+    RESTORE_MARKER_FORMAT,
+    RESTORE_PREFIX,
+    STAGE_MARKER,
 )
 from coachdesk.backup.container import HEADER_BYTES, StreamReader, read_header
 from coachdesk.core.errors import IntegrityFailure, InvalidInput, NotFound, WrongPassphrase
@@ -541,19 +548,58 @@ def test_restore_clears_the_remains_of_an_interrupted_restore(
     sample: tuple[Path, bytes, Path], tmp_path: Path
 ) -> None:
     """Killed after vault.db took its place but before vault.key: no vault exists there
-    (the header is placed last), so the next restore clears the remains and succeeds."""
+    (the header is placed last), and the restore marker proves whose files they are,
+    so the next restore clears the remains and succeeds."""
     _folder, data, _root = sample
     path = write(tmp_path, data)
     target = tmp_path / "half"
-    (target / ".restore-abc123").mkdir(parents=True)
-    (target / ".restore-abc123" / "vault.db").write_bytes(b"partial")
-    (target / "vault.db").write_bytes(b"placed before the kill")
+    stage = target / f"{RESTORE_PREFIX}abc123"
+    stage.mkdir(parents=True)
+    (stage / STAGE_MARKER).write_bytes(b"")
+    (stage / "vault.db").write_bytes(b"partial")
+    (target / f"{RESTORE_PREFIX}empty").mkdir()  # killed right after creating it
+    placed = b"placed before the kill"
+    (target / "vault.db").write_bytes(placed)
+    marker = {
+        "format": RESTORE_MARKER_FORMAT,
+        "files": {"vault.db": {"size": len(placed), "sha256": hashlib.sha256(placed).hexdigest()}},
+    }
+    (target / RESTORE_MARKER).write_text(json.dumps(marker))
     restore_backup(path, PASSPHRASE, target)
     Vault.unlock(target, PASSPHRASE).lock()
     assert sorted(p.name for p in target.iterdir()) == ["vault.db", "vault.key"]
     # With a header present it is a vault (or someone's), and it is never touched.
-    with pytest.raises(InvalidInput, match="not empty"):
+    with pytest.raises(InvalidInput, match="already holds a vault"):
         restore_backup(path, PASSPHRASE, target)
+
+
+@pytest.mark.parametrize("side_files", [(), ("vault.db-wal",), ("vault.db-wal", "vault.db-shm")])
+@pytest.mark.parametrize("marker", ["none", "other-digest", "not-ours", "stage-unmarked"])
+def test_restore_never_deletes_a_database_it_did_not_write(
+    sample: tuple[Path, bytes, Path], tmp_path: Path, side_files: tuple[str, ...], marker: str
+) -> None:
+    """Issue 16: a lone vault.db (± its WAL) may be the newest copy of someone's notes.
+    Without a restore marker naming its exact bytes, restore refuses and touches
+    nothing (before, it was taken for remains of an interrupted restore and deleted)."""
+    _folder, data, _root = sample
+    target = tmp_path / "someone"
+    target.mkdir()
+    files = {"vault.db": os.urandom(8192), **{n: os.urandom(4096) for n in side_files}}
+    if marker == "other-digest":
+        listed = {"vault.db": {"size": 8192, "sha256": hashlib.sha256(b"x").hexdigest()}}
+        files[RESTORE_MARKER] = json.dumps({"format": RESTORE_MARKER_FORMAT, "files": listed})
+    elif marker == "not-ours":
+        files[RESTORE_MARKER] = "something else entirely"
+    elif marker == "stage-unmarked":
+        (target / f"{RESTORE_PREFIX}xyz").mkdir()
+        (target / f"{RESTORE_PREFIX}xyz" / "notes.txt").write_text("not ours")
+    for name, content in files.items():
+        (target / name).write_bytes(content if isinstance(content, bytes) else content.encode())
+    before = {p.name: (p.read_bytes() if p.is_file() else None) for p in target.rglob("*")}
+    with pytest.raises(InvalidInput, match=r"without its header|not empty"):
+        restore_backup(write(tmp_path, data), PASSPHRASE, target)
+    after = {p.name: (p.read_bytes() if p.is_file() else None) for p in target.rglob("*")}
+    assert after == before
 
 
 def test_restore_into_an_existing_empty_folder(
@@ -755,9 +801,22 @@ def test_bad_arguments_to_create(open_vault: Vault, tmp_path: Path) -> None:
 def test_stale_snapshot_folders_are_cleaned(open_vault: Vault, tmp_path: Path) -> None:
     stale = open_vault.folder / (archive.SNAPSHOT_PREFIX + "killed")
     stale.mkdir()
+    (stale / archive.SNAPSHOT_MARKER).write_bytes(b"")
     (stale / DB_NAME).write_bytes(b"left by a killed backup")
+    (open_vault.folder / (archive.SNAPSHOT_PREFIX + "empty")).mkdir()
     create_backup(open_vault, tmp_path / "b.cdbackup", PASSPHRASE, kdf=TEST_KDF)
     assert leftovers(open_vault.folder) == []
+
+
+def test_a_folder_merely_named_like_a_snapshot_is_never_removed(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    """Issue 16's class: clear only what provably is our own, never by name alone."""
+    foreign = open_vault.folder / (archive.SNAPSHOT_PREFIX + "notes")
+    foreign.mkdir()
+    (foreign / "mine.txt").write_text("not CoachDesk's")
+    create_backup(open_vault, tmp_path / "b.cdbackup", PASSPHRASE, kdf=TEST_KDF)
+    assert (foreign / "mine.txt").read_text() == "not CoachDesk's"
 
 
 # -- the documented format ---------------------------------------------------------------

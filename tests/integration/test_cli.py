@@ -221,13 +221,38 @@ def test_init_creates_owner_only_files_with_default_location(
 
 
 def test_rotate_key(run_cli: CliRunner, tmp_path: Path) -> None:
+    """rotate-key is the revocation: a new recovery code printed once, the old one dead."""
     vault = tmp_path / "v"
-    _init(run_cli, vault)
+    old_code = _init(run_cli, vault)
     before = (vault / HEADER_NAME).read_text()
+    killed_backup = vault / ".backup-snapshot-killed"  # under the old data key
+    killed_backup.mkdir()
+    (killed_backup / "coachdesk-backup-snapshot").write_bytes(b"")
     proc = run_cli("--vault", vault, "rotate-key", env={"COACHDESK_PASSPHRASE": PASS})
     assert proc.returncode == 0, proc.stderr
     assert (vault / HEADER_NAME).read_text() != before
+    assert not killed_backup.exists()
+    match = CODE_RE.search(proc.stdout)
+    assert match and match.group(1) != old_code, proc.stdout
+    assert proc.stdout.count(match.group(1)) == 1
+    assert "old recovery code no longer works" in proc.stdout
     assert run_cli("--vault", vault, "check", env={"COACHDESK_PASSPHRASE": PASS}).returncode == 0
+    new = {"COACHDESK_NEW_PASSPHRASE": "a recovered passphrase"}
+    refused = run_cli("--vault", vault, "recover", env={**new, "COACHDESK_RECOVERY_CODE": old_code})
+    assert refused.returncode == 3, refused.stderr
+    recovered = run_cli(
+        "--vault", vault, "recover", env={**new, "COACHDESK_RECOVERY_CODE": match.group(1)}
+    )
+    assert recovered.returncode == 0, recovered.stderr
+
+
+def test_passwd_says_it_does_not_revoke_old_copies(run_cli: CliRunner, tmp_path: Path) -> None:
+    vault = tmp_path / "v"
+    _init(run_cli, vault)
+    env = {"COACHDESK_PASSPHRASE": PASS, "COACHDESK_NEW_PASSPHRASE": "a changed passphrase"}
+    proc = run_cli("--vault", vault, "passwd", env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "rotate-key" in proc.stdout and "old passphrase" in proc.stdout
 
 
 def test_help_lists_commands(run_cli: CliRunner) -> None:

@@ -19,7 +19,12 @@ from coachdesk.core.errors import (
 )
 from coachdesk.vault import vault as vault_module
 from coachdesk.vault.header import VaultHeader
-from coachdesk.vault.keys import TEST_KDF, KdfParams, normalize_recovery_code
+from coachdesk.vault.keys import (
+    TEST_KDF,
+    KdfParams,
+    normalize_passphrase,
+    normalize_recovery_code,
+)
 from coachdesk.vault.vault import DB_NAME, HEADER_NAME, Vault, connect
 from testsupport import NewVault
 
@@ -151,7 +156,7 @@ def test_rotate_data_key_keeps_rows(open_vault: Vault, new_vault: NewVault) -> N
     for i in range(500):
         _put(open_vault, f"row{i}", f"value {i}")
     old_key = bytes(open_vault._data_key or b"")
-    open_vault.rotate_data_key(new_vault.passphrase)
+    open_vault.rotate_keys(new_vault.passphrase)
     assert bytes(open_vault._data_key or b"") != old_key
     assert _get(open_vault, "row499") == "value 499"
     open_vault.lock()
@@ -171,9 +176,9 @@ def test_rotation_interrupted_after_rekey_still_opens(
     def crash(*_args: object) -> None:
         raise KeyboardInterrupt("power cut")
 
-    monkeypatch.setattr(vault_module, "_finish_rotation", crash)
+    monkeypatch.setattr(vault_module, "_install_header", crash)
     with pytest.raises(KeyboardInterrupt):
-        open_vault.rotate_data_key(new_vault.passphrase)
+        open_vault.rotate_keys(new_vault.passphrase)
     open_vault.lock()
     monkeypatch.undo()
     header = json.loads((new_vault.folder / HEADER_NAME).read_text())
@@ -198,7 +203,7 @@ def test_rotation_interrupted_before_rekey_still_opens(
 
     open_vault._conn = FailingRekey()
     with pytest.raises(KeyboardInterrupt):
-        open_vault.rotate_data_key(new_vault.passphrase)
+        open_vault.rotate_keys(new_vault.passphrase)
     open_vault._conn = conn
     open_vault.lock()
     with Vault.unlock(new_vault.folder, new_vault.passphrase) as vault:
@@ -377,3 +382,99 @@ def test_folder_fsync_failure_after_the_rename_is_not_a_failed_write(
     files.atomic_write_bytes(target, b"new content")
     assert target.read_bytes() == b"new content"
     assert [p.name for p in tmp_path.iterdir()] == ["header.json"]
+
+
+# -- rotate-key is the revocation (issue 16, item 6) ----------------------------------------
+
+
+def _old_header_opens_nothing(folder: Path, old_header: bytes, old_passphrase: str) -> None:
+    """What an offline reader holding an old vault.key and its passphrase can do."""
+    old = VaultHeader.parse(old_header)
+    old_master = old.open_slot("passphrase", normalize_passphrase(old_passphrase))
+    old.verify_mac(old_master)  # the old header itself is genuine
+    current = VaultHeader.parse((folder / HEADER_NAME).read_bytes())
+    # The new data key is sealed under a master key the old header does not hold…
+    with pytest.raises(IntegrityFailure):
+        current.open_data_key(old_master, current.data_key)
+    # …and the old data key no longer opens the database.
+    with pytest.raises(IntegrityFailure):
+        connect(folder / DB_NAME, old.open_data_key(old_master, old.data_key))
+
+
+def test_rotation_revokes_old_headers_and_the_old_recovery_code(
+    new_vault: NewVault, tmp_path: Path
+) -> None:
+    folder = new_vault.folder
+    exposed = (folder / HEADER_NAME).read_bytes()  # in a backup that leaked, say
+    with Vault.unlock(folder, new_vault.passphrase) as vault:
+        _put(vault, "k", "written before")
+        vault.change_passphrase(new_vault.passphrase, "the new passphrase", kdf=TEST_KDF)
+        after_passwd = (folder / HEADER_NAME).read_bytes()
+        code = vault.rotate_keys("the new passphrase", kdf=TEST_KDF)
+        _put(vault, "k2", "written after")
+    assert normalize_recovery_code(code) != normalize_recovery_code(new_vault.recovery_code)
+    _old_header_opens_nothing(folder, exposed, new_vault.passphrase)
+    _old_header_opens_nothing(folder, after_passwd, "the new passphrase")
+    # The old header put back in place opens nothing either, with any old secret.
+    copy = tmp_path / "with-old-header"
+    copy.mkdir()
+    (copy / DB_NAME).write_bytes((folder / DB_NAME).read_bytes())
+    (copy / HEADER_NAME).write_bytes(exposed)
+    with pytest.raises(IntegrityFailure):
+        Vault.unlock(copy, new_vault.passphrase)
+    with pytest.raises(IntegrityFailure):
+        Vault.recover(copy, new_vault.recovery_code, "yet another passphrase")
+    # The old recovery code stops working; the new one and the passphrase work.
+    with pytest.raises(WrongPassphrase):
+        Vault.recover(folder, new_vault.recovery_code, "yet another passphrase")
+    with Vault.unlock(folder, "the new passphrase") as vault:
+        assert _get(vault, "k") == "written before" and _get(vault, "k2") == "written after"
+        assert vault.check() == []
+    Vault.recover(folder, code, "yet another passphrase").lock()
+
+
+def test_a_passphrase_change_alone_does_not_revoke(new_vault: NewVault) -> None:
+    """What docs/security.md says plainly: the master key stays, so an old vault.key
+    with the old passphrase still opens the current database. rotate-key revokes."""
+    folder = new_vault.folder
+    exposed = VaultHeader.parse((folder / HEADER_NAME).read_bytes())
+    with Vault.unlock(folder, new_vault.passphrase) as vault:
+        vault.change_passphrase(new_vault.passphrase, "the new passphrase", kdf=TEST_KDF)
+    master = exposed.open_slot("passphrase", normalize_passphrase(new_vault.passphrase))
+    connect(folder / DB_NAME, exposed.open_data_key(master, exposed.data_key)).close()
+
+
+def test_a_failed_create_leaves_no_lone_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16's class: a vault.db without its header blocks init and restore (which
+    never delete a database they cannot prove is theirs). create removes its own."""
+    folder = tmp_path / "v"
+
+    def full_disk(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(vault_module, "atomic_write_bytes", full_disk)
+    with pytest.raises(OSError):
+        Vault.create(folder, "a good passphrase", kdf=TEST_KDF)
+    monkeypatch.undo()
+    assert list(folder.iterdir()) == []
+    Vault.create(folder, "a good passphrase", kdf=TEST_KDF)[0].lock()
+
+
+def test_create_checks_the_folder_again_under_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An init racing a restore into the same new folder: whoever locks second sees the
+    other's files and refuses; nothing of the other's is touched."""
+    folder = tmp_path / "v"
+    original = vault_module.VaultLock.acquire
+
+    def restore_got_there_first(self: vault_module.VaultLock) -> None:
+        (self.folder / DB_NAME).write_bytes(b"a restore's database")
+        original(self)
+
+    monkeypatch.setattr(vault_module.VaultLock, "acquire", restore_got_there_first)
+    with pytest.raises(InvalidInput, match="not empty"):
+        Vault.create(folder, "a good passphrase", kdf=TEST_KDF)
+    assert (folder / DB_NAME).read_bytes() == b"a restore's database"

@@ -7,7 +7,8 @@ the vault is open, then one line per durable step, *after* the step committed::
     S <n>   session number n was added                              (store, rotate, backup)
     I <n>   the n-th import transaction committed                   (import)
     P <A|B> the passphrase is now A or B                            (passwd)
-    R <n>   the n-th data-key rotation finished                     (rotate)
+    K <code> the next key rotation sets this recovery code            (rotate)
+    R <n>   the n-th key rotation finished                          (rotate)
     B <n>   the n-th backup is in place                             (backup)
     X <n>   the n-th restore (into EXTRA/<n>) finished               (restore)
 
@@ -27,7 +28,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from coachdesk.core.model import Session
-from coachdesk.vault.keys import TEST_KDF
+from coachdesk.vault.keys import TEST_KDF, new_recovery_code
 from coachdesk.vault.store import Store
 from coachdesk.vault.vault import Vault
 
@@ -178,7 +179,9 @@ def run_rotate(vault: Vault, passphrase: str) -> None:
     rotations = 0
     say("ready")
     while True:
-        vault.rotate_data_key(passphrase)
+        code = new_recovery_code()
+        say(f"K {code}")
+        vault.rotate_keys(passphrase, recovery_code=code, kdf=TEST_KDF)
         store = Store(vault.connection)
         rotations += 1
         say(f"R {rotations}")

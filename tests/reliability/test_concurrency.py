@@ -206,3 +206,158 @@ def test_a_killed_holder_never_blocks(
     started = time.perf_counter()
     assert run_cli("--vault", new_vault.folder, "check", env=ENV).returncode == 0
     assert time.perf_counter() - started < 30
+
+
+# -- the lock cannot be deleted from under its holder (issue 16, item 5) --------------------
+
+# A process holding the vault that saves a client each time it reads a line.
+HOLDER = """
+import sys
+from coachdesk.core.model import Client
+from coachdesk.vault.store import Store
+from coachdesk.vault.vault import Vault
+vault = Vault.unlock(sys.argv[1], sys.argv[2])
+store = Store(vault.connection)
+print("held", flush=True)
+for line in sys.stdin:
+    store.clients.save(Client(name="Saved by the holder"))
+    print("saved", len(store.clients.ids()), flush=True)
+vault.lock()
+"""
+
+
+def test_deleting_the_lock_file_lets_no_second_writer_in(
+    new_vault: NewVault, run_cli: CliRunner
+) -> None:
+    """Before, a second process created a fresh vault.lock, locked it and got in; its
+    rotate-key then broke the first one's saves. The folder itself is locked now."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(new_vault.folder), PASSPHRASE],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert holder.stdin is not None and holder.stdout is not None
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        (new_vault.folder / LOCK_NAME).unlink()
+        new = {**ENV, "COACHDESK_NEW_PASSPHRASE": "a second writer's passphrase"}
+        for command in (["clients"], ["rotate-key"], ["passwd"], ["demo"]):
+            line = _one_line(run_cli("--vault", new_vault.folder, *command, env=new), 4)
+            assert "open in another CoachDesk window" in line
+        with pytest.raises(VaultInUse):
+            Vault.unlock(new_vault.folder, PASSPHRASE)
+        assert not (new_vault.folder / LOCK_NAME).exists()  # the refused left no file
+        holder.stdin.write("save\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline().split() == ["saved", "1"]  # its saves still work
+        holder.stdin.close()
+        assert holder.wait(30) == 0, holder.stderr.read()  # type: ignore[union-attr]
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
+    with Vault.unlock(new_vault.folder, PASSPHRASE) as vault:
+        assert vault.check() == []
+        assert len(Store(vault.connection).clients.ids()) == 1
+
+
+def test_the_lock_never_removes_another_processes_lock_file(new_vault: NewVault) -> None:
+    vault = Vault.unlock(new_vault.folder, PASSPHRASE)
+    (new_vault.folder / LOCK_NAME).unlink()
+    (new_vault.folder / LOCK_NAME).write_text('{"pid": 1, "host": "someone else"}')
+    vault.lock()
+    assert (new_vault.folder / LOCK_NAME).read_text() == '{"pid": 1, "host": "someone else"}'
+
+
+# -- two restores into one new folder (issue 16, item 4) ------------------------------------
+
+# A restore that stops once its staging folder exists, until it reads a line.
+PAUSED_RESTORE = """
+import sys
+from pathlib import Path
+from coachdesk.backup import restore_backup
+paused = []
+def progress(done, total):
+    if not paused:
+        paused.append(True)
+        print("staging", flush=True)
+        sys.stdin.readline()
+restore_backup(Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]), progress=progress)
+print("restored", flush=True)
+"""
+
+
+@pytest.fixture
+def backup_file(new_vault: NewVault, tmp_path: Path) -> Path:
+    from coachdesk.backup import create_backup
+
+    path = tmp_path / "one.cdbackup"
+    with Vault.unlock(new_vault.folder, PASSPHRASE) as vault:
+        Store(vault.connection).add_engagement(sample_engagement())
+        create_backup(vault, path, PASSPHRASE, kdf=TEST_KDF)
+    return path
+
+
+def test_a_second_restore_never_clears_the_first_ones_files(
+    tmp_path: Path, backup_file: Path, run_cli: CliRunner
+) -> None:
+    """Before: the second restore took the first one's staging folder for remains,
+    deleted it and restored; then the first failed and removed the whole folder with
+    the second's vault in it: a success reported, and no vault left."""
+    into = tmp_path / "restored"
+    first = subprocess.Popen(
+        [sys.executable, "-c", PAUSED_RESTORE, str(backup_file), PASSPHRASE, str(into)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert first.stdin is not None and first.stdout is not None
+    try:
+        assert first.stdout.readline().strip() == "staging", first.stderr.read()  # type: ignore[union-attr]
+        second = run_cli("backup", "restore", backup_file, "--into", into, env=ENV)
+        assert second.returncode in (2, 4), second.stderr
+        _one_line(second, second.returncode)
+        first.stdin.write("go\n")
+        first.stdin.close()
+        assert first.stdout.readline().strip() == "restored", first.stderr.read()  # type: ignore[union-attr]
+        assert first.wait(30) == 0
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.wait()
+    with Vault.unlock(into, PASSPHRASE) as vault:
+        assert vault.check() == []
+        assert len(Store(vault.connection).clients.ids()) == 1
+
+
+@pytest.mark.parametrize("round_", range(3))
+def test_racing_restores_leave_exactly_one_vault(
+    tmp_path: Path, backup_file: Path, cli_env: dict[str, str], round_: int
+) -> None:
+    into = tmp_path / f"race-{round_}"
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "coachdesk",
+                "backup",
+                "restore",
+                str(backup_file),
+                "--into",
+                str(into),
+            ],
+            env={**cli_env, **ENV},
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    results = [(p.wait(120), p.stderr.read()) for p in procs]  # type: ignore[union-attr]
+    codes = sorted(code for code, _ in results)
+    assert codes.count(0) == 1 and set(codes) <= {0, 2, 4}, results
+    for code, err in results:
+        if code:
+            assert len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+    with Vault.unlock(into, PASSPHRASE) as vault:
+        assert vault.check() == []
+    assert sorted(p.name for p in into.iterdir()) == ["vault.db", "vault.key"]

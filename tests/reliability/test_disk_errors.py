@@ -138,7 +138,7 @@ def test_rotation_whose_header_write_fails_keeps_a_working_vault(
         client_id = store.add_engagement(sample_engagement())
         faults.fail("replace", code, nth)
         with pytest.raises(OSError):
-            vault.rotate_data_key(new_vault.passphrase)
+            vault.rotate_keys(new_vault.passphrase)
         faults.monkeypatch.undo()
         second = vault.open_connection()  # a worker thread's connection
         assert second.execute("SELECT count(*) FROM clients").fetchone() == (1,)

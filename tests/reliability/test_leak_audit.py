@@ -228,10 +228,11 @@ def test_every_cli_command_leaves_no_plaintext(audit: Audit) -> None:
     audit.run("backup", "restore", out / "backup.cdbackup", "--into", out / "restored")
     audit.run("--vault", out / "restored", "check")
 
-    # Keys: a new passphrase, a rotated data key, recovery.
+    # Keys: a new passphrase, rotated keys (and so a new recovery code), recovery.
     audit.run("passwd", env={"COACHDESK_NEW_PASSPHRASE": NEW_PASSPHRASE})
     new = {"COACHDESK_PASSPHRASE": NEW_PASSPHRASE}
-    audit.run("rotate-key", env=new)
+    rotated = audit.run("rotate-key", env=new)
+    code = re.search(r"Recovery code:\s+(\S+)", rotated.stdout).group(1)  # type: ignore[union-attr]
     audit.run("check", env=new)
     audit.run(
         "recover", env={"COACHDESK_RECOVERY_CODE": code, "COACHDESK_NEW_PASSPHRASE": PASSPHRASE}

@@ -1,4 +1,8 @@
-"""The layers of DESIGN.md section 2: only ui/ and app.py may import PySide6."""
+"""The layers of docs/architecture.md: only ui/ and app.py may import PySide6.
+
+import-linter checks the import graph (pyproject.toml); this test also proves at run time
+that everything below ui/ imports with PySide6 made unimportable.
+"""
 
 from __future__ import annotations
 

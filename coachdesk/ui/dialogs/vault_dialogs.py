@@ -1,10 +1,12 @@
-"""Dialogs around the vault's keys: the recovery code, recovery, passphrase change."""
+"""Dialogs around the vault's keys: the recovery code, recovery, passphrase change,
+and revoking every old key after an exposure."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core.errors import CoachDeskError
+from coachdesk.core.errors import CoachDeskError, WrongPassphrase
 from coachdesk.ui.dialogs.passphrase import NewPassphraseFields
 
 
@@ -179,6 +181,72 @@ class ChangePassphraseDialog(QDialog):
     def done(self, result: int) -> None:
         self.current.clear()
         self.fields.clear()
+        super().done(result)
+
+
+class RevokeKeysDialog(QDialog):
+    """For "I think my passphrase or a backup was exposed": explain, confirm, rotate.
+
+    ``rotate(passphrase)`` replaces every key (Vault.rotate_keys) and returns the new
+    recovery code, kept in :attr:`recovery_code` for the caller to show once. The
+    re-encryption takes seconds on a large vault, so the wait cursor shows meanwhile.
+    """
+
+    def __init__(self, rotate: Callable[[str], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Revoke old keys")
+        self._rotate = rotate
+        self.recovery_code = ""
+        explain = QLabel(
+            "If your passphrase, your recovery code, a backup or a copy of the vault may "
+            "have been exposed, this makes every old key useless: the vault is "
+            "re-encrypted under new keys, old backups and old copies of the vault header "
+            "no longer open it, and you get a NEW recovery code (the old one stops "
+            "working). Your passphrase stays the same; change it too if it was exposed. "
+            "Backups made before keep their own keys: delete them if they may be exposed.",
+            self,
+        )
+        explain.setWordWrap(True)
+        self.current = QLineEdit(self)
+        self.current.setObjectName("currentPassphrase")
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel(self)
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Revoke old keys")
+        self.ok_button.setEnabled(False)
+        self.current.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text)))
+        self.buttons.accepted.connect(self._try)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Current passphrase", self.current)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+
+    def _try(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.recovery_code = self._rotate(self.current.text())
+        except WrongPassphrase:
+            self.error.setText("That passphrase does not open this vault; nothing was changed.")
+            return
+        except CoachDeskError as exc:
+            self.error.setText(_sentence(str(exc)))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.accept()
+
+    def done(self, result: int) -> None:
+        self.current.clear()
         super().done(result)
 
 

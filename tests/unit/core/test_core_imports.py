@@ -1,4 +1,4 @@
-"""The domain layer must run without Qt or the database driver (DESIGN.md section 2)."""
+"""The domain layer must run without Qt or the database driver (docs/architecture.md, "Layers")."""
 
 from __future__ import annotations
 
