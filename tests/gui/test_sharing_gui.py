@@ -105,6 +105,11 @@ def test_each_row_shows_who_sees_it_and_the_coach_changes_it(
     choose(qtbot, tab.findChild(QComboBox, "milestoneEvidenceAudience"), "Client")
     choose(qtbot, tab.findChild(QComboBox, "riskAudience"), "Coach only")
     choose(qtbot, tab.findChild(QComboBox, "clauseAudience_confidentiality_limits"), "Client")
+    choose(qtbot, tab.findChild(QComboBox, "clauseAudience_fees"), "Coach only")
+    assert set(tab.clause_audiences) == {  # every clause has its chooser
+        "fees", "cancellation_terms", "confidentiality", "confidentiality_limits",
+        "sponsor_reporting", "coach_responsibilities", "client_responsibilities",
+    }  # fmt: skip
     assert tab.flush()
 
     contract = stored(controller)
@@ -113,7 +118,8 @@ def test_each_row_shows_who_sees_it_and_the_coach_changes_it(
     assert contract.milestones[0].evidence_audience == Audience.CLIENT
     assert contract.risks[0].audience == Audience.COACH
     assert [(c.clause, c.audience) for c in contract.clause_audiences] == [
-        ("confidentiality_limits", Audience.CLIENT)
+        ("fees", Audience.COACH),
+        ("confidentiality_limits", Audience.CLIENT),
     ]
     assert contract.version == version  # who sees what is consent, not a contract change
 
@@ -124,6 +130,8 @@ def test_each_row_shows_who_sees_it_and_the_coach_changes_it(
     assert tab.findChild(QComboBox, "outcomeAudience").currentText() == "Sponsor"
     shoot(tab.outcomes, "audience-chips-outcomes", tmp_path)
     shoot(tab.milestones, "audience-chips-milestones", tmp_path)
+    terms = tab.findChild(QComboBox, "clauseAudience_fees").parentWidget()
+    shoot(terms, "clause-audiences-terms", tmp_path)
 
 
 def test_review_dialog_lists_items_with_audiences_and_takes_untick_and_approval(

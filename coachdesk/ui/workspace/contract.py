@@ -654,11 +654,24 @@ class ContractTab(WorkspaceTab):
         grid.addWidget(buddy_label("F&ormat", self.format_combo), 2, 3)
         grid.addWidget(self.format_combo, 2, 4)
         grid.addWidget(buddy_label("&Fees", self.fees_edit), 3, 0)
-        grid.addWidget(self.fees_edit, 3, 1, 1, 4)
+        fees = QHBoxLayout()
+        fees.setSpacing(8)
+        fees.addWidget(self.fees_edit, 1)
+        fees.addSpacing(8)
+        fees.addWidget(QLabel("Who sees"))
+        fees.addWidget(self._clause_combo("fees"))
+        grid.addLayout(fees, 3, 1, 1, 4)
         cancel_label = buddy_label("Cance&llation", self.cancellation_edit)
         cancel_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         grid.addWidget(cancel_label, 4, 0)
-        grid.addWidget(self.cancellation_edit, 4, 1, 1, 4)
+        cancellation = QHBoxLayout()
+        cancellation.setSpacing(8)
+        cancellation.addWidget(self.cancellation_edit, 1)
+        cancellation.addSpacing(8)
+        top = Qt.AlignmentFlag.AlignTop
+        cancellation.addWidget(QLabel("Who sees"), 0, top)
+        cancellation.addWidget(self._clause_combo("cancellation_terms"), 0, top)
+        grid.addLayout(cancellation, 4, 1, 1, 4)
         grid.setColumnStretch(4, 2)
         layout.addLayout(grid)
 
@@ -740,12 +753,15 @@ class ContractTab(WorkspaceTab):
         for widget in extra:
             head.addWidget(widget)
         head.addStretch(1)
+        head.addWidget(QLabel("Who sees"))
+        head.addWidget(self._clause_combo(clause))
+        return head
+
+    def _clause_combo(self, clause: str) -> QComboBox:
         combo = audience_combo(f"clauseAudience_{clause}")
         self.clause_audiences[clause] = combo
         bind_clause_audience(self.binder, combo, clause)
-        head.addWidget(QLabel("Who sees"))
-        head.addWidget(combo)
-        return head
+        return combo
 
     def _build_outcomes_card(self) -> PartsCard:
         columns: list[Column[Outcome]] = [
