@@ -22,7 +22,13 @@ from coachdesk.core.audience import Audience
 from coachdesk.core.errors import IntegrityFailure, InvalidInput, explain
 from coachdesk.core.model import Engagement
 from coachdesk.vault import keys
-from coachdesk.vault.exchange import import_engagements, read_export_file, write_export
+from coachdesk.vault.exchange import (
+    archive_name,
+    import_engagements,
+    import_export,
+    read_export,
+    write_export,
+)
 from coachdesk.vault.hardening import harden_process
 from coachdesk.vault.paths import default_vault_dir
 from coachdesk.vault.store import Store
@@ -228,15 +234,22 @@ def cmd_export(args: argparse.Namespace) -> int:
             store.clients.get(args.client)  # NotFound (exit 2) for an unknown id
             client_ids = [args.client]
         count = write_export(store, output, client_ids)
-    print(f"Exported {count} client(s) to {output}. The file is NOT encrypted: keep it safe.")
+        ids = client_ids if client_ids is not None else store.clients.ids()
+        with_files = any(store.attachments.for_client(client_id) for client_id in ids)
+    archive = output.with_name(archive_name(output))
+    beside = f" and their attachments to {archive}" if with_files else ""
+    print(
+        f"Exported {count} client(s) to {output}{beside}. The export is NOT encrypted: "
+        "keep it safe."
+    )
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     # Validate the whole file before asking for the passphrase or touching the vault.
-    items = read_export_file(Path(args.file))
+    contents = read_export(Path(args.file))
     with _unlocked_store(args) as store:
-        ids = import_engagements(store, items)
+        ids = import_export(store, contents)
     print(f"Imported {len(ids)} client(s) as new records (ids {', '.join(map(str, ids))}).")
     return EXIT_OK
 
@@ -255,6 +268,114 @@ def cmd_search(args: argparse.Namespace) -> int:
             f"{hit.title}\t{' '.join(hit.plain_snippet.split())}"
         )
     return EXIT_OK
+
+
+# -- attachments -----------------------------------------------------------------------
+
+
+def cmd_attach(args: argparse.Namespace) -> int:
+    from coachdesk.core.attachments import format_size
+
+    source = Path(args.file)
+    dated = _date_argument(args.date) if args.date else None
+    with _unlocked_store(args) as store:
+        added = store.attachments.add_file(
+            args.client,
+            source,
+            title=args.title or "",
+            note=args.note or "",
+            dated=dated,
+            session_id=args.session,
+        )
+        stored = store.attachments.get(added.attachment_id)
+    again = (
+        " (identical content was already in the vault: stored once)" if added.deduplicated else ""
+    )
+    print(
+        f"Attached {source.name} to client {args.client} as attachment {added.attachment_id} "
+        f"({format_size(stored.size)}, encrypted in the vault){again}."
+    )
+    return EXIT_OK
+
+
+def cmd_attachments(args: argparse.Namespace) -> int:
+    from coachdesk.core.attachments import format_size
+
+    with _unlocked_store(args) as store:
+        store.clients.get(args.client)  # NotFound (exit 2) for an unknown id
+        items = store.attachments.for_client(args.client)
+    if not items:
+        print("No attachments.")
+    for item in items:
+        links = [
+            f"{label} {value}"
+            for label, value in (
+                ("session", item.session_id),
+                ("contract v", item.contract_version),
+                ("outcome", item.outcome_id),
+                ("feedback", item.feedback_id),
+            )
+            if value is not None
+        ]
+        print(
+            f"{item.id}\t{item.dated.isoformat() if item.dated else '-'}\t{item.title}\t"
+            f"{item.file_name}\t{format_size(item.size)}\t{', '.join(links) or '-'}"
+        )
+    return EXIT_OK
+
+
+def cmd_attachment_save(args: argparse.Namespace) -> int:
+    from coachdesk.vault.attachments import check_copy_target
+
+    output = _output_path(args.output)
+    check_copy_target(output, args.vault)
+    with _unlocked_store(args) as store:
+        size = store.attachments.save_copy(args.id, output)
+    print(f"Saved attachment {args.id} to {output} ({size} bytes).")
+    print("This copy is NOT encrypted: keep it safe and delete it when done.")
+    return EXIT_OK
+
+
+def cmd_attachment_delete(args: argparse.Namespace) -> int:
+    with _unlocked_store(args) as store:
+        store.attachments.delete(args.id)
+    print(f"Deleted attachment {args.id} (its content is erased unless another uses it).")
+    return EXIT_OK
+
+
+def _date_argument(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"--date {value!r} is not a date like 2026-03-01") from None
+
+
+def _add_attachment_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    attach = sub.add_parser(
+        "attach",
+        help="add a file (at most 100 MB) to a client, encrypted in the vault",
+        description="Add a file to a client. It is stored encrypted inside the vault; "
+        "identical files are stored once.",
+    )
+    attach.add_argument("--client", type=_positive_int, required=True, metavar="ID")
+    attach.add_argument("file", metavar="FILE")
+    attach.add_argument("--title", metavar="T", help="default: the file name")
+    attach.add_argument("--session", type=_positive_int, metavar="ID", help="link to a session")
+    attach.add_argument("--note", metavar="TEXT")
+    attach.add_argument("--date", metavar="YYYY-MM-DD", help="default: today")
+    attach.set_defaults(handler=cmd_attach)
+    listing = sub.add_parser("attachments", help="list a client's attachments, id first")
+    listing.add_argument("--client", type=_positive_int, required=True, metavar="ID")
+    listing.set_defaults(handler=cmd_attachments)
+    one = sub.add_parser("attachment", help="save a copy of an attachment, or delete one")
+    actions = one.add_subparsers(dest="attachment_command", metavar="ACTION", required=True)
+    save = actions.add_parser("save", help="write an unencrypted copy to a new file")
+    save.add_argument("id", type=_positive_int, metavar="ID")
+    save.add_argument("-o", "--output", required=True, metavar="FILE")
+    save.set_defaults(handler=cmd_attachment_save)
+    delete = actions.add_parser("delete", help="delete an attachment (erases its content)")
+    delete.add_argument("id", type=_positive_int, metavar="ID")
+    delete.set_defaults(handler=cmd_attachment_delete)
 
 
 def _positive_int(value: str) -> int:
@@ -645,6 +766,7 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("text", nargs="+", metavar="TEXT")
     find.add_argument("--limit", type=_positive_int, default=50, help="at most this many results")
     find.set_defaults(handler=cmd_search)
+    _add_attachment_commands(sub)
     _add_backup_commands(sub)
     _add_report_command(sub)
     return parser

@@ -79,6 +79,7 @@ _STATUS_FILTERS: list[tuple[str, set[ClientStatus]]] = [
 
 
 def default_tab_classes() -> list[type[WorkspaceTab]]:
+    from coachdesk.ui.workspace.attachments import AttachmentsTab
     from coachdesk.ui.workspace.contract import ContractTab
     from coachdesk.ui.workspace.emotions import EmotionsTab
     from coachdesk.ui.workspace.feedback import FeedbackTab
@@ -86,7 +87,10 @@ def default_tab_classes() -> list[type[WorkspaceTab]]:
     from coachdesk.ui.workspace.profile import ProfileTab
     from coachdesk.ui.workspace.sessions import SessionsTab
 
-    return [OverviewTab, ProfileTab, ContractTab, SessionsTab, EmotionsTab, FeedbackTab]
+    return [
+        OverviewTab, ProfileTab, ContractTab, SessionsTab, EmotionsTab, FeedbackTab,
+        AttachmentsTab,
+    ]  # fmt: skip
 
 
 class MainWindow(QMainWindow):
@@ -113,6 +117,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self._build_workspace(list(tab_classes) if tab_classes is not None else None)
+        from coachdesk.ui.workspace.attachments import install_client_list_drop
+
+        self.client_drop = install_client_list_drop(self.client_list, controller)
         self._build_actions()
         self._build_status_bar()
 
@@ -722,6 +729,7 @@ class MainWindow(QMainWindow):
             RecordKind.RISK: "Contract",
             RecordKind.EMOTION: "Emotions",
             RecordKind.FEEDBACK: "Feedback",
+            RecordKind.ATTACHMENT: "Attachments",
         }[hit.kind]
         for i, tab in enumerate(self.tab_pages):
             if tab.title == wanted:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 Connection = Any  # sqlcipher3.Connection: the module ships no type information
@@ -46,3 +47,27 @@ def transaction(conn: Connection) -> Iterator[Connection]:
             with contextlib.suppress(Exception):
                 conn.execute("ROLLBACK")
         raise
+
+
+WAL_COPY_SUFFIX = "-wal.unclean"
+"""The copy of a crashed write-ahead log that the vault keeps beside ``vault.db``."""
+
+
+def forget_deleted_pages(conn: Connection) -> None:
+    """Copy the WAL into the database and truncate it (outside a transaction only), and
+    remove the kept copy of a crashed log.
+
+    ``secure_delete`` zeroes freed pages, but the WAL may still hold older frames of
+    them (a large attachment is written there first); a truncating checkpoint leaves
+    none. The copy of a log kept after an unclean shutdown holds frames from before the
+    erasure too, and an erased client must not survive in any vault file. Best effort:
+    another connection reading at this moment makes the checkpoint a no-op, and the
+    vault does the same when it locks.
+    """
+    if conn.in_transaction:
+        return
+    with contextlib.suppress(Exception):
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    for _seq, name, file in conn.execute("PRAGMA database_list").fetchall():
+        if name == "main" and file:
+            Path(file + WAL_COPY_SUFFIX).unlink(missing_ok=True)

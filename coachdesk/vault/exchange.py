@@ -8,12 +8,17 @@ ids, so importing into another vault, or twice, never overwrites anything.
 from __future__ import annotations
 
 import json
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from coachdesk import __version__
 from coachdesk.core import codec
+from coachdesk.core.attachments import Attachment, validate_attachment
 from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import (
     ActionItem,
@@ -27,12 +32,36 @@ from coachdesk.core.model import (
 )
 from coachdesk.core.validation import validate_engagement
 from coachdesk.vault.db import transaction
-from coachdesk.vault.files import atomic_write_bytes
+from coachdesk.vault.files import atomic_write_bytes, atomic_writer
 from coachdesk.vault.store import ContractVersion, Store
 
 FORMAT = "coachdesk-export"
 VERSION = 1
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
+ARCHIVE_SUFFIX = ".attachments.zip"
+ARCHIVE_MARKER = "COACHDESK-ATTACHMENTS"
+"""The first member of every attachments archive: what makes it CoachDesk's own."""
+
+ParsedClient = tuple[Engagement, list[ContractVersion]]
+
+
+@dataclass(frozen=True)
+class ExportedAttachment:
+    """An attachment described in an export, and where its bytes are in the archive."""
+
+    attachment: Attachment
+    member: str
+
+
+@dataclass(frozen=True)
+class ExportContents:
+    """A whole parsed export: its clients, their attachments (a list per client, in the
+    same order) and the archive beside the JSON that holds the attachments' files."""
+
+    clients: list[ParsedClient]
+    attachments: list[list[ExportedAttachment]] = field(default_factory=list)
+    archive: Path | None = None
+
 
 _LISTS: dict[str, type] = {
     "sessions": Session,
@@ -75,7 +104,13 @@ def export_document(store: Store, client_ids: list[int] | None = None) -> dict[s
                 if engagement.contract is not None and engagement.contract.id is not None
                 else []
             )
-            clients.append(engagement_to_json(engagement, versions))
+            data = engagement_to_json(engagement, versions)
+            attachments = store.attachments.for_client(client_id)
+            if attachments:  # optional key: exports without attachments stay as they were
+                data["attachments"] = [
+                    {**codec.encode(a), "file": archive_member(a.sha256)} for a in attachments
+                ]
+            clients.append(data)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -85,16 +120,99 @@ def export_document(store: Store, client_ids: list[int] | None = None) -> dict[s
     }
 
 
-def write_export(store: Store, target: Path, client_ids: list[int] | None = None) -> int:
-    """Write the export atomically (owner-only); returns how many clients it holds."""
+def archive_name(target: Path) -> str:
+    """The attachments archive beside an export: ``clients.json`` -> ``clients.attachments.zip``."""
+    return f"{target.stem}{ARCHIVE_SUFFIX}"
+
+
+def archive_member(sha256: str) -> str:
+    return f"attachments/{sha256}"
+
+
+def write_export(
+    store: Store,
+    target: Path,
+    client_ids: list[int] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Write the export atomically (owner-only); returns how many clients it holds.
+
+    When the clients have attachments, their files go into a zip beside the JSON
+    (written first, streamed a chunk at a time, each identical file once); the JSON
+    names it in ``attachments_archive``. An existing file of that name is replaced only
+    if it is an archive CoachDesk wrote.
+    """
     document = export_document(store, client_ids)
+    contents: dict[str, int] = {}
+    for client in document["clients"]:
+        for item in client.get("attachments", []):
+            attachment_id = int(item["id"])
+            contents.setdefault(str(item["sha256"]), attachment_id)
+    if contents:
+        archive = target.with_name(archive_name(target))
+        _check_archive_target(archive)
+        document["attachments_archive"] = archive.name
+        _write_archive(store, archive, contents, progress)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     atomic_write_bytes(target, text.encode("utf-8"))
     return len(document["clients"])
 
 
-def parse_document(raw: bytes) -> list[tuple[Engagement, list[ContractVersion]]]:
-    """Decode and validate a whole export; raises InvalidInput naming the first problem."""
+def _check_archive_target(archive: Path) -> None:
+    if not (archive.exists() or archive.is_symlink()):
+        return
+    ours = False
+    if archive.is_file() and not archive.is_symlink():
+        try:
+            with zipfile.ZipFile(archive) as existing:
+                names = existing.namelist()
+                ours = bool(names) and names[0] == ARCHIVE_MARKER
+        except (OSError, zipfile.BadZipFile):
+            ours = False
+    if not ours:
+        raise InvalidInput(
+            f"{archive.name} already exists and was not written by CoachDesk; move it away "
+            "or choose another export name"
+        )
+
+
+def _write_archive(
+    store: Store,
+    archive: Path,
+    contents: dict[str, int],
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    total = sum(store.attachments.get(i).size for i in contents.values())
+    done = 0
+    with (
+        atomic_writer(archive) as handle,
+        zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf,
+    ):
+        zf.writestr(ARCHIVE_MARKER, "Attachments of a CoachDesk export (docs/export-format.md).\n")
+        for sha256, attachment_id in contents.items():
+            info = zipfile.ZipInfo(archive_member(sha256), time.localtime()[:6])
+            with zf.open(info, "w") as member:
+                for chunk in store.attachments.chunks(attachment_id):
+                    member.write(chunk)
+                    done += len(chunk)
+                    if progress is not None:
+                        progress(done, total)
+
+
+def parse_document(raw: bytes) -> list[ParsedClient]:
+    """Decode and validate a whole export; raises InvalidInput naming the first problem.
+
+    An export with attachments is refused here: its files are in the archive beside
+    it, so it must be read from its file (:func:`read_export`), or they would be lost.
+    """
+    contents = parse_export(raw, None)
+    return contents.clients
+
+
+def parse_export(raw: bytes, folder: Path | None) -> ExportContents:
+    """Decode and validate a whole export, and check its attachments archive (which is
+    looked for in ``folder``: the JSON's own) holds every file it names, before any
+    vault is touched."""
     try:
         # utf-8-sig: an export re-saved by an editor that adds a byte-order mark still reads.
         document = json.loads(raw.decode("utf-8-sig"))
@@ -121,13 +239,94 @@ def parse_document(raw: bytes) -> list[tuple[Engagement, list[ContractVersion]]]
     clients = document.get("clients")
     if not isinstance(clients, list):
         raise InvalidInput("clients: expected a list")
-    return [_decode_client(item, f"clients[{i}]") for i, item in enumerate(clients)]
+    decoded = [_decode_client(item, f"clients[{i}]") for i, item in enumerate(clients)]
+    attachments = [found for _engagement, _versions, found in decoded]
+    archive = None
+    if any(attachments):
+        archive = _find_archive(document.get("attachments_archive"), folder)
+        _check_archive(archive, attachments)
+    return ExportContents(
+        clients=[(engagement, versions) for engagement, versions, _found in decoded],
+        attachments=attachments,
+        archive=archive,
+    )
 
 
-def _decode_client(data: Any, path: str) -> tuple[Engagement, list[ContractVersion]]:
+def _find_archive(name: object, folder: Path | None) -> Path:
+    if folder is None:
+        raise InvalidInput(
+            "this export has attachments, whose files are beside it: import it from its file"
+        )
+    if not isinstance(name, str) or not name.endswith(ARCHIVE_SUFFIX) or Path(name).name != name:
+        raise InvalidInput(
+            f"attachments_archive: expected the name of a file ending in {ARCHIVE_SUFFIX} "
+            "beside the export"
+        )
+    archive = folder / name
+    if not archive.is_file():
+        raise InvalidInput(
+            f"the export's attachments are missing: put {name} beside the export file"
+        )
+    return archive
+
+
+def _check_archive(archive: Path, attachments: list[list[ExportedAttachment]]) -> None:
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            sizes = {info.filename: info.file_size for info in zf.infolist()}
+    except (OSError, zipfile.BadZipFile):
+        raise InvalidInput(f"{archive.name} is not a readable zip archive") from None
+    for exported in (item for client in attachments for item in client):
+        if sizes.get(exported.member) != exported.attachment.size:
+            raise InvalidInput(
+                f"{archive.name} lacks {exported.member} (or holds a different size); "
+                "the export is incomplete"
+            )
+
+
+def _decode_attachments(
+    items: Any, path: str, engagement: Engagement, versions: list[ContractVersion]
+) -> list[ExportedAttachment]:
+    if not isinstance(items, list):
+        raise InvalidInput(f"{path}: expected a list")
+    contract = engagement.contract
+    known: dict[str, set[int | None]] = {
+        "session_id": {s.id for s in engagement.sessions},
+        "outcome_id": {o.id for o in contract.outcomes} if contract is not None else set(),
+        "feedback_id": {f.id for f in engagement.feedback},
+        "contract_version": (
+            {contract.version, *(v.version for v in versions)} if contract is not None else set()
+        ),
+    }
+    found = []
+    for i, item in enumerate(items):
+        where = f"{path}[{i}]"
+        if not isinstance(item, dict):
+            raise InvalidInput(f"{where}: expected an object")
+        data = dict(item)
+        member = data.pop("file", None)
+        attachment = codec.decode(Attachment, data, where)
+        try:
+            validate_attachment(attachment)
+        except InvalidInput as exc:
+            raise InvalidInput(f"{where}: {exc}") from None
+        if not attachment.sha256 or member != archive_member(attachment.sha256):
+            raise InvalidInput(f"{where}: expected sha256 and file 'attachments/<sha256>'")
+        for name, ids in known.items():
+            value = getattr(attachment, name)
+            if value is not None and value not in ids:
+                raise InvalidInput(f"{where}.{name}: no such record of this client in the export")
+        found.append(ExportedAttachment(attachment, member))
+    return found
+
+
+def _decode_client(
+    data: Any, path: str
+) -> tuple[Engagement, list[ContractVersion], list[ExportedAttachment]]:
     if not isinstance(data, dict):
         raise InvalidInput(f"{path}: expected an object")
     data = dict(data)
+    attachments_data = data.pop("attachments", [])
     nested = {name: data.pop(name, []) for name in _LISTS}
     contract_data = data.pop("contract", None)
     versions_data = data.pop("contract_versions", [])
@@ -162,30 +361,109 @@ def _decode_client(data: Any, path: str) -> tuple[Engagement, list[ContractVersi
                 contract=codec.decode(Contract, item["contract"], f"{where}.contract"),
             )
         )
-    return engagement, versions
+    attachments = _decode_attachments(attachments_data, f"{path}.attachments", engagement, versions)
+    return engagement, versions, attachments
 
 
-def read_export_file(source: Path) -> list[tuple[Engagement, list[ContractVersion]]]:
-    """Read, decode and validate an export file without touching any vault."""
+def read_export(source: Path) -> ExportContents:
+    """Read, decode and validate an export file (and its attachments archive) without
+    touching any vault."""
     try:
         if source.stat().st_size > MAX_IMPORT_BYTES:
             raise InvalidInput(f"{source.name} is larger than {MAX_IMPORT_BYTES // 2**20} MiB")
         raw = source.read_bytes()
     except OSError as exc:
         raise InvalidInput(f"cannot read {source.name}: {exc.strerror or exc}") from None
-    return parse_document(raw)
+    return parse_export(raw, source.parent)
+
+
+def read_export_file(source: Path) -> list[ParsedClient]:
+    """The clients of an export file; refused when it has attachments (see read_export)."""
+    contents = read_export(source)
+    if contents.archive is not None:
+        raise InvalidInput("this export has attachments: import it with import_export")
+    return contents.clients
+
+
+def import_export(
+    store: Store,
+    contents: ExportContents,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[int]:
+    """Add every client of an export, and their attachments, in one transaction.
+
+    Each file is streamed from the archive into the vault and must match its recorded
+    SHA-256 and size, or nothing at all is imported.
+    """
+    attachments = contents.attachments or [[] for _ in contents.clients]
+    total = sum(e.attachment.size for client in attachments for e in client)
+    done = 0
+    new_ids = []
+    with transaction(store.conn):
+        zf = zipfile.ZipFile(contents.archive) if contents.archive is not None else None
+        try:
+            for (engagement, versions), exported in zip(contents.clients, attachments, strict=True):
+                id_maps: dict[str, dict[int, int]] = {}
+                client_id = _import_one(store, engagement, versions, id_maps)
+                for item in exported:
+                    assert zf is not None  # parse_export found the archive
+                    record = _relinked(item.attachment, client_id, id_maps)
+
+                    def opener(member: str = item.member) -> BinaryIO:
+                        assert zf is not None
+                        return zf.open(member)  # type: ignore[return-value]
+
+                    def step(part: int, _total: int, base: int = done) -> None:
+                        if progress is not None:
+                            progress(base + part // 2, total)
+
+                    store.attachments.add(
+                        record, opener, item.attachment.size, step,
+                        expected_sha256=item.attachment.sha256,
+                    )  # fmt: skip
+                    done += item.attachment.size
+                new_ids.append(client_id)
+        except zipfile.BadZipFile:
+            raise InvalidInput("the attachments archive is damaged; nothing was imported") from None
+        finally:
+            if zf is not None:
+                zf.close()
+    return new_ids
+
+
+def _relinked(
+    attachment: Attachment, client_id: int, maps: dict[str, dict[int, int]]
+) -> Attachment:
+    return replace(
+        attachment,
+        id=None,
+        client_id=client_id,
+        session_id=maps["sessions"].get(attachment.session_id or -1),
+        outcome_id=maps["outcomes"].get(attachment.outcome_id or -1),
+        feedback_id=maps["feedback"].get(attachment.feedback_id or -1),
+    )
+
+
+def _import_one(
+    store: Store,
+    engagement: Engagement,
+    versions: list[ContractVersion],
+    id_maps: dict[str, dict[int, int]] | None = None,
+) -> int:
+    client_id = (
+        store.add_engagement(engagement)
+        if id_maps is None
+        else store.add_engagement(engagement, id_maps=id_maps)
+    )
+    contract = store.contracts.for_client(client_id)
+    if contract is not None and contract.id is not None:
+        for version in versions:
+            store.contracts.add_version(contract.id, version)
+    return client_id
 
 
 def import_engagements(
     store: Store, items: list[tuple[Engagement, list[ContractVersion]]]
 ) -> list[int]:
-    new_ids = []
     with transaction(store.conn):
-        for engagement, versions in items:
-            client_id = store.add_engagement(engagement)
-            contract = store.contracts.for_client(client_id)
-            if contract is not None and contract.id is not None:
-                for version in versions:
-                    store.contracts.add_version(contract.id, version)
-            new_ids.append(client_id)
-    return new_ids
+        return [_import_one(store, engagement, versions) for engagement, versions in items]

@@ -37,6 +37,7 @@ class RecordKind(IntEnum):
     EMOTION = 5
     FEEDBACK = 6
     RISK = 7
+    ATTACHMENT = 8  # rowids -(id * 8): see migration 3
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,12 @@ from coachdesk.core.model import (
     Session,
 )
 from coachdesk.core.validation import validate, validate_session
-from coachdesk.vault.db import Connection, transaction
+from coachdesk.vault.attachments import (
+    AttachmentRepository,
+    empty_orphaned_contents,
+    small_page_cache,
+)
+from coachdesk.vault.db import Connection, forget_deleted_pages, transaction
 
 R = TypeVar("R")
 
@@ -523,6 +528,7 @@ class Store:
         self.emotions = ClientRecordRepository(conn, EMOTIONS)
         self.feedback = ClientRecordRepository(conn, FEEDBACK)
         self.disclosures = ClientRecordRepository(conn, DISCLOSURES)
+        self.attachments = AttachmentRepository(conn)
 
     def transaction(self) -> Any:
         return transaction(self.conn)
@@ -554,14 +560,29 @@ class Store:
             )
 
     def delete_client(self, client_id: int) -> None:
-        """Remove the client and everything of theirs (cascade), overwritten in the file."""
-        self.clients.delete(client_id)
+        """Remove the client and everything of theirs (cascade, attachments included),
+        overwritten in the file and gone from the WAL."""
+        # Their attachments' files: emptied first, with a small cache (see there).
+        with small_page_cache(self.conn), transaction(self.conn):
+            empty_orphaned_contents(
+                self.conn,
+                "SELECT DISTINCT content_id FROM attachments a WHERE a.client_id = ? AND NOT "
+                "EXISTS (SELECT 1 FROM attachments b WHERE b.content_id = a.content_id "
+                "AND b.client_id != a.client_id)",
+                (client_id,),
+            )
+            self.clients.delete(client_id)
+        forget_deleted_pages(self.conn)
 
-    def add_engagement(self, engagement: Engagement) -> int:
+    def add_engagement(
+        self, engagement: Engagement, id_maps: dict[str, dict[int, int]] | None = None
+    ) -> int:
         """Store a whole engagement as new records with new ids (import, demo).
 
         References inside the engagement (a session's outcomes, a milestone's outcome,
         an action item's session, feedback's outcome) are remapped to the new ids.
+        ``id_maps``, when given, receives old -> new ids of "sessions", "outcomes" and
+        "feedback", for records stored alongside (an import's attachments).
         """
         with transaction(self.conn):
             client = replace(engagement.client, id=None, tags=list(engagement.client.tags))
@@ -592,8 +613,9 @@ class Store:
                 )
             for entry in engagement.emotions:
                 self.emotions.save(replace(entry, id=None, client_id=client_id))
+            feedback_ids: dict[int, int] = {}
             for feedback in engagement.feedback:
-                self.feedback.save(
+                new_id = self.feedback.save(
                     replace(
                         feedback,
                         id=None,
@@ -601,8 +623,12 @@ class Store:
                         outcome_id=outcome_ids.get(feedback.outcome_id or -1),
                     )
                 )
+                if feedback.id is not None:
+                    feedback_ids[feedback.id] = new_id
             for disclosure in engagement.disclosures:
                 self.disclosures.save(replace(disclosure, id=None, client_id=client_id))
+            if id_maps is not None:
+                id_maps.update(sessions=session_ids, outcomes=outcome_ids, feedback=feedback_ids)
             return client_id
 
     def open_action_items(self, client_id: int) -> list[ActionItem]:

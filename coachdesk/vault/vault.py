@@ -40,7 +40,7 @@ DB_NAME = "vault.db"
 HEADER_NAME = "vault.key"
 WAL_NAME = DB_NAME + "-wal"
 SHM_NAME = DB_NAME + "-shm"
-WAL_COPY_NAME = DB_NAME + "-wal.unclean"
+WAL_COPY_NAME = DB_NAME + db.WAL_COPY_SUFFIX
 """A copy of the write-ahead log found at the last open after an unclean shutdown,
 taken before SQLite replayed it (docs/vault.md); replaced at the next one, removed by a
 key rotation (its pages are under the old data key)."""

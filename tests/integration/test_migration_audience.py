@@ -1,4 +1,4 @@
-"""Migration 3 (audiences): upgrading a vault makes nothing sponsor-visible silently."""
+"""Migration 4 (audiences): upgrading a vault makes nothing sponsor-visible silently."""
 
 from __future__ import annotations
 
@@ -20,11 +20,11 @@ from coachdesk.vault.store import Store
 from coachdesk.vault.vault import connect
 
 KEY = bytes(range(32))
-AUDIENCE_VERSION = 3
+AUDIENCE_VERSION = 4
 
 
 def _version_2_vault(path: Path) -> object:
-    """A vault as CoachDesk 0.1 left it: schema 2, one client with a full contract."""
+    """A vault as it was before audiences (one client with a full contract)."""
     conn = connect(path, KEY)
     migrate(conn, all_migrations()[: AUDIENCE_VERSION - 1])
     conn.execute("INSERT INTO clients (id, name) VALUES (1, 'Ana')")

@@ -248,3 +248,23 @@ def test_the_app_says_the_log_is_damaged_and_opens_nothing(
     assert win.stack.currentIndex() == UNLOCK
     assert "write-ahead log" in win.unlock_page.error.text()
     assert _files(crashed) == before
+
+
+def test_erasing_a_client_removes_the_kept_copy_of_a_crashed_log(crashed: Path) -> None:
+    """The copy holds frames from before an erasure; an erased client must not survive
+    in any vault file (the page scan of docs/security.md covers every file)."""
+    from pages import decrypted_file, decrypted_wal
+
+    with Vault.unlock(crashed, PASSPHRASE) as vault:
+        key = bytes(vault._data_key or b"")
+        assert b"Client 0" in decrypted_wal(crashed / WAL_COPY_NAME, key)
+        store = Store(vault.connection)
+        gone = next(c.id for c in store.clients.all() if c.name == "Client 0")
+        store.delete_client(gone or 0)
+        assert not (crashed / WAL_COPY_NAME).exists()
+    assert b"Client 1" in decrypted_file(crashed / DB_NAME, key)  # the scan sees live text
+    for path in crashed.iterdir():
+        if path.name == DB_NAME:
+            assert b"Client 0" not in decrypted_file(path, key)
+        elif path.name.startswith(DB_NAME) and path.stat().st_size:
+            assert b"Client 0" not in decrypted_wal(path, key), path.name
