@@ -698,6 +698,99 @@ def _add_backup_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     restore.set_defaults(handler=cmd_backup_restore)
 
 
+# -- worksheets (docs/worksheets.md) -----------------------------------------------------
+
+WORKSHEET_KINDS = ["emotion-log", "session-prep", "feedback-request"]
+
+
+def cmd_worksheet(args: argparse.Namespace) -> int:
+    if args.kind == "import":
+        return _import_worksheet(args)
+    from coachdesk.reports.worksheets import issue_worksheet, write_worksheet
+
+    if args.file is not None or args.dry_run:
+        raise InvalidInput("FILE and --dry-run belong to 'coachdesk worksheet import FILE.pdf'")
+    if args.client is None or args.output is None:
+        raise InvalidInput(f"'worksheet {args.kind}' needs --client ID and -o FILE.pdf")
+    if args.rows is not None and args.kind != "emotion-log":
+        raise InvalidInput("--rows applies to the emotion-log worksheet only")
+    output = _output_path(args.output)
+    password = _pdf_password() if args.protect else None
+    with _unlocked_vault(args) as vault:
+        data = issue_worksheet(
+            vault.connection, vault.worksheet_key(), args.kind, args.client,
+            today=date.today(), rows=args.rows or 7, page_size=args.paper, password=password,
+        )  # fmt: skip
+        write_worksheet(output, data)
+    protected = " (password-protected)" if password else ""
+    print(f"Wrote the {args.kind} worksheet to {output}{protected}.")
+    return EXIT_OK
+
+
+def _import_worksheet(args: argparse.Namespace) -> int:
+    from coachdesk.reports.worksheet_import import (
+        describe,
+        is_protected,
+        plan_import,
+        read_worksheet_file,
+        store_import,
+    )
+
+    if args.file is None:
+        raise InvalidInput("give the filled-in worksheet: 'coachdesk worksheet import FILE.pdf'")
+    data = read_worksheet_file(args.file)  # before the passphrase: a bad file changes nothing
+    password = None
+    if is_protected(data):
+        password = os.environ.get(ENV_PDF_PASSWORD) or _prompt("Worksheet password")
+    with _unlocked_vault(args) as vault:
+        plan = plan_import(
+            vault.connection, vault.worksheet_key(), data, today=date.today(),
+            password=password, client_id=args.client,
+        )  # fmt: skip
+        verb = "Would add" if args.dry_run else "Adding"
+        print(f"{verb} from the {plan.kind.value} worksheet of client {plan.client.id} "
+              f"({plan.client.name}):")  # fmt: skip
+        for proposal in plan.proposals:
+            print(f"- {proposal.where}")
+            for label, value in describe(plan, proposal.record):
+                print(f"    {label}: {' / '.join(value.splitlines())}")
+        if args.dry_run:
+            print("Dry run: nothing was written.")
+            return EXIT_OK
+        count = store_import(
+            vault.connection, plan, [p.record for p in plan.proposals], now=datetime.now()
+        )
+    print(f"Imported {count} record(s) from the worksheet.")
+    return EXIT_OK
+
+
+def _add_worksheet_command(sub: argparse._SubParsersAction[_Parser]) -> None:
+    choices = [*WORKSHEET_KINDS, "import"]
+    sheet = sub.add_parser(
+        "worksheet",
+        help="fillable PDF for a client: " + ", ".join(WORKSHEET_KINDS) + "; or import one",
+        description="Write a fillable worksheet PDF (KIND --client ID -o FILE.pdf), or read "
+        "a filled-in one back (import FILE.pdf [--dry-run]).",
+    )
+    sheet.add_argument("kind", choices=choices, metavar="KIND", help=" | ".join(choices))
+    sheet.add_argument("file", nargs="?", metavar="FILE.pdf", help="import: the filled-in PDF")
+    sheet.add_argument("--client", type=_positive_int, metavar="ID", help="the client")
+    sheet.add_argument("-o", "--output", metavar="FILE.pdf")
+    sheet.add_argument(
+        "--rows", type=_positive_int, metavar="N", help="emotion-log entries (default 7)"
+    )
+    sheet.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    sheet.add_argument(
+        "--protect",
+        action="store_true",
+        help=f"encrypt the PDF (AES-256); password from ${ENV_PDF_PASSWORD} or a prompt",
+    )
+    sheet.add_argument(
+        "--dry-run", action="store_true", help="import: show what would be added, write nothing"
+    )
+    sheet.set_defaults(handler=cmd_worksheet)
+
+
 # -- parser and main -------------------------------------------------------------------
 
 
@@ -769,6 +862,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_attachment_commands(sub)
     _add_backup_commands(sub)
     _add_report_command(sub)
+    _add_worksheet_command(sub)
     return parser
 
 

@@ -81,6 +81,8 @@ STAGE_MARKER = "coachdesk-restore-stage"
 SNAPSHOT_MARKER = "coachdesk-backup-snapshot"  # inside each snapshot folder, likewise
 RESTORE_MARKER = ".coachdesk-restore"
 RESTORE_MARKER_FORMAT = "coachdesk-restore-marker"
+_MARKER_START = f'{{"format": "{RESTORE_MARKER_FORMAT}", '
+"""How every restore marker begins (``json.dumps`` keeps the key order)."""
 
 _SNAPSHOT_STEP_PAGES = 1024  # pages copied between two progress/cancel checks
 _SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -498,7 +500,28 @@ def _written_by_a_restore(entry: Path, listed: dict[str, object]) -> bool:
         return False
     if entry.is_dir():
         return entry.name.startswith(RESTORE_PREFIX) and _is_our_stage(entry)
+    if _is_our_unplaced_marker(entry):
+        return True
     return entry.is_file() and entry.name in listed and _file_digest(entry) == listed[entry.name]
+
+
+def _is_our_unplaced_marker(entry: Path) -> bool:
+    """The temporary file of a restore marker whose writer was killed before the
+    rename: named as the atomic writer names it, and holding the start of a marker
+    (or nothing yet)."""
+    if (
+        not (entry.name.startswith(f".{RESTORE_MARKER}.") and entry.name.endswith(".tmp"))
+        or not entry.is_file()
+    ):
+        return False
+    try:
+        if entry.stat().st_size > 64 * 1024:
+            return False
+        held = entry.read_bytes()
+    except OSError:
+        return False
+    start = _MARKER_START.encode("utf-8")
+    return start.startswith(held) or held.startswith(start)
 
 
 def _restore_marker_files(marker: Path) -> dict[str, object]:

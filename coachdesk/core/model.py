@@ -275,6 +275,7 @@ class EmotionSource(StrEnum):
     SELF_REPORT = "self_report"
     OBSERVED = "observed"  # noticed by the coach in a session
     STAKEHOLDER = "stakeholder"
+    WORKSHEET = "worksheet"  # read back from a worksheet the client filled in
 
 
 @dataclass(slots=True, kw_only=True)
@@ -308,6 +309,13 @@ class EmotionEntry:
         return quadrant_of(self.pleasantness, self.energy)
 
 
+class FeedbackSource(StrEnum):
+    """How feedback reached the vault."""
+
+    COACH = "coach"  # typed in by the coach
+    WORKSHEET = "worksheet"  # read back from a feedback request a colleague filled in
+
+
 @dataclass(slots=True, kw_only=True)
 class FeedbackEntry:
     """What a stakeholder observed (behaviour) and how it landed (impact)."""
@@ -320,6 +328,7 @@ class FeedbackEntry:
     observed_behaviour: str = ""
     perceived_impact: str = ""
     outcome_id: int | None = None
+    source: FeedbackSource = FeedbackSource.COACH
 
 
 @dataclass(slots=True, kw_only=True)

@@ -34,6 +34,7 @@ from coachdesk.core.model import (
     EmotionSource,
     Engagement,
     FeedbackEntry,
+    FeedbackSource,
     Focus,
     Milestone,
     Outcome,
@@ -402,6 +403,7 @@ def validate_feedback(entry: FeedbackEntry) -> None:
     _optional_id(entry.client_id, "client_id", kind)
     _optional_id(entry.outcome_id, "outcome_id", kind)
     _required_date(entry.received_on, "received_on", "Feedback date received is required.")
+    _choice(entry.source, FeedbackSource, "source", kind)
     _required_text(
         entry.observed_behaviour,
         "observed_behaviour",

@@ -7,9 +7,18 @@ import functools
 import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QItemSelection, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtCore import QEventLoop, QItemSelection, QMimeData, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -104,6 +113,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.settings = settings
         self.setWindowTitle("CoachDesk")
+        self.setAcceptDrops(True)  # a filled-in worksheet dropped on the window is imported
         self._where: tuple[int | None, int] = (None, 0)  # client and tab, kept across a lock
         self._stale: set[int] = set()
 
@@ -300,13 +310,18 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action("&Quit", [QKeySequence.StandardKey.Quit], self.close)
         self.about_action = self._action("&About CoachDesk", [], self.about)
+        self.worksheet_action = self._action("&Import worksheet…", [], self.import_worksheet)
+        self.new_worksheet_action = self._action("New &worksheet…", [], self.new_worksheet)
         self.vault_actions = [
             self.new_client_action, self.search_action, self.lock_action,
             self.passphrase_action, self.revoke_action, self.backup_action,
+            self.worksheet_action, self.new_worksheet_action,
         ]  # fmt: skip
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         file_menu.addAction(self.new_client_action)
+        file_menu.addAction(self.new_worksheet_action)
+        file_menu.addAction(self.worksheet_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.lock_action)
@@ -795,6 +810,39 @@ class MainWindow(QMainWindow):
         except CoachDeskError as exc:
             QMessageBox.warning(self, "Recovery kit", str(exc)[:1].upper() + str(exc)[1:])
 
+    # -- worksheets (the flow is in ui/dialogs/worksheet.py) ------------------------------
+
+    def import_worksheet(self, path: Path | None = None) -> None:
+        from coachdesk.ui.dialogs.worksheet import choose_worksheet, import_worksheet
+
+        if not self.controller.is_unlocked:
+            return
+        self._flush_all()
+        path = path or choose_worksheet(self)
+        if path is not None and (client_id := import_worksheet(self, self.controller, path)):
+            self.controller.notify_changed(client_id)
+            self.statusBar().showMessage("Worksheet imported.", 5000)
+
+    def new_worksheet(self) -> None:
+        from coachdesk.ui.dialogs.worksheet import new_worksheet
+
+        client_id = self.current_client_id()
+        if client_id is None or not self.controller.is_unlocked:
+            QMessageBox.information(self, "New worksheet", "Select a client first.")
+            return
+        if new_worksheet(self, self.controller, client_id) is not None:
+            self.statusBar().showMessage("Worksheet saved.", 5000)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.controller.is_unlocked and _dropped_pdf(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_pdf(event.mimeData())
+        if path is not None and self.controller.is_unlocked:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, functools.partial(self.import_worksheet, path))
+
     # -- dialogs ------------------------------------------------------------------------
 
     def _run(self, dialog: QDialog) -> int:
@@ -882,6 +930,15 @@ class MainWindow(QMainWindow):
         self.lock(ask=False)
         self.clipboard_guard.release()
         super().closeEvent(event)
+
+
+def _dropped_pdf(mime: QMimeData) -> Path | None:
+    """The one local PDF file being dropped, if that is what it is."""
+    urls = mime.urls() if mime.hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.suffix.lower() == ".pdf" else None
 
 
 def window_icon() -> QIcon:

@@ -11,6 +11,7 @@ _LABELS = {
     "in_person": "In person",
     "self_report": "Client self-report",
     "observed": "Observed in session",
+    "worksheet": "From a worksheet",
     "grow": "GROW",
 }
 

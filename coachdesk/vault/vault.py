@@ -35,6 +35,7 @@ from coachdesk.vault.header import VaultHeader
 from coachdesk.vault.lockfile import LOCK_NAME, VaultLock
 from coachdesk.vault.migrations import migrate
 from coachdesk.vault.wal import inspect_wal
+from coachdesk.vault.worksheets import worksheet_secret
 
 DB_NAME = "vault.db"
 HEADER_NAME = "vault.key"
@@ -264,6 +265,16 @@ class Vault:
         if self._data_key is None:
             raise InvalidInput("the vault is locked")
         return bytes(self._data_key)
+
+    def worksheet_key(self) -> bytes:
+        """The key that authenticates this vault's worksheets (docs/worksheets.md).
+
+        HKDF-SHA256, with its own label, of a random secret kept inside the encrypted
+        database (made on first use). Not of the data key: rotating the data key must not
+        void the worksheets clients are still filling in, and a backup restored elsewhere
+        must still accept them. The data key itself never leaves this object.
+        """
+        return keys.subkey(worksheet_secret(self.connection), "worksheet-mac")
 
     def transaction(self) -> contextlib.AbstractContextManager[Connection]:
         """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` on any exception (nests)."""

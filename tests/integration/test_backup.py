@@ -573,6 +573,42 @@ def test_restore_clears_the_remains_of_an_interrupted_restore(
         restore_backup(path, PASSPHRASE, target)
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["", '{"format": "coachdesk-re', '{"format": "coachdesk-restore-marker", "files": {"vault.d'],
+)
+def test_restore_clears_a_marker_killed_before_its_rename(
+    sample: tuple[Path, bytes, Path], tmp_path: Path, written: str
+) -> None:
+    """Found by the kill tests: killed while the restore marker was being written, the
+    atomic writer's temporary file stayed beside the marked staging folder, and every
+    later restore into that folder was refused as "not empty"."""
+    _folder, data, _root = sample
+    target = tmp_path / "half"
+    stage = target / f"{RESTORE_PREFIX}abc123"
+    stage.mkdir(parents=True)
+    (stage / STAGE_MARKER).write_bytes(b"")
+    (stage / "vault.db").write_bytes(b"complete but not placed")
+    (target / f".{RESTORE_MARKER}.k1ll3d.tmp").write_text(written)
+    (target / "vault.lock").write_text('{"pid": 1}')
+    restore_backup(write(tmp_path, data), PASSPHRASE, target)
+    Vault.unlock(target, PASSPHRASE).lock()
+    assert sorted(p.name for p in target.iterdir()) == ["vault.db", "vault.key"]
+
+
+def test_restore_refuses_a_temporary_file_that_is_not_a_marker(
+    sample: tuple[Path, bytes, Path], tmp_path: Path
+) -> None:
+    """A file named like the marker's temporary file, holding anything else, is not ours."""
+    _folder, data, _root = sample
+    target = tmp_path / "someone"
+    target.mkdir()
+    (target / f".{RESTORE_MARKER}.abc.tmp").write_text("Ελένη's notes, not a marker")
+    with pytest.raises(InvalidInput, match="not empty"):
+        restore_backup(write(tmp_path, data), PASSPHRASE, target)
+    assert (target / f".{RESTORE_MARKER}.abc.tmp").read_text() == "Ελένη's notes, not a marker"
+
+
 @pytest.mark.parametrize("side_files", [(), ("vault.db-wal",), ("vault.db-wal", "vault.db-shm")])
 @pytest.mark.parametrize("marker", ["none", "other-digest", "not-ours", "stage-unmarked"])
 def test_restore_never_deletes_a_database_it_did_not_write(

@@ -96,3 +96,19 @@ def test_split_statements_keeps_triggers_whole() -> None:
     statements = split_statements(script)
     assert len(statements) == 3
     assert statements[1].startswith("CREATE TRIGGER") and statements[1].endswith("END;")
+
+
+def test_worksheets_migration_keeps_old_feedback_as_typed_by_the_coach(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "x.db", KEY)
+    before = [m for m in all_migrations() if m.version < 4]
+    migrate(conn, before)
+    conn.execute("INSERT INTO clients (name) VALUES ('A')")
+    conn.execute(
+        "INSERT INTO feedback_entries (client_id, received_on, observed_behaviour) "
+        "VALUES (1, '2026-01-01', 'x')"
+    )
+    migrate(conn)
+    assert conn.execute("SELECT source FROM feedback_entries").fetchone()[0] == "coach"
+    with pytest.raises(Exception, match="CHECK"):
+        conn.execute("UPDATE feedback_entries SET source = 'rumour'")
+    conn.close()

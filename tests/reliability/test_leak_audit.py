@@ -221,6 +221,8 @@ def test_every_cli_command_leaves_no_plaintext(audit: Audit) -> None:
         env={"COACHDESK_RECOVERY_CODE": code},
     )  # fmt: skip
     kit = reports / "kit.pdf"
+    audit.run("worksheet", "feedback-request", "--client", client_id, "-o", reports / "ws.pdf")
+    audit.run("worksheet", "import", reports / "ws.pdf", expect=2)  # no answers: refused
 
     # Backups are encrypted: no marker may show, in the file or in the restored vault.
     audit.run("backup", "create", "-o", out / "backup.cdbackup")

@@ -76,6 +76,7 @@ _SHORT_SOURCE = {
     EmotionSource.SELF_REPORT: "Self-report",
     EmotionSource.OBSERVED: "Observed",
     EmotionSource.STAKEHOLDER: "Stakeholder",
+    EmotionSource.WORKSHEET: "Worksheet",
 }
 """Source as the narrow table column shows it (the tooltip has the full words)."""
 

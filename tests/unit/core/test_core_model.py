@@ -17,6 +17,7 @@ from coachdesk.core.model import (
     EmotionSource,
     Engagement,
     FeedbackEntry,
+    FeedbackSource,
     Focus,
     Milestone,
     Outcome,
@@ -53,7 +54,7 @@ FIELDS = {
     "pleasantness energy intensity body_sensation thought reaction perceived_by_others "
     "regulation_strategy regulation_effect intensity_after",
     FeedbackEntry: "id client_id received_on from_role from_name observed_behaviour "
-    "perceived_impact outcome_id",
+    "perceived_impact outcome_id source",
     Engagement: "client contract sessions action_items emotions feedback disclosures",
 }
 
@@ -75,7 +76,8 @@ def test_enum_values_are_the_stored_strings() -> None:
         SessionTemplate: ["free", "grow"],
         ActionOwner: ["client", "coach"],
         ActionStatus: ["open", "done", "dropped"],
-        EmotionSource: ["self_report", "observed", "stakeholder"],
+        EmotionSource: ["self_report", "observed", "stakeholder", "worksheet"],
+        FeedbackSource: ["coach", "worksheet"],
     }
     for enum_type, values in expected.items():
         assert [member.value for member in enum_type] == values
