@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""One entry point for developers and CI: ``python3 dev.py run|test|lint|bench|package``.
+"""One entry point for developers and CI:
+``python3 dev.py run|test|lint|bench|package|screenshots``.
 
 It creates ``.venv`` beside this file on first use and reinstalls the project only when
 ``pyproject.toml`` changes, so the README's two commands work on a machine that has
@@ -55,12 +56,15 @@ def _ensure_packaging_tools(python: str) -> None:
     subprocess.run([python, "-m", "pip", "install", "--quiet", *wanted], check=True)
 
 
-COMMANDS = {"run", "test", "lint", "bench", "setup", "package"}
+COMMANDS = {"run", "test", "lint", "bench", "setup", "package", "screenshots"}
 
 
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in COMMANDS:
-        print("usage: python3 dev.py run|test|lint|bench|setup|package [args …]", file=sys.stderr)
+        print(
+            "usage: python3 dev.py run|test|lint|bench|setup|package|screenshots [args …]",
+            file=sys.stderr,
+        )
         return 2
     command, rest = argv[0], argv[1:]
     python = str(_ensure_venv())
@@ -70,6 +74,8 @@ def main(argv: list[str]) -> int:
         return subprocess.call([python, "-m", "coachdesk", *rest])
     if command == "test":
         return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT)
+    if command == "screenshots":  # every screen, offscreen, on a scratch demo vault
+        return subprocess.call([python, "-m", "coachdesk.ui.screenshots", *rest], cwd=ROOT)
     if command == "bench":
         return subprocess.call([python, str(ROOT / "bench" / "run.py"), *rest], cwd=ROOT)
     if command == "package":

@@ -58,6 +58,7 @@ from coachdesk.core.model import (
     RiskStatus,
     Session,
     SessionFormat,
+    SessionState,
     SessionTemplate,
 )
 from coachdesk.core.validation import validate
@@ -67,7 +68,7 @@ from coachdesk.vault.store import ACTION_ITEMS, EMOTIONS, FEEDBACK, SESSIONS, St
 from coachdesk.vault.vault import DB_NAME, Vault
 
 PASSPHRASE = "benchmark passphrase only"  # noqa: S105 - a throwaway bench vault
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 """Bump when the generated content changes, so cached vaults are rebuilt."""
 
 BATCH_SESSIONS = 2_000
@@ -502,6 +503,14 @@ class _Generator:
             client_id=client_id,
             started_at=when,
             duration_minutes=rng.choice((45, 60, 60, 90)),
+            # Past sessions were held (every eleventh cancelled late), later ones planned.
+            state=(
+                SessionState.PLANNED
+                if when.date() > self.today
+                else SessionState.CANCELLED_LATE
+                if number % 11 == 0
+                else SessionState.HELD
+            ),
             number=number,
             format=rng.choice(list(SessionFormat)),
             agenda=rng.choice(corpus.agendas),

@@ -33,7 +33,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,7 @@ from bench_backup import measure_backup  # noqa: E402
 from generate import SCALES, GeneratedVault, cached_vault, generate  # noqa: E402
 
 from coachdesk.reports import ReportKind, render_report  # noqa: E402
+from coachdesk.vault.agenda import build_agenda  # noqa: E402
 from coachdesk.vault.migrations import migrate  # noqa: E402
 from coachdesk.vault.search import search  # noqa: E402
 from coachdesk.vault.store import Store  # noqa: E402
@@ -59,6 +60,7 @@ REQUIRED_KEYS = (
     "open_workspace_ms",
     "search_p50_ms",
     "search_p95_ms",
+    "agenda_ms",
     "session_pdf_ms",
     "contract_pdf_ms",
     "progress_pdf_ms",
@@ -77,6 +79,7 @@ TARGETS: dict[str, tuple[str, float]] = {
     "startup_to_unlock_ms": ("<=", 1000),
     "open_workspace_ms": ("<=", 100),
     "search_p95_ms": ("<=", 30),
+    "agenda_ms": ("<=", 100),
     "session_pdf_ms": ("<=", 150),
     "progress_pdf_ms": ("<=", 500),
     "backup_vs_copy_ratio": (">=", 0.5),
@@ -85,7 +88,9 @@ TARGETS: dict[str, tuple[str, float]] = {
 }
 """Targets at full scale (issue 8); smaller scales are marked against them too."""
 
-GROUPS = ("startup", "rss", "unlock", "gui", "search", "reports", "ratio", "backup")
+GROUPS = (
+    "startup", "rss", "unlock", "gui", "search", "agenda", "reports", "ratio", "backup",
+)  # fmt: skip
 
 # Words nobody types into a search box; the query set is drawn from the rest.
 _STOP_WORDS = frozenset(
@@ -417,6 +422,33 @@ def measure_search(
     }, {"search_frequent_words": frequent}
 
 
+def measure_agenda(info: GeneratedVault, repeat: int, log: Log) -> dict[str, Any]:
+    """The Today page's data across every client, as the app loads it after unlocking
+    (``build_agenda``: one query per kind, the progress status of every open contract)."""
+    log("agenda across every client …")
+    today = date.fromisoformat(info.today)
+    now = datetime.combine(today, datetime.min.time()).replace(hour=12)
+    with Vault.unlock(info.path, info.passphrase) as vault:
+        conn = vault.connection
+        rows: list[int] = []
+
+        def job() -> None:
+            rows.append(len(build_agenda(conn, today, now).items()))
+
+        job()  # first run: pages into the cache, as after unlocking
+        samples = _timed(job, repeat)
+        cpu = []  # CPU time of this process: what the figure is when the machine is busy
+        for _ in range(repeat):
+            started = time.process_time()
+            job()
+            cpu.append(time.process_time() - started)
+    return {
+        "agenda_ms": _median_ms(samples),
+        "agenda_cpu_ms": _median_ms(cpu),
+        "agenda_rows": rows[-1],
+    }
+
+
 REPORTS = (
     ("session_pdf_ms", ReportKind.SESSION),
     ("contract_pdf_ms", ReportKind.CONTRACT),
@@ -695,6 +727,8 @@ def main(argv: list[str]) -> int:
             figures, notes = measure_search(info, 200, _log)
             results.update(figures)
             details.update(notes)
+        if "agenda" in groups:
+            results.update(measure_agenda(info, repeat, _log))
         if "reports" in groups:
             results.update(measure_reports(info, 3 if small else 5, _log))
         if "ratio" in groups:

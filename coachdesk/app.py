@@ -15,6 +15,7 @@ from coachdesk import __version__
 from coachdesk.core.errors import explain
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.main_window import MainWindow, window_icon
+from coachdesk.ui.platform_libs import check_gui_libraries
 from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.theme import apply_theme
 
@@ -73,6 +74,10 @@ def build_main_window(vault_dir: Path, settings: AppSettings | None = None) -> M
 
 def run_app(vault_dir: Path) -> int:
     """Start the GUI on ``vault_dir``; returns the process exit code."""
+    problem = check_gui_libraries()
+    if problem is not None:  # Qt would abort with a message that blames the wrong library
+        print(problem, file=sys.stderr)
+        return 1
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("CoachDesk")

@@ -212,7 +212,7 @@ def cmd_clients(args: argparse.Namespace) -> int:
         organisation = f" ({s.organisation})" if s.organisation else ""
         print(
             f"{s.id}\t{s.name}{organisation}\t{s.status.value}\t"
-            f"{s.session_count} sessions\tlast {last}"
+            f"{s.session_count} sessions held\tlast {last}"
         )
     return EXIT_OK
 
@@ -251,6 +251,67 @@ def cmd_import(args: argparse.Namespace) -> int:
     with _unlocked_store(args) as store:
         ids = import_export(store, contents)
     print(f"Imported {len(ids)} client(s) as new records (ids {', '.join(map(str, ids))}).")
+    return EXIT_OK
+
+
+def cmd_sessions(args: argparse.Namespace) -> int:
+    """One line per session, id first, with its state and n of N."""
+    from coachdesk.core import attendance
+
+    now = datetime.now()
+    with _unlocked_store(args) as store:
+        store.clients.get(args.client)  # NotFound (exit 2) for an unknown id
+        sessions = store.sessions.for_client(args.client)
+        contract = store.contracts.for_client(args.client)
+    planned = contract.session_count if contract is not None else None
+    for session in attendance.in_time_order(sessions):
+        n = attendance.session_number(sessions, session, contract)
+        place = "-" if n is None else f"{n} of {planned}" if planned else str(n)
+        print(
+            f"{session.id}\t{session.started_at:%Y-%m-%d %H:%M}\t"
+            f"{session.duration_minutes} min\t{place}\t"
+            f"{attendance.state_with_rule(session, contract, now)}"
+        )
+    counts = attendance.session_counts(sessions, contract, now)
+    print(f"# {attendance.counts_line(counts) if sessions else 'no sessions yet'}")
+    return EXIT_OK
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    """The agenda of the app's Today page, as text: one line per row, client id first."""
+    from coachdesk.vault.agenda import TITLES, build_agenda, lead
+
+    today = date.today()
+    with _unlocked_store(args) as store:
+        agenda = build_agenda(store.conn, today, datetime.now(), days=args.days)
+    for kind, items in agenda.sections.items():
+        print(f"## {TITLES[kind]} ({len(items)})")
+        for item in items:
+            print(f"{item.client_id}\t{item.client_name}\t{lead(item, today)}\t{item.text}")
+    return EXIT_OK
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from coachdesk.vault.calendar import EventText, check_target, write_calendar
+
+    output = check_target(Path(args.output), args.vault)
+    with _unlocked_store(args) as store:
+        if args.client is not None:
+            store.clients.get(args.client)  # NotFound (exit 2) for an unknown id
+        count = write_calendar(
+            store.conn,
+            output,
+            today=date.today(),
+            client_id=args.client,
+            text=EventText(args.event_text),
+            vault_dir=args.vault,
+        )
+    said = {
+        "generic": "events say 'Coaching session' only",
+        "initials": "events show the client's initials",
+        "name": "events show the client's NAME: anyone who sees the calendar sees it",
+    }[args.event_text]
+    print(f"Wrote {count} session(s) to {output} ({said}).")
     return EXIT_OK
 
 
@@ -389,6 +450,17 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _days(value: str) -> int:
+    """A number of days ahead: 0 (today only) to a year."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 0 <= number <= 366:
+        raise argparse.ArgumentTypeError(f"{value} is out of range (0 to 366 days)")
+    return number
+
+
 def _output_path(value: str) -> Path:
     path = Path(value)
     if path.is_dir():
@@ -421,8 +493,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     output = _output_path(args.output)
     if args.include_private and kind != ReportKind.CLIENT_EXPORT:
         raise InvalidInput("--include-private applies to the client-export report only")
-    if kind == ReportKind.SESSION and args.session is None:
-        raise InvalidInput("a session summary needs --session ID (see 'coachdesk search')")
+    if kind == ReportKind.SESSION and args.session is None and args.client is None:
+        raise InvalidInput(
+            "a session summary needs --session ID, or --client ID for the latest session "
+            "held (see 'coachdesk sessions --client ID')"
+        )
     if kind not in (ReportKind.SESSION, ReportKind.RECOVERY_KIT) and args.client is None:
         raise InvalidInput(f"the {kind.value} report needs --client ID (see 'coachdesk clients')")
     password = _pdf_password() if args.protect else None
@@ -438,8 +513,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         else:
             store = Store(vault.connection)
             client_id = args.client
-            if kind == ReportKind.SESSION:
+            if kind == ReportKind.SESSION and args.session is not None:
                 client_id = store.sessions.get(args.session).client_id
+                if args.client is not None and args.client != client_id:
+                    raise InvalidInput("that session belongs to another client")
             elif args.session is not None:
                 raise InvalidInput("--session applies to the session report only")
             engagement = store.load_engagement(client_id)
@@ -571,7 +648,10 @@ def _add_report_command(sub: argparse._SubParsersAction[_Parser]) -> None:
         "--client", type=_positive_int, metavar="ID", help="the client (see 'clients')"
     )
     report.add_argument(
-        "--session", type=_positive_int, metavar="ID", help="the session (session report)"
+        "--session",
+        type=_positive_int,
+        metavar="ID",
+        help="the session (session report; default: the latest session held of --client)",
     )
     report.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     report.add_argument("--paper", choices=["a4", "letter"], default="a4")
@@ -628,10 +708,11 @@ def _backup_passphrase(args: argparse.Namespace) -> str:
 
 def cmd_backup_create(args: argparse.Namespace) -> int:
     from coachdesk.backup import backup_name, create_backup
+    from coachdesk.backup.rotation import vault_id_of
 
     output = Path(args.output)
     if output.is_dir():  # a folder: a dated name inside it, as automatic backups use
-        output = output / backup_name(datetime.now(UTC))
+        output = output / backup_name(datetime.now(UTC), vault_id_of(Path(args.vault)))
     output = _output_path(str(output))
     passphrase = current_passphrase(args)
     # The backup is protected by the vault passphrase unless the coach chose another.
@@ -855,6 +936,34 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="add the clients of an export as new records")
     imp.add_argument("file", metavar="FILE.json")
     imp.set_defaults(handler=cmd_import)
+    sessions = sub.add_parser(
+        "sessions", help="list a client's sessions, one line each, id first, with state"
+    )
+    sessions.add_argument("--client", type=_positive_int, required=True, metavar="ID")
+    sessions.set_defaults(handler=cmd_sessions)
+    agenda = sub.add_parser(
+        "agenda", help="today across all clients: sessions, due actions, warnings"
+    )
+    agenda.add_argument(
+        "--days", type=_days, default=7, metavar="N", help="sessions and due actions N days ahead"
+    )
+    agenda.set_defaults(handler=cmd_agenda)
+    calendar = sub.add_parser(
+        "calendar",
+        help="write planned sessions as an iCalendar (.ics) file",
+        description="Write planned sessions (one client's or all) as an .ics file for your "
+        "calendar app. Exporting again updates the same events. By default an event says "
+        "'Coaching session' and nothing about the client.",
+    )
+    calendar.add_argument("-o", "--output", required=True, metavar="FILE.ics")
+    calendar.add_argument("--client", type=_positive_int, metavar="ID", help="only this client")
+    calendar.add_argument(
+        "--event-text",
+        choices=["generic", "initials", "name"],
+        default="generic",
+        help="what events say about the client (default: nothing)",
+    )
+    calendar.set_defaults(handler=cmd_calendar)
     find = sub.add_parser("search", help="full-text search over everything")
     find.add_argument("text", nargs="+", metavar="TEXT")
     find.add_argument("--limit", type=_positive_int, default=50, help="at most this many results")

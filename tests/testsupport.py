@@ -25,6 +25,7 @@ from coachdesk.core.model import (
     OutcomeReading,
     Risk,
     Session,
+    SessionState,
 )
 
 PASSPHRASE = "correct horse battery staple"
@@ -99,6 +100,7 @@ def sample_engagement(name: str = "Ирина Соколова", marker: str = "
         Session(
             id=301 + i,
             started_at=datetime(2026, 1, 12 + 14 * i // 2, 9, 30),
+            state=SessionState.HELD,
             number=i + 1,
             agenda=f"Agenda {i}{m}",
             shared_summary=f"Shared summary {i}: delegation of the Müller account{m}",

@@ -1,8 +1,13 @@
 """Automatic backups to a folder, and which ones to keep.
 
-File names carry only a UTC timestamp (``coachdesk-YYYYMMDD-HHMMSS.cdbackup``), never a
-client or vault name: the folder may be a USB stick or a synced cloud folder. UTC keeps
-the order right across daylight-saving changes and a coach who travels.
+File names carry a UTC timestamp and the vault's tag
+(``coachdesk-YYYYMMDD-HHMMSS-<tag>.cdbackup``), never a client or vault name: the folder
+may be a USB stick or a synced cloud folder. UTC keeps the order right across
+daylight-saving changes and a coach who travels. The tag (:func:`vault_tag`, 12 hex
+digits of a hash of the vault's random id, which the authenticated manifest inside
+records in full) tells whose backup a file is without the passphrase: two vaults may
+share one backup folder, and each counts, schedules and prunes only its own backups.
+Names without a tag (CoachDesk 0.1) are listed but belong to no vault: never pruned.
 
 The policy (:func:`plan_rotation`) is a pure function, like restic's and borg's
 ``keep-daily/weekly/monthly``: the newest backup of each of the last N days (weeks,
@@ -17,6 +22,7 @@ For the GUI's scheduler: :func:`backup_due` says whether it is time, and
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 import time
 from collections.abc import Callable, Hashable, Iterable
@@ -35,11 +41,13 @@ from coachdesk.backup.container import DEFAULT_CHUNK_SIZE
 from coachdesk.core.errors import InvalidInput
 from coachdesk.vault import keys
 from coachdesk.vault.files import secure_mkdir
-from coachdesk.vault.vault import Vault
+from coachdesk.vault.header import VaultHeader
+from coachdesk.vault.vault import HEADER_NAME, Vault
 
 BACKUP_SUFFIX = ".cdbackup"
-_NAME_RE = re.compile(r"coachdesk-(\d{8})-(\d{6})\.cdbackup")
-_STALE_TEMP_RE = re.compile(r"\.coachdesk-\d{8}-\d{6}\.cdbackup\..+\.tmp")
+_NAME_RE = re.compile(r"coachdesk-(\d{8})-(\d{6})(?:-([0-9a-f]{12}))?\.cdbackup")
+_STALE_TEMP_RE = re.compile(r"\.(coachdesk-\d{8}-\d{6}(?:-[0-9a-f]{12})?\.cdbackup)\..+\.tmp")
+TAG_LENGTH = 12
 _STALE_TEMP_AGE = timedelta(days=1)
 
 
@@ -62,6 +70,8 @@ class BackupFile:
 
     path: Path
     created: datetime
+    tag: str | None = None
+    """The vault tag in the name (:func:`vault_tag`); None for an untagged 0.1 name."""
 
 
 @dataclass(frozen=True)
@@ -83,35 +93,57 @@ class ScheduledBackup:
 # -- names -------------------------------------------------------------------------------
 
 
-def backup_name(when: datetime) -> str:
-    """``coachdesk-YYYYMMDD-HHMMSS.cdbackup`` in UTC (a naive ``when`` is local time)."""
-    return when.astimezone(UTC).strftime("coachdesk-%Y%m%d-%H%M%S") + BACKUP_SUFFIX
+def vault_tag(vault_id: str) -> str:
+    """The short tag of a vault in its backups' names: a hash of the vault id (random,
+    and in the vault header in clear), so the name reveals nothing about the vault."""
+    digest = hashlib.sha256(f"coachdesk/backup-name/{vault_id}".encode()).hexdigest()
+    return digest[:TAG_LENGTH]
 
 
-def parse_backup_name(name: str) -> datetime | None:
-    """The UTC time in a backup file name, or None if the name is not one of ours."""
+def backup_name(when: datetime, vault_id: str | None = None) -> str:
+    """``coachdesk-YYYYMMDD-HHMMSS-<tag>.cdbackup`` in UTC (a naive ``when`` is local
+    time); without ``vault_id``, the untagged name of CoachDesk 0.1."""
+    stamp = when.astimezone(UTC).strftime("coachdesk-%Y%m%d-%H%M%S")
+    tag = f"-{vault_tag(vault_id)}" if vault_id is not None else ""
+    return stamp + tag + BACKUP_SUFFIX
+
+
+def _parse(name: str) -> tuple[datetime, str | None] | None:
     match = _NAME_RE.fullmatch(name)
     if not match:
         return None
     try:
-        return datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+        created = datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S").replace(tzinfo=UTC)
     except ValueError:
         return None
+    return created, match[3]
 
 
-def list_backups(folder: Path) -> list[BackupFile]:
-    """The backups in ``folder`` named by CoachDesk, oldest first; other files are ignored."""
+def parse_backup_name(name: str) -> datetime | None:
+    """The UTC time in a backup file name, or None if the name is not one of ours."""
+    parsed = _parse(name)
+    return parsed[0] if parsed is not None else None
+
+
+def list_backups(folder: Path, vault_id: str | None = None) -> list[BackupFile]:
+    """The backups in ``folder`` named by CoachDesk, oldest first; other files are
+    ignored. With ``vault_id``: only that vault's (tagged with its :func:`vault_tag`)."""
+    wanted = vault_tag(vault_id) if vault_id is not None else None
     found = []
     with contextlib.suppress(FileNotFoundError):
         for entry in Path(folder).iterdir():
-            created = parse_backup_name(entry.name)
-            if created is not None and entry.is_file():
-                found.append(BackupFile(entry, created))
+            parsed = _parse(entry.name)
+            if parsed is None or not entry.is_file():
+                continue
+            if wanted is not None and parsed[1] != wanted:
+                continue
+            found.append(BackupFile(entry, *parsed))
     return sorted(found, key=lambda b: (b.created, b.path.name))
 
 
-def last_backup_time(folder: Path) -> datetime | None:
-    backups = list_backups(folder)
+def last_backup_time(folder: Path, vault_id: str | None = None) -> datetime | None:
+    """When the newest backup in ``folder`` was made (only ``vault_id``'s, when given)."""
+    backups = list_backups(folder, vault_id)
     return backups[-1].created if backups else None
 
 
@@ -188,12 +220,15 @@ def write_scheduled_backup(
     Older backups are pruned only after the new one has been written and (with
     ``verify``, the default) read back and verified in full, so a failing disk never
     costs the backups that still work. Only files with CoachDesk's backup names are
-    ever deleted. With ``verify`` the progress runs 0→total once over both passes.
+    ever deleted, and only this vault's (their names carry its tag; a folder shared
+    with another vault keeps that vault's backups whole). With ``verify`` the progress
+    runs 0→total once over both passes.
     """
     folder = Path(folder)
     now = now or datetime.now(UTC)
     secure_mkdir(folder)
-    target = folder / backup_name(now)
+    vault_id = vault_id_of(vault.folder)
+    target = folder / backup_name(now, vault_id)
     halves = _split_progress(progress, 2 if verify else 1)
     info = create_backup(
         vault,
@@ -210,7 +245,9 @@ def write_scheduled_backup(
         except Exception:
             target.unlink(missing_ok=True)  # unusable; the older backups stay
             raise
-    plan = plan_rotation(list_backups(folder), now, policy)
+    if info.vault_id != vault_id:  # cannot happen unless vault.key changed under us
+        raise InvalidInput("the backup does not record this vault; nothing was pruned")
+    plan = plan_rotation(list_backups(folder, vault_id), now, policy)
     deleted = []
     for old in plan.delete:
         if old.path == target:
@@ -218,7 +255,7 @@ def write_scheduled_backup(
         with contextlib.suppress(FileNotFoundError):
             old.path.unlink()
             deleted.append(old.path)
-    _remove_stale_temp_files(folder)
+    _remove_stale_temp_files(folder, vault_id)
     return ScheduledBackup(info=info, deleted=deleted)
 
 
@@ -242,11 +279,19 @@ def _split_progress(
     return part
 
 
-def _remove_stale_temp_files(folder: Path) -> None:
-    """Remove temp files of backups interrupted by a crash (older than a day)."""
+def vault_id_of(vault_folder: Path) -> str:
+    """The id of the vault in ``vault_folder`` (from its header; no passphrase needed)."""
+    return VaultHeader.parse((Path(vault_folder) / HEADER_NAME).read_bytes()).vault_id
+
+
+def _remove_stale_temp_files(folder: Path, vault_id: str) -> None:
+    """Remove this vault's temp files of backups interrupted by a crash (a day old)."""
     cutoff = time.time() - _STALE_TEMP_AGE.total_seconds()
+    tag = vault_tag(vault_id)
     for entry in folder.iterdir():
-        if _STALE_TEMP_RE.fullmatch(entry.name):
+        match = _STALE_TEMP_RE.fullmatch(entry.name)
+        parsed = _parse(match[1]) if match else None
+        if parsed is not None and parsed[1] == tag:
             with contextlib.suppress(OSError):
                 if entry.is_file() and entry.stat().st_mtime < cutoff:
                     entry.unlink()

@@ -48,6 +48,7 @@ from coachdesk.core.model import (
     RiskStatus,
     Session,
     SessionFormat,
+    SessionState,
     SessionTemplate,
 )
 
@@ -76,6 +77,10 @@ def demo_engagements(today: date) -> list[Engagement]:
     ]
     for engagement in engagements:
         _mark_audiences(engagement)
+        for session in engagement.sessions:
+            # The sessions written up were held; the few others say their state.
+            if session.shared_summary:
+                session.state = SessionState.HELD
     return engagements
 
 
@@ -143,6 +148,20 @@ class _Calendar:
     def at(self, offset: int, hour: int, minute: int = 0) -> datetime:
         """Date and time on the working day at ``offset``."""
         return datetime.combine(self.workday(offset), time(hour, minute))
+
+    def ahead(self, days: int, hour: int, minute: int = 0) -> datetime:
+        """Date and time ``days`` after today, moved on to the Monday from a weekend, so
+        a planned session is always in the coming week whatever today is."""
+        day = self.today + timedelta(days=days)
+        if day.weekday() >= 5:
+            day += timedelta(days=7 - day.weekday())
+        return datetime.combine(day, time(hour, minute))
+
+    def behind(self, hour: int, minute: int = 0) -> datetime:
+        """Date and time on the working day before today."""
+        day = self.today - timedelta(days=1)
+        day -= timedelta(days=max(day.weekday() - 4, 0))
+        return datetime.combine(day, time(hour, minute))
 
 
 def _p(text: str) -> str:
@@ -419,6 +438,8 @@ def _marta_lindqvist(cal: _Calendar, rng: random.Random) -> Engagement:
             Gothenburg included; other travel at cost, agreed in advance.
         """),
         cancellation_terms=_cancellation(48),
+        late_cancellation_counts=True,
+        no_show_counts=True,
         confidentiality=_confidentiality("Nordhavn Freight AB"),
         confidentiality_limits=_CONFIDENTIALITY_LIMITS,
         sponsor_reporting=_sponsor_reporting(
@@ -801,6 +822,24 @@ def _marta_lindqvist(cal: _Calendar, rng: random.Random) -> Engagement:
             outcome_ids=[1, 2, 3],
             next_steps="Ask two peers for feedback before session 9.",
         ),
+        Session(
+            id=9,
+            number=9,
+            started_at=cal.ahead(2, 8, 0),
+            duration_minutes=90,
+            format=SessionFormat.VIDEO,
+            state=SessionState.PLANNED,
+            agenda="Presence with the ExCo: what the two peers said.",
+        ),
+        Session(
+            id=10,
+            number=10,
+            started_at=cal.ahead(16, 8, 0),
+            duration_minutes=90,
+            format=SessionFormat.IN_PERSON,
+            state=SessionState.PLANNED,
+            agenda="Closing session; preparation for the final three-way meeting.",
+        ),
     ]
     action_items = [
         ActionItem(
@@ -1110,6 +1149,8 @@ def _eleni_papadaki(cal: _Calendar, rng: random.Random) -> Engagement:
             to Thalassa Analytics S.A.; payment within 21 days.
         """),
         cancellation_terms=_cancellation(24),
+        late_cancellation_counts=True,
+        no_show_counts=True,
         confidentiality=_confidentiality("the board of Thalassa Analytics"),
         confidentiality_limits=_CONFIDENTIALITY_LIMITS,
         sponsor_reporting=_sponsor_reporting(
@@ -1431,6 +1472,15 @@ def _eleni_papadaki(cal: _Calendar, rng: random.Random) -> Engagement:
             outcome_ids=[1, 3, 4],
             next_steps="Protect next Tuesday's strategy block; bring the roadmap decision.",
         ),
+        Session(
+            id=8,
+            number=8,
+            started_at=cal.ahead(4, 9, 0),
+            duration_minutes=90,
+            format=SessionFormat.IN_PERSON,
+            state=SessionState.PLANNED,
+            agenda="The roadmap decision: hand it over this quarter, or change the milestone.",
+        ),
     ]
     action_items = [
         ActionItem(
@@ -1721,6 +1771,8 @@ def _daniel_okafor(cal: _Calendar, rng: random.Random) -> Engagement:
             payment within 30 days.
         """),
         cancellation_terms=_cancellation(48),
+        late_cancellation_counts=True,
+        no_show_counts=True,
         confidentiality=_confidentiality("Brightwater Medical Devices"),
         confidentiality_limits=_CONFIDENTIALITY_LIMITS,
         sponsor_reporting=_sponsor_reporting(
@@ -2079,6 +2131,26 @@ def _daniel_okafor(cal: _Calendar, rng: random.Random) -> Engagement:
                 next_steps=text["next_steps"],
             )
         )
+    sessions += [
+        Session(
+            id=len(sessions) + 1,
+            started_at=cal.at(-18, 16, 30),
+            duration_minutes=90,
+            format=SessionFormat.VIDEO,
+            state=SessionState.CANCELLED_LATE,
+            agenda="Cancelled two hours before: the regulatory submission.",
+        ),
+        Session(
+            id=len(sessions) + 2,
+            number=len(sessions) + 1,
+            started_at=cal.behind(16, 30),
+            duration_minutes=90,
+            format=SessionFormat.VIDEO,
+            state=SessionState.PLANNED,
+            agenda="After the RACI meeting: what changed in the platform team.",
+        ),
+    ]
+    sessions.sort(key=lambda s: s.started_at)
     action_items = [
         ActionItem(
             session_id=1,
@@ -2401,6 +2473,8 @@ def _sofia_herrera_vidal(cal: _Calendar, rng: random.Random) -> Engagement:
             session 8); payment within 45 days. Travel to Madrid charged at cost.
         """),
         cancellation_terms=_cancellation(72),
+        late_cancellation_counts=True,
+        no_show_counts=True,
         confidentiality=_confidentiality("Altamar Group"),
         confidentiality_limits=_CONFIDENTIALITY_LIMITS,
         sponsor_reporting=_sponsor_reporting(
@@ -3099,6 +3173,8 @@ def _tomasz_wierzbicki(cal: _Calendar, rng: random.Random) -> Engagement:
             Group on signature; payment within 30 days. On-site sessions include travel.
         """),
         cancellation_terms=_cancellation(48),
+        late_cancellation_counts=True,
+        no_show_counts=True,
         confidentiality=_confidentiality("Kestrel Packaging"),
         confidentiality_limits=_CONFIDENTIALITY_LIMITS,
         sponsor_reporting=_sponsor_reporting(

@@ -10,8 +10,9 @@ show which kinds of emotion recur.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -225,3 +226,38 @@ def family_of(word: str) -> PlutchikFamily | None:
     among them), so a label picked on the Mood Meter can suggest its family.
     """
     return _FAMILY_BY_WORD.get(_normalise(word))
+
+
+@dataclass(frozen=True)
+class WeekMean:
+    """The mean pleasantness and energy of one ISO week's entries (Monday to Sunday)."""
+
+    monday: date
+    pleasantness: float
+    energy: float
+    count: int
+
+    @property
+    def middle(self) -> datetime:
+        """Thursday noon: where the week's mean sits on a time axis."""
+        return datetime.combine(self.monday + timedelta(days=3), time(12))
+
+
+def weekly_means(entries: Iterable[tuple[datetime, float, float]]) -> list[WeekMean]:
+    """Mean pleasantness and energy per ISO week of (when, pleasantness, energy), oldest
+    first; weeks without entries are left out. Single entries zigzag between the
+    extremes of the Mood Meter; a week's mean shows where the client's weeks go."""
+    weeks: dict[date, list[tuple[float, float]]] = {}
+    for when, pleasantness, energy in entries:
+        day = when.date()
+        monday = day - timedelta(days=day.weekday())
+        weeks.setdefault(monday, []).append((pleasantness, energy))
+    return [
+        WeekMean(
+            monday,
+            sum(p for p, _ in values) / len(values),
+            sum(e for _, e in values) / len(values),
+            len(values),
+        )
+        for monday, values in sorted(weeks.items())
+    ]

@@ -191,6 +191,11 @@ class Contract:
     client_responsibilities: str = ""
     status: ContractStatus = ContractStatus.DRAFT
     signed_date: date | None = None
+    late_cancellation_counts: bool = True
+    """Whether a session cancelled late counts against the session allowance (as the
+    cancellation terms say in words; most coaching contracts say it does)."""
+    no_show_counts: bool = True
+    """Whether a session the client missed counts against the session allowance."""
     outcomes: list[Outcome] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)
     risks: list[Risk] = field(default_factory=list)
@@ -201,6 +206,21 @@ class Contract:
 
 
 # --- Sessions and action items -------------------------------------------------------
+
+
+class SessionState(StrEnum):
+    """What became of a session. Only the coach can say a session was held: a planned
+    session whose time has passed stays planned ("did this session happen?") until then.
+    Counts come from these states alone (:mod:`coachdesk.core.attendance`)."""
+
+    PLANNED = "planned"
+    HELD = "held"
+    CANCELLED = "cancelled"
+    """Cancelled in time (as the contract's terms define it): never counted."""
+    CANCELLED_LATE = "cancelled_late"
+    """Cancelled too late: counted when the contract says so."""
+    NO_SHOW = "no_show"
+    """The client did not come: counted when the contract says so."""
 
 
 class SessionTemplate(StrEnum):
@@ -220,6 +240,7 @@ class Session:
     client_id: int | None = None
     started_at: datetime
     duration_minutes: int = 60
+    state: SessionState = SessionState.PLANNED
     number: int | None = None
     """n of N: the session's place in the contract, when the coach counts."""
     format: SessionFormat = SessionFormat.IN_PERSON

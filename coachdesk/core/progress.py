@@ -20,6 +20,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from types import MappingProxyType
 
+from coachdesk.core.attendance import SessionCounts, held_sessions, session_counts
 from coachdesk.core.model import (
     Contract,
     ContractStatus,
@@ -55,7 +56,7 @@ likelihood with at least medium impact, or the other way round."""
 BALANCE_LEAN_POINTS = 2.0
 """When mean result and mean process ratings differ by more than this many points
 (0–10 scale), sessions lean towards one side."""
-REASON_TEXT_MAX = 80
+REASON_TEXT_MAX = 100
 """Longest piece of a record's text (a risk description) quoted in a reason."""
 
 
@@ -141,7 +142,13 @@ def _either(words: Sequence[str]) -> str:
 def _quote(text: str) -> str:
     """A record's text on one line and shortened, fit to stand in a reason."""
     line = " ".join(text.split())
-    return line if len(line) <= REASON_TEXT_MAX else line[: REASON_TEXT_MAX - 1].rstrip() + "…"
+    if len(line) <= REASON_TEXT_MAX:
+        return line
+    cut = line[: REASON_TEXT_MAX - 1]
+    space = cut.rfind(" ")
+    if space > REASON_TEXT_MAX // 2:  # whole words: "chang…" reads as nothing
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–—-") + "…"
 
 
 # --- Outcomes ------------------------------------------------------------------------
@@ -366,7 +373,7 @@ class ProcessResultBalance:
     """
 
     series: list[SessionRatings]
-    """Every session in time order, rated or not."""
+    """Every session held, in time order, rated or not."""
     process_mean: float | None
     result_mean: float | None
     balance: float | None
@@ -380,7 +387,8 @@ def _mean(values: Sequence[int]) -> float | None:
 
 
 def process_result_balance(sessions: Sequence[Session]) -> ProcessResultBalance:
-    ordered = sorted(sessions, key=lambda s: s.started_at)
+    """Over the sessions held only: a cancelled or missed session has nothing to rate."""
+    ordered = held_sessions(sessions)
     series = [
         SessionRatings(s.id, s.number, s.started_at, s.process_rating, s.result_rating)
         for s in ordered
@@ -411,29 +419,6 @@ def process_result_balance(sessions: Sequence[Session]) -> ProcessResultBalance:
         else:
             lean, verdict = BalanceLean.BALANCED, "Process and results are in balance"
     return ProcessResultBalance(series, process_mean, result_mean, balance, lean, verdict)
-
-
-@dataclass(frozen=True, slots=True)
-class SessionCounts:
-    held: int
-    """Sessions on or before today."""
-    scheduled: int
-    """Sessions after today."""
-    planned: int | None
-    """The contract's session count, when known."""
-    remaining: int | None
-    """Planned sessions not yet held (never negative)."""
-
-
-def session_counts(
-    sessions: Sequence[Session], contract: Contract | None, today: date
-) -> SessionCounts:
-    """Held against planned. Counts every session of the engagement: sessions under an
-    earlier version of the contract are part of the same work."""
-    held = sum(1 for s in sessions if s.started_at.date() <= today)
-    planned = contract.session_count if contract is not None else None
-    remaining = max(planned - held, 0) if planned is not None else None
-    return SessionCounts(held, len(sessions) - held, planned, remaining)
 
 
 # --- The whole engagement ------------------------------------------------------------

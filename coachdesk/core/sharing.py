@@ -449,6 +449,7 @@ def _dates_only(session: Session) -> Session:
         client_id=session.client_id,
         started_at=session.started_at,
         duration_minutes=session.duration_minutes,
+        state=session.state,
         number=session.number,
         format=session.format,
     )

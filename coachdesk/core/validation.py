@@ -44,6 +44,7 @@ from coachdesk.core.model import (
     RiskStatus,
     Session,
     SessionFormat,
+    SessionState,
     SessionTemplate,
 )
 
@@ -293,6 +294,9 @@ def validate_contract(contract: Contract) -> None:
         raise ValidationError(
             "A signed contract needs the date it was signed.", field="signed_date"
         )
+    for name in ("late_cancellation_counts", "no_show_counts"):
+        if not isinstance(getattr(contract, name), bool):
+            raise ValidationError(f"Contract {name} must be true or false.", field=name)
     _no_nul_characters(contract, kind)
     for position, outcome in enumerate(
         _list_of(contract.outcomes, Outcome, "outcomes", kind), start=1
@@ -327,6 +331,7 @@ def validate_session(session: Session, contract: Contract | None = None) -> None
             raise ValidationError(
                 "Session number must not exceed the contract's session count.", field="number"
             )
+    _choice(session.state, SessionState, "state", kind)
     _choice(session.format, SessionFormat, "format", kind)
     _choice(session.template, SessionTemplate, "template", kind)
     for name in ("process_rating", "result_rating"):

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from coachdesk.core.attendance import allowance_rule, counts_line, session_counts, state_label
 from coachdesk.core.audience import Audience, ReportCopy
 from coachdesk.core.model import (
     ActionItem,
@@ -139,6 +140,11 @@ def _contract(engagement: Engagement, ctx: Context) -> list[Flowable]:
         ("Format", humanise(k.format)),
         ("Fees", _text(k.fees)),
         ("Cancellation", _text(k.cancellation_terms)),
+        ("Counted against the sessions", allowance_rule(k)),
+        (
+            "Attendance",
+            counts_line(session_counts(engagement.sessions, k, ctx.today)),
+        ),
         ("Confidentiality", _text(k.confidentiality)),
         ("Limits of confidentiality", _text(k.confidentiality_limits)),
         ("Reported to the sponsor", _text(k.sponsor_reporting)),
@@ -215,6 +221,7 @@ def _session(
     }
     touched = ", ".join(f"Outcome {outcome_index[i]}" for i in s.outcome_ids if i in outcome_index)
     facts = [
+        state_label(s, ctx.today),
         _when(s.started_at),
         f"{s.duration_minutes} minutes" if s.duration_minutes else "",
         humanise(s.format),

@@ -9,6 +9,7 @@ from datetime import date
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from coachdesk.core import attendance
 from coachdesk.core.model import Client, Contract, Engagement, Session
 from coachdesk.core.progress import (
     EngagementProgress,
@@ -75,21 +76,17 @@ def ordered_sessions(engagement: Engagement) -> list[Session]:
     return sorted(engagement.sessions, key=lambda s: s.started_at)
 
 
-def session_position(engagement: Engagement, session: Session) -> tuple[int, int | None]:
-    """n of N: the session's own number when the coach set one, else its place in time;
-    N is the contract's session count when known."""
-    if session.number is not None:
-        n = session.number
-    else:
-        n = next(
-            (i for i, s in enumerate(ordered_sessions(engagement), 1) if s is session),
-            len(engagement.sessions),
-        )
+def session_position(engagement: Engagement, session: Session) -> tuple[int | None, int | None]:
+    """n of N (:func:`coachdesk.core.attendance.session_number`); n is None for a session
+    that does not count. N is the contract's session count when known."""
+    n = attendance.session_number(engagement.sessions, session, engagement.contract)
     planned = engagement.contract.session_count if engagement.contract else None
     return n, planned
 
 
-def n_of_n(n: int, planned: int | None) -> str:
+def n_of_n(n: int | None, planned: int | None) -> str:
+    if n is None:  # cancelled or missed: no conversation took place, so no number
+        return "Session"
     return f"Session {n} of {planned}" if planned else f"Session {n}"
 
 
@@ -159,21 +156,21 @@ def figures(items: Sequence[tuple[str, str]], width: float) -> Table:
     return table
 
 
-def held_sessions(engagement: Engagement, today: date) -> list[Session]:
-    return [s for s in ordered_sessions(engagement) if s.started_at.date() <= today]
-
-
 def figure_items(progress: EngagementProgress) -> list[tuple[str, str]]:
-    """Time elapsed, sessions held, milestones reached, open risks."""
-    sessions = progress.sessions
-    held = f"{sessions.held} of {sessions.planned}" if sessions.planned else str(sessions.held)
+    """Time elapsed, sessions used of the allowance, milestones reached, open risks."""
+    held = progress.sessions.used_of_planned
     elapsed = (
         f"{round(progress.time_elapsed * 100)}%" if progress.time_elapsed is not None else DASH
     )
     milestones = progress.milestones
     return [
         (elapsed, "of the contract time gone"),
-        (held, "sessions held"),
+        (
+            held,
+            "sessions held"
+            if progress.sessions.used == progress.sessions.held
+            else "sessions used (held, cancelled late or missed)",
+        ),
         (f"{milestones.done_count} of {milestones.total}", "milestones reached"),
         (str(len(progress.open_risks)), "open risks"),
     ]

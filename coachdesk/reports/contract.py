@@ -7,6 +7,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from coachdesk.core.attendance import allowance_rule
 from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import Contract, ContractStatus, Engagement
 from coachdesk.reports.common import (
@@ -147,7 +148,9 @@ def _signatures(engagement: Engagement, ctx: Context, title: Flowable) -> list[F
         TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), SANS, 8),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                # Bottom: side by side, the signature lines share one height even when
+                # one party's name or role wraps onto more lines than the other's.
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 16),
@@ -216,6 +219,7 @@ def build(engagement: Engagement, ctx: Context) -> tuple[list[Flowable], Documen
                     "Cancellation",
                     text_cell(contract.cancellation_terms or kept("Cancellation", "")),
                 ),
+                ("Counted against the sessions", allowance_rule(contract)),
             ],
             ctx.width,
             label_width=0.22,

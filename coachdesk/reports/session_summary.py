@@ -11,15 +11,22 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Paragraph
 
+from coachdesk.core.attendance import latest_held, session_after, state_label
 from coachdesk.core.errors import InvalidInput, NotFound
-from coachdesk.core.model import ActionItem, ActionOwner, ActionStatus, Engagement, Session
+from coachdesk.core.model import (
+    ActionItem,
+    ActionOwner,
+    ActionStatus,
+    Engagement,
+    Session,
+    SessionState,
+)
 from coachdesk.reports.common import (
     Context,
     client_line,
     client_name,
     coach_label,
     n_of_n,
-    ordered_sessions,
     prepared_line,
     session_position,
 )
@@ -39,16 +46,18 @@ from coachdesk.reports.style import (
 
 
 def pick_session(engagement: Engagement, session_id: int | None, today: date) -> Session:
-    """The session asked for; without an id, the latest one held by ``today``."""
+    """The session asked for; without an id, the latest one the coach marked held."""
     if session_id is not None:
         for session in engagement.sessions:
             if session.id == session_id:
                 return session
         raise NotFound("no session with that id for this client")
-    held = [s for s in ordered_sessions(engagement) if s.started_at.date() <= today]
-    if not held:
-        raise InvalidInput("this client has no session to summarise yet")
-    return held[-1]
+    latest = latest_held(engagement.sessions)
+    if latest is None:
+        raise InvalidInput(
+            "this client has no session marked held yet; mark one held or give --session ID"
+        )
+    return latest
 
 
 def _owner(item: ActionItem, engagement: Engagement, ctx: Context) -> str:
@@ -90,6 +99,7 @@ def build(
         fmt_datetime(session.started_at),
         f"{session.duration_minutes} minutes" if session.duration_minutes else "",
         humanise(session.format),
+        "" if session.state == SessionState.HELD else state_label(session, ctx.today),
     ]
     story: list[Flowable] = title_block(
         "CoachDesk · Session summary",
@@ -134,9 +144,8 @@ def build(
 
     story.append(heading("Next steps"))
     story += paragraphs(session.next_steps, st.body)
-    following = [s for s in ordered_sessions(engagement) if s.started_at > session.started_at]
-    if following:
-        nxt = following[0]
+    nxt = session_after(engagement.sessions, session)
+    if nxt is not None:
         m, _ = session_position(engagement, nxt)
         story.append(
             Paragraph(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from coachdesk.core.attendance import STATE_LABELS, counted_sessions, counts_line
 from coachdesk.core.model import ClientStatus, Engagement
 from coachdesk.core.progress import engagement_progress
 from coachdesk.reports.common import (
@@ -19,7 +20,6 @@ from coachdesk.reports.common import (
     contract_term,
     figure_items,
     figures,
-    held_sessions,
     n_of_n,
     prepared_line,
     session_position,
@@ -75,29 +75,27 @@ def build(engagement: Engagement, ctx: Context) -> tuple[list[Flowable], Documen
     story += risks_section(engagement, ctx, mitigation=False)
 
     story.append(heading("Sessions held"))
-    held = held_sessions(engagement, ctx.today)
-    counts = progress.sessions
-    summary = f"{counts.held} held"
-    if counts.planned:
-        summary += f" of {counts.planned} planned"
-    if counts.scheduled:
-        summary += f"; {counts.scheduled} scheduled"
-    story.append(Paragraph(esc(summary) + ".", st.body))
-    if held:
+    counted = counted_sessions(engagement.sessions, contract)
+    story.append(Paragraph(esc(counts_line(progress.sessions)) + ".", st.body))
+    if counted:
         rows: list[list[Cell]] = []
-        for session in held:
+        for session in counted:
             n, planned = session_position(engagement, session)
             rows.append(
                 [
                     n_of_n(n, planned),
                     fmt_date(session.started_at),
+                    STATE_LABELS[session.state],
                     f"{session.duration_minutes} min" if session.duration_minutes else "—",
                     humanise(session.format),
                 ]
             )
         story.append(
             data_table(
-                ["Session", "Date", "Length", "Format"], rows, [0.34, 0.3, 0.16, 0.2], ctx.width
+                ["Session", "Date", "Attendance", "Length", "Format"],
+                rows,
+                [0.26, 0.24, 0.2, 0.12, 0.18],
+                ctx.width,
             )
         )
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypeAlias
+from typing import Any, TypeAlias
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -445,8 +445,24 @@ def data_table(
         splitInRow=1,
         hAlign="LEFT",
     )
-    table.setStyle(TableStyle(_rule_style(header=True)))
+    table.setStyle(TableStyle(_rule_style(header=True) + _no_orphans(len(data))))
     return table
+
+
+ORPHAN_ROWS = 3
+"""A table split across pages keeps at least this many rows on each side of the break
+(with the header): one to three rows alone on a page read as a leftover."""
+
+
+def _no_orphans(count: int) -> list[tuple[Any, ...]]:
+    """NOSPLIT commands that keep a table's first and last rows together."""
+    commands: list[tuple[Any, ...]] = []
+    if count > 1:
+        commands.append(("NOSPLIT", (0, 0), (-1, min(ORPHAN_ROWS, count - 1))))
+    if count - 1 > 2 * ORPHAN_ROWS:
+        # ReportLab may break after a range's first row: start the range one row early.
+        commands.append(("NOSPLIT", (0, count - ORPHAN_ROWS - 1), (-1, count - 1)))
+    return commands
 
 
 def kv_table(

@@ -64,7 +64,8 @@ def _next_start(start: date, kind: str) -> date:
 
 
 def _label(start: date, kind: str) -> str:
-    year = f"{start.year % 100:02d}"
+    # "Sep '26", never "Sep 26": that reads as the 26th of September.
+    year = f"'{start.year % 100:02d}"
     if kind == "week":
         return f"{start.day} {month_name(start.month, short=True)}"
     if kind == "month":

@@ -18,6 +18,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
 from coachdesk.backup import backup_due, last_backup_time, write_scheduled_backup
+from coachdesk.backup.rotation import vault_id_of
+from coachdesk.core.errors import CoachDeskError
 from coachdesk.ui import settings as keys
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.settings import AppSettings
@@ -103,22 +105,34 @@ class BackupScheduler(QObject):
         return self.job is not None
 
     def last_backup(self) -> datetime | None:
+        """This vault's newest backup in the folder (another vault's, sharing the
+        folder, do not count: see rotation.vault_tag)."""
         folder = self.folder
-        if folder is None or not folder.is_dir():
+        if folder is None or not folder.is_dir() or not self.controller.vault_exists:
             return None
         try:
-            return last_backup_time(folder)
-        except OSError:
+            return last_backup_time(folder, vault_id_of(self.controller.vault_dir))
+        except (OSError, CoachDeskError):
             return None
 
     def refresh_label(self) -> None:
+        if not self.controller.vault_exists:  # the welcome page: nothing to back up yet
+            self.label.clear()
+            self._mark("")
+            return
         if self.folder is None:
             self.label.setText("Backups off: choose a folder in Settings")
-            self.label.setStyleSheet("color: #c0392b;")
+            self._mark("true")
             return
         text, stale = describe_age(self.last_backup(), datetime.now(UTC))
         self.label.setText(text)
-        self.label.setStyleSheet("color: #c0392b; font-weight: 600;" if stale else "")
+        self._mark("stale" if stale else "")
+
+    def _mark(self, problem: str) -> None:
+        """Colour the label through the app stylesheet (readable in light and dark)."""
+        self.label.setProperty("problem", problem)
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)
 
     def is_due(self) -> bool:
         return self.folder is not None and backup_due(
@@ -193,7 +207,7 @@ class BackupScheduler(QObject):
         self.refresh_label()
         if not ok:
             self.label.setText(message)
-            self.label.setStyleSheet("color: #c0392b;")
+            self._mark("true")
         log.info("backup finished: %s", "ok" if ok else "failed")
         self.finished.emit(ok, message)
 

@@ -5,8 +5,15 @@ The widgets themselves (notes, optional dates, cards) are in :mod:`coachdesk.ui.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QHelpEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -17,7 +24,11 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -171,6 +182,7 @@ def record_table(
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    view.setItemDelegate(FullTextTips(view))
     view.verticalHeader().hide()
     if plain:
         view.setShowGrid(False)
@@ -178,6 +190,29 @@ def record_table(
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return view
+
+
+class FullTextTips(QStyledItemDelegate):
+    """A cell cut short with "…" shows its whole text when hovered (unless the model
+    gives a tooltip of its own): a narrow laptop window cuts many cells."""
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if event.type() == QEvent.Type.ToolTip and not index.data(Qt.ItemDataRole.ToolTipRole):
+            text_ = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            rect = option.rect  # the cell, as the view laid it out
+            margin = 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 4
+            if text_ and option.fontMetrics.horizontalAdvance(text_) + margin > rect.width():
+                QToolTip.showText(event.globalPos(), text_, view)
+                return True
+            QToolTip.hideText()
+            return True
+        return super().helpEvent(event, view, option, index)
 
 
 class WheelGuard(QObject):

@@ -9,7 +9,16 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QItemSelection, QMimeData, Qt, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QEventLoop,
+    QItemSelection,
+    QMimeData,
+    QModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -33,7 +42,6 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -47,6 +55,7 @@ from coachdesk.core.model import ClientStatus
 from coachdesk.reports import ReportKind
 from coachdesk.ui import settings as keys
 from coachdesk.ui import text
+from coachdesk.ui.agenda import TODAY_SHORTCUT, AgendaPage
 from coachdesk.ui.autosave import SaveState
 from coachdesk.ui.backups import BackupScheduler
 from coachdesk.ui.clipboard import ClipboardGuard
@@ -59,23 +68,31 @@ from coachdesk.ui.dialogs.vault_dialogs import (
     RecoveryCodeDialog,
     RevokeKeysDialog,
 )
-from coachdesk.ui.files import choose_open_file
+from coachdesk.ui.files import choose_open_file, choose_save_file
 from coachdesk.ui.idle import IdleWatcher
 from coachdesk.ui.models.clients import CLIENT_ID_ROLE, ClientFilterModel, ClientListModel
 from coachdesk.ui.pages import UnlockPage, WelcomePage
 from coachdesk.ui.reports import TITLES, ReportRunner
+from coachdesk.ui.screen import place_in_screen
 from coachdesk.ui.search import SearchDialog
 from coachdesk.ui.settings import AppSettings
+from coachdesk.ui.theme import line_icon
 from coachdesk.ui.workers import Cancelled, Job, Progress
 from coachdesk.ui.workspace.base import WorkspaceTab
+from coachdesk.vault.agenda import AgendaItem, AgendaKind
+from coachdesk.vault.calendar import EventText, write_calendar
 from coachdesk.vault.search import RecordKind, SearchHit
 
 log = logging.getLogger(__name__)
 
 WELCOME, UNLOCK, WORKSPACE = range(3)
+CALENDAR_FILE_NAME = "coachdesk-sessions.ics"
+"""Suggested name of a calendar export: never a client's name."""
 PREPARE_TABS_AFTER_MS = 100
 """How long after the window first appears its workspace tabs are built (see tab_pages)."""
 QUIT_BACKUP_FRESH = timedelta(hours=1)
+DEFAULT_SIZE = QSize(1200, 780)
+"""The window's size on first start, made smaller where the screen is (see screen.py)."""
 
 _STATUS_FILTERS: list[tuple[str, set[ClientStatus]]] = [
     ("Current clients", {ClientStatus.ACTIVE, ClientStatus.PROSPECT, ClientStatus.PAUSED}),
@@ -116,6 +133,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # a filled-in worksheet dropped on the window is imported
         self._where: tuple[int | None, int] = (None, 0)  # client and tab, kept across a lock
         self._stale: set[int] = set()
+        self._hold_welcome = False  # a new vault's recovery code is still being shown
 
         self.stack = QStackedWidget(self)
         self.welcome = WelcomePage(str(controller.vault_dir), self)
@@ -158,6 +176,7 @@ class MainWindow(QMainWindow):
     def _build_workspace(self, tab_classes: list[type[WorkspaceTab]] | None) -> None:
         self.client_filter = QLineEdit(self)
         self.client_filter.setObjectName("clientFilter")
+        self.client_filter.setAccessibleName("Filter clients")
         self.client_filter.setPlaceholderText("Filter clients")
         self.client_filter.setClearButtonEnabled(True)
         self.status_filter = QComboBox(self)
@@ -169,6 +188,7 @@ class MainWindow(QMainWindow):
         self.filtered.setSourceModel(self.clients)
         self.client_list = QListView(self)
         self.client_list.setObjectName("clientList")
+        self.client_list.setAccessibleName("Clients")
         self.client_list.setModel(self.filtered)
         self.client_list.setUniformItemSizes(True)
         self.client_list.selectionModel().selectionChanged.connect(self._client_selected)
@@ -178,13 +198,11 @@ class MainWindow(QMainWindow):
         )
 
         buttons = QHBoxLayout()
-        self.new_client_button = self._tool_button("New client", QStyle.StandardPixmap.SP_FileIcon)
+        self.new_client_button = self._tool_button("New client", "new-client")
         self.new_client_button.setObjectName("newClientButton")
-        self.archive_button = self._tool_button(
-            "Archive", QStyle.StandardPixmap.SP_DialogSaveButton
-        )
+        self.archive_button = self._tool_button("Archive", "archive")
         self.archive_button.setObjectName("archiveClientButton")
-        self.delete_button = self._tool_button("Delete", QStyle.StandardPixmap.SP_TrashIcon)
+        self.delete_button = self._tool_button("Delete", "delete")
         self.delete_button.setObjectName("deleteClientButton")
         for button in (self.new_client_button, self.archive_button, self.delete_button):
             buttons.addWidget(button)
@@ -205,6 +223,8 @@ class MainWindow(QMainWindow):
         self.client_title.setObjectName("clientTitle")
         self.client_subtitle = QLabel(self)
         self.client_subtitle.setObjectName("clientSubtitle")
+        for header in (self.client_title, self.client_subtitle):
+            header.setWordWrap(True)  # a long name or organisation never widens the window
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("workspaceTabs")
         self.tabs.setDocumentMode(True)
@@ -213,9 +233,11 @@ class MainWindow(QMainWindow):
         self._tab_classes = tab_classes
         self._tab_pages: list[WorkspaceTab] | None = None
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.empty_hint = QLabel("Select a client on the left, or add one with Ctrl+N.", self)
-        self.empty_hint.setObjectName("hint")
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # With no client open the right side is the agenda ("Today"), which also says
+        # how to open or add a client.
+        self.agenda_page = AgendaPage(self)
+        self.agenda_page.open_requested.connect(self.open_agenda_item)
+        self.empty_hint = self.agenda_page.hint
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -223,7 +245,7 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.client_title)
         right_layout.addWidget(self.client_subtitle)
         right_layout.addWidget(self.tabs, 1)
-        right_layout.addWidget(self.empty_hint, 1)
+        right_layout.addWidget(self.agenda_page, 1)
 
         self.splitter = QSplitter(self)
         self.splitter.addWidget(left)
@@ -268,10 +290,11 @@ class MainWindow(QMainWindow):
     def _prepare_tabs(self) -> None:
         self.tab_pages  # noqa: B018 - building them is the point
 
-    def _tool_button(self, label: str, icon: QStyle.StandardPixmap) -> QToolButton:
+    def _tool_button(self, label: str, icon: str) -> QToolButton:
         button = QToolButton(self)
         button.setText(label)
-        button.setIcon(self.style().standardIcon(icon))
+        button.setProperty("lineIcon", icon)
+        button.setIcon(line_icon(icon, self.palette()))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         return button
 
@@ -280,11 +303,12 @@ class MainWindow(QMainWindow):
         label: str,
         shortcuts: Sequence[QKeySequence.StandardKey | str],
         slot: Callable[[], object],
-        icon: QStyle.StandardPixmap | None = None,
+        icon: str | None = None,
     ) -> QAction:
         action = QAction(label, self)
         if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+            action.setProperty("lineIcon", icon)
+            action.setIcon(line_icon(icon, self.palette()))
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
         action.triggered.connect(slot)
         self.addAction(action)
@@ -292,29 +316,39 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.new_client_action = self._action(
-            "&New client…", [QKeySequence.StandardKey.New], self.new_client,
-            QStyle.StandardPixmap.SP_FileIcon,
-        )  # fmt: skip
+            "&New client…", [QKeySequence.StandardKey.New], self.new_client, "new-client"
+        )
         self.search_action = self._action(
-            "&Search…", ["Ctrl+K", QKeySequence.StandardKey.Find], self.open_search,
-            QStyle.StandardPixmap.SP_FileDialogContentsView,
-        )  # fmt: skip
-        self.lock_action = self._action(
-            "&Lock", ["Ctrl+L"], self.lock, QStyle.StandardPixmap.SP_DialogCloseButton
+            "&Search…", ["Ctrl+K", QKeySequence.StandardKey.Find], self.open_search, "search"
+        )
+        self.lock_action = self._action("&Lock", ["Ctrl+L"], self.lock, "lock")
+        self.today_action = self._action("&Today", [TODAY_SHORTCUT], self.show_today, "today")
+        self.today_action.setToolTip(
+            f"Today: sessions, due actions and warnings across all clients ({TODAY_SHORTCUT})"
         )
         self.settings_action = self._action("Se&ttings…", ["Ctrl+,"], self.open_settings)
         self.backup_action = self._action("&Back up now", ["Ctrl+Shift+B"], self.back_up_now)
+        self.calendar_action = self._action("Export &calendar (.ics)…", [], self.export_calendar)
+        self.calendar_action.setToolTip(
+            "Planned sessions as a calendar file: the open client's, or everyone's from Today"
+        )
         self.passphrase_action = self._action("Change &passphrase…", [], self.change_passphrase)
         self.revoke_action = self._action(
             "I think my passphrase or a backup was exposed…", [], self.revoke_keys
         )
         self.quit_action = self._action("&Quit", [QKeySequence.StandardKey.Quit], self.close)
         self.about_action = self._action("&About CoachDesk", [], self.about)
+        # Tabs from anywhere in the window (the client list too), for the keyboard alone.
+        self.next_tab_action = self._action("Next tab", ["Ctrl+PgDown"], lambda: self._step_tab(1))
+        self.previous_tab_action = self._action(
+            "Previous tab", ["Ctrl+PgUp"], lambda: self._step_tab(-1)
+        )
         self.worksheet_action = self._action("&Import worksheet…", [], self.import_worksheet)
         self.new_worksheet_action = self._action("New &worksheet…", [], self.new_worksheet)
         self.vault_actions = [
             self.new_client_action, self.search_action, self.lock_action,
             self.passphrase_action, self.revoke_action, self.backup_action,
+            self.today_action, self.calendar_action,
             self.worksheet_action, self.new_worksheet_action,
         ]  # fmt: skip
         menu = self.menuBar()
@@ -323,6 +357,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_worksheet_action)
         file_menu.addAction(self.worksheet_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.calendar_action)
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.passphrase_action)
@@ -332,6 +367,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         self.edit_menu = menu.addMenu("&Edit")
         self.edit_menu.addAction(self.search_action)
+        view_menu = menu.addMenu("&View")
+        view_menu.addAction(self.today_action)
         self.reports_menu = menu.addMenu("&Reports")
         self.report_actions: dict[ReportKind, QAction] = {}
         for kind, shortcut in (
@@ -357,7 +394,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.new_client_action, self.search_action, self.lock_action):
+        # "New client" is the button under the list (and Ctrl+N), not here a second time.
+        for action in (self.today_action, self.search_action, self.lock_action):
             toolbar.addAction(action)
         self.toolbar = toolbar
 
@@ -384,15 +422,24 @@ class MainWindow(QMainWindow):
 
     def _create_vault(self, passphrase: str) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        # The recovery code is shown over the welcome page, before the workspace opens:
+        # the coach's first task is to store it, not to glance past an open vault.
+        self._hold_welcome = True
         try:
             code = self.controller.create(passphrase)
         except CoachDeskError as exc:
+            self._hold_welcome = False
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(self, "Could not create the vault", str(exc))
             return
         QApplication.restoreOverrideCursor()
         dialog = RecoveryCodeDialog(code, lambda _parent: self._kit_for(code), self)
-        self._run(dialog)
+        try:
+            self._run(dialog)
+        finally:
+            self._hold_welcome = False
+        if self.controller.is_unlocked:
+            self.stack.setCurrentIndex(WORKSPACE)
 
     def _unlock(self, passphrase: str) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -507,7 +554,8 @@ class MainWindow(QMainWindow):
         self.backups.run()
 
     def _on_unlocked(self) -> None:
-        self.stack.setCurrentIndex(WORKSPACE)
+        if not self._hold_welcome:
+            self.stack.setCurrentIndex(WORKSPACE)
         self.unlock_page.reset()
         for action in self.vault_actions:
             action.setEnabled(True)
@@ -571,6 +619,7 @@ class MainWindow(QMainWindow):
                 widget.reject()
         for tab in self.tab_pages:
             tab.clear()
+        self.agenda_page.clear()
         self.client_list.selectionModel().clearSelection()
         self.clients.clear()
         self.client_filter.clear()
@@ -617,6 +666,10 @@ class MainWindow(QMainWindow):
         self._show_client_header(client_id)
         self._load_current_tab()
 
+    def _step_tab(self, step: int) -> None:
+        if self.tabs.isVisible() and self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
     def _tab_changed(self, _index: int) -> None:
         self._load_current_tab()
 
@@ -639,10 +692,19 @@ class MainWindow(QMainWindow):
     def _show_client_header(self, client_id: int | None) -> None:
         has_client = client_id is not None and self.controller.is_unlocked
         self.tabs.setVisible(has_client)
-        self.empty_hint.setVisible(not has_client)
+        self.client_title.setVisible(has_client)  # the agenda has its own title
+        self.client_subtitle.setVisible(has_client)
+        self.agenda_page.setVisible(not has_client)
+        if not has_client:
+            self._refresh_agenda()
         self.archive_button.setEnabled(has_client)
         self.delete_button.setEnabled(has_client)
         if not has_client or client_id is None:
+            self.empty_hint.setText(
+                "Select a client on the left, or add one with Ctrl+N."
+                if self.clients.rowCount()
+                else "No clients yet. Add your first with New client (Ctrl+N)."
+            )
             self.client_title.clear()
             self.client_subtitle.clear()
             return
@@ -723,6 +785,80 @@ class MainWindow(QMainWindow):
         self.clients.load(self.controller.store)
         self._show_client_header(None)
 
+    # -- agenda ------------------------------------------------------------------------
+
+    def _refresh_agenda(self) -> None:
+        if not self.controller.is_unlocked:
+            self.agenda_page.clear()
+            return
+        store = self.controller.store
+        self.agenda_page.refresh(store.conn, store.today(), datetime.now())
+
+    def show_today(self) -> None:
+        """Close the open client (after saving) and show the agenda."""
+        if not self.controller.is_unlocked:
+            return
+        self._flush_all()
+        self.client_list.selectionModel().clearSelection()
+        self.client_list.setCurrentIndex(QModelIndex())
+        self._show_client_header(None)
+
+    def open_agenda_item(self, item: AgendaItem) -> None:
+        """Open the record behind an agenda row: a session in the Sessions tab, a
+        milestone or contract in the Contract tab, an engagement's Overview."""
+        tab = {
+            AgendaKind.AT_RISK: "Overview",
+            AgendaKind.RETENTION: "Profile",
+        }.get(item.kind)
+        if item.kind == AgendaKind.ACTIONS and item.record_kind == RecordKind.CLIENT:
+            tab = "Overview"  # an action item of no session: the Overview lists it
+        self.open_record(item.client_id, item.record_kind, item.record_id, tab)
+
+    def export_calendar(self) -> None:
+        """Planned sessions of the open client (or of everyone) to an .ics file, saying
+        only "Coaching session" unless the coach chose otherwise in Settings."""
+        if not self.controller.is_unlocked:
+            return
+        self._flush_all()
+        client_id = self.current_client_id()
+        title = (
+            "Export this client's planned sessions"
+            if client_id is not None
+            else "Export all planned sessions"
+        )
+        target = choose_save_file(self, title, CALENDAR_FILE_NAME, "Calendar files (*.ics)")
+        if target is None:
+            return
+        if target.suffix.lower() != ".ics":
+            target = target.with_name(target.name + ".ics")
+        try:
+            text_choice = EventText(self.settings.get_str(keys.CALENDAR_EVENT_TEXT))
+        except ValueError:
+            text_choice = EventText.GENERIC
+        store = self.controller.store
+        try:
+            count = write_calendar(
+                store.conn,
+                target,
+                today=store.today(),
+                client_id=client_id,
+                text=text_choice,
+                vault_dir=self.controller.vault_dir,
+            )
+        except CoachDeskError as exc:
+            QMessageBox.warning(self, "Calendar not written", str(exc))
+            return
+        except OSError as exc:
+            QMessageBox.warning(
+                self, "Calendar not written", f"{exc.strerror or exc}: nothing was written."
+            )
+            return
+        self.statusBar().showMessage(
+            f"{count} session(s) written to {target.name}. Import it again after changes: "
+            "the same events are updated.",
+            8000,
+        )
+
     # -- search ------------------------------------------------------------------------
 
     def open_search(self) -> None:
@@ -733,24 +869,34 @@ class MainWindow(QMainWindow):
         self._run(dialog)
 
     def open_hit(self, hit: SearchHit) -> None:
+        self.open_record(hit.client_id, hit.kind, hit.record_id)
+
+    def open_record(
+        self, client_id: int, kind: RecordKind, record_id: int, tab_title: str | None = None
+    ) -> None:
+        """Select the client, show the tab for ``kind`` (or ``tab_title``), reveal it."""
         self._flush_all()
-        self.select_client(hit.client_id)
-        wanted = {
-            RecordKind.CLIENT: "Profile",
-            RecordKind.SESSION: "Sessions",
-            RecordKind.CONTRACT: "Contract",
-            RecordKind.OUTCOME: "Contract",
-            RecordKind.MILESTONE: "Contract",
-            RecordKind.RISK: "Contract",
-            RecordKind.EMOTION: "Emotions",
-            RecordKind.FEEDBACK: "Feedback",
-            RecordKind.ATTACHMENT: "Attachments",
-        }[hit.kind]
+        if not self.select_client(client_id):
+            return
+        wanted = (
+            tab_title
+            or {
+                RecordKind.CLIENT: "Profile",
+                RecordKind.SESSION: "Sessions",
+                RecordKind.CONTRACT: "Contract",
+                RecordKind.OUTCOME: "Contract",
+                RecordKind.MILESTONE: "Contract",
+                RecordKind.RISK: "Contract",
+                RecordKind.EMOTION: "Emotions",
+                RecordKind.FEEDBACK: "Feedback",
+                RecordKind.ATTACHMENT: "Attachments",
+            }[kind]
+        )
         for i, tab in enumerate(self.tab_pages):
             if tab.title == wanted:
                 self.tabs.setCurrentIndex(i)
                 self._load_current_tab()
-                tab.focus_record(hit.record_id, hit.kind)
+                tab.focus_record(record_id, kind)
 
     # -- reports -----------------------------------------------------------------------
 
@@ -762,19 +908,20 @@ class MainWindow(QMainWindow):
         self._flush_all()
         include_private = False
         if kind == ReportKind.CLIENT_EXPORT:
-            answer = QMessageBox.question(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
                 TITLES[kind],
-                "Include your private session notes? They are marked confidential in the "
-                "export. Choose No for an export without them.",
-                QMessageBox.StandardButton.Yes
-                | QMessageBox.StandardButton.No
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.No,
+                "Include your private session notes? They are marked confidential in the export.",
+                QMessageBox.StandardButton.Cancel,
+                self,
             )
-            if answer == QMessageBox.StandardButton.Cancel:
+            without = box.addButton("Export without private notes", QMessageBox.ButtonRole.NoRole)
+            with_private = box.addButton("Include private notes", QMessageBox.ButtonRole.YesRole)
+            box.setDefaultButton(without)
+            self._run(box)
+            if box.clickedButton() not in (without, with_private):
                 return
-            include_private = answer == QMessageBox.StandardButton.Yes
+            include_private = box.clickedButton() is with_private
         if kind == ReportKind.SESSION and session_id is None:
             session_id = self._selected_session_id()
             if session_id is None and not self.controller.store.sessions.for_client(client_id):
@@ -911,13 +1058,26 @@ class MainWindow(QMainWindow):
 
     def _restore_window_state(self) -> None:
         geometry = self.settings.get_bytes(keys.WINDOW_GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        if not geometry.isEmpty() and self.restoreGeometry(geometry):
+            place_in_screen(self)
         else:
-            self.resize(1200, 780)
+            place_in_screen(self, DEFAULT_SIZE)
         splitter = self.settings.get_bytes(keys.SPLITTER_STATE)
         if not splitter.isEmpty():
             self.splitter.restoreState(splitter)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Redraw the line icons in the new text colour when the theme changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            items: list[QToolButton | QAction] = [
+                *self.findChildren(QToolButton),
+                *self.findChildren(QAction),
+            ]
+            for item in items:
+                name = item.property("lineIcon")
+                if name:
+                    item.setIcon(line_icon(str(name), self.palette()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.controller.is_unlocked and not self._may_lose_unsaved("Quit"):

@@ -94,6 +94,7 @@ class UnlockPage(QWidget):
         title.setObjectName("pageTitle")
         self.passphrase = QLineEdit(self)
         self.passphrase.setObjectName("unlockPassphrase")
+        self.passphrase.setAccessibleName("Passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setPlaceholderText("Passphrase")
         self.passphrase.returnPressed.connect(self._unlock)

@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import date, datetime
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -50,6 +50,7 @@ from coachdesk.ui import settings as keys
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.files import choose_save_file
 from coachdesk.ui.printing import SPOOL_NOTE, PrintRun, PrintState
+from coachdesk.ui.screen import size_to_screen
 from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.sharing import SharePlan, SponsorConfirmDialog, choose_contract_copy, review
 from coachdesk.ui.workers import Job
@@ -105,6 +106,7 @@ class ReportPreviewDialog(QDialog):
         self.protect.setObjectName("protectCheck")
         self.password = QLineEdit(self)
         self.password.setObjectName("pdfPassword")
+        self.password.setAccessibleName("PDF password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("PDF password")
         self.password.setEnabled(False)
@@ -122,9 +124,9 @@ class ReportPreviewDialog(QDialog):
         close.clicked.connect(self.reject)
         self.pages_label = QLabel(f"{self.document.pageCount()} page(s)", self)
         self.pages_label.setObjectName("hint")
+        self.pages_label.setWordWrap(True)  # a long print message wraps, never widens
         bar = QHBoxLayout()
-        bar.addWidget(self.pages_label)
-        bar.addStretch(1)
+        bar.addWidget(self.pages_label, 1)
         bar.addWidget(self.protect)
         bar.addWidget(self.password)
         bar.addWidget(self.print_button)
@@ -133,7 +135,7 @@ class ReportPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
-        self.resize(860, 900)
+        size_to_screen(self, QSize(860, 900))
 
     def bytes_to_save(self) -> bytes | None:
         if not self.protect.isChecked():
@@ -189,7 +191,8 @@ class ReportPreviewDialog(QDialog):
         return contextlib.nullcontext() if self.disclose is None else self.disclose(action)
 
     def done(self, result: int) -> None:
-        self.view.setDocument(None)  # type: ignore[arg-type]
+        # An empty document, not None: None makes Qt warn on stderr at every close.
+        self.view.setDocument(QPdfDocument(self))
         self.document.close()
         self._buffer.close()
         self._buffer.setData(QByteArray())

@@ -2,15 +2,63 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coachdesk.ui.controller import VaultController
-from coachdesk.ui.models.search import SearchResultsModel
+from coachdesk.ui.models.search import HTML_ROLE, SearchResultsModel
+from coachdesk.ui.screen import size_to_screen
 from coachdesk.vault.search import SearchHit, search
 
 TYPING_DELAY_MS = 150
+
+
+class HighlightDelegate(QStyledItemDelegate):
+    """Draws a result row with the matched words in bold (its ``HTML_ROLE``); rows
+    without it (the client headings) are drawn as usual."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        rich = index.data(HTML_ROLE)
+        if not rich:
+            super().paint(painter, option, index)
+            return
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        item.text = ""
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
+        document = QTextDocument()
+        document.setDefaultFont(item.font)
+        document.setDocumentMargin(0)
+        document.setHtml(rich)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, item.palette.color(role))
+        painter.save()
+        painter.translate(area.left(), area.top() + (area.height() - document.size().height()) / 2)
+        painter.setClipRect(area.translated(-area.left(), -area.top()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
 
 
 class SearchDialog(QDialog):
@@ -24,14 +72,17 @@ class SearchDialog(QDialog):
         self.controller = controller
         self.query = QLineEdit(self)
         self.query.setObjectName("searchQuery")
+        self.query.setAccessibleName("Search")
         self.query.setPlaceholderText("Search notes, summaries, contracts, emotions, feedback…")
         self.query.setClearButtonEnabled(True)
         self.model = SearchResultsModel(self)
         self.results = QTreeView(self)
         self.results.setObjectName("searchResults")
+        self.results.setAccessibleName("Results")
         self.results.setModel(self.model)
         self.results.setHeaderHidden(True)
         self.results.setUniformRowHeights(True)
+        self.results.setItemDelegate(HighlightDelegate(self.results))
         self.results.doubleClicked.connect(self._open)
         self.status = QLabel(self)
         self.status.setObjectName("hint")
@@ -45,10 +96,13 @@ class SearchDialog(QDialog):
         layout.addWidget(self.query)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.status)
-        self.resize(720, 480)
+        size_to_screen(self, QSize(720, 480))
 
     def run_search(self) -> None:
         self._timer.stop()
+        if not self.controller.is_unlocked:  # locked while the coach was typing
+            self.model.clear()
+            return
         text = self.query.text()
         hits = search(self.controller.store.conn, text, limit=100) if text.strip() else []
         self.model.set_hits(hits)
@@ -81,4 +135,5 @@ class SearchDialog(QDialog):
     def done(self, result: int) -> None:
         self.model.clear()
         self.query.clear()
+        self._timer.stop()  # clearing the query started it; nothing is left to search
         super().done(result)

@@ -29,6 +29,8 @@ BACKUP_INTERVAL_HOURS = _Key("backup/interval_hours", 24)
 LAST_BACKUP = _Key("backup/last_backup_utc", "")
 REPORT_PAGE_SIZE = _Key("reports/page_size", "A4")
 REPORT_COACH_NAME = _Key("reports/coach_name", "")
+CALENDAR_EVENT_TEXT = _Key("calendar/event_text", "generic")
+"""What exported calendar events say about the client: generic | initials | name."""
 WINDOW_GEOMETRY = _Key("window/geometry", QByteArray())
 WINDOW_STATE = _Key("window/state", QByteArray())
 SPLITTER_STATE = _Key("window/splitter", QByteArray())
@@ -41,6 +43,7 @@ ALL_KEYS = (
     LAST_BACKUP,
     REPORT_PAGE_SIZE,
     REPORT_COACH_NAME,
+    CALENDAR_EVENT_TEXT,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
     SPLITTER_STATE,

@@ -13,6 +13,10 @@ _LABELS = {
     "observed": "Observed in session",
     "worksheet": "From a worksheet",
     "grow": "GROW",
+    # Session states (coachdesk.core.attendance.STATE_LABELS says the same).
+    "cancelled": "Cancelled in time",
+    "cancelled_late": "Cancelled late",
+    "no_show": "No-show",
 }
 
 

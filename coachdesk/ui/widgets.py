@@ -112,7 +112,9 @@ def fill_card(card: QFrame, title: str, hint: str = "") -> tuple[QVBoxLayout, QH
     if hint:
         note = QLabel(hint)
         note.setObjectName("cardHint")
-        heading.addWidget(note)
-    heading.addStretch(1)
+        note.setWordWrap(True)  # a narrow card wraps its hint instead of growing
+        heading.addWidget(note, 1)
+    else:
+        heading.addStretch(1)
     layout.addLayout(heading)
     return layout, heading

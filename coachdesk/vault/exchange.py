@@ -29,6 +29,7 @@ from coachdesk.core.model import (
     Engagement,
     FeedbackEntry,
     Session,
+    SessionState,
 )
 from coachdesk.core.validation import validate_engagement
 from coachdesk.vault.db import transaction
@@ -36,7 +37,10 @@ from coachdesk.vault.files import atomic_write_bytes, atomic_writer
 from coachdesk.vault.store import ContractVersion, Store
 
 FORMAT = "coachdesk-export"
-VERSION = 1
+VERSION = 2
+"""Version 2 added a session's ``state`` and the contract's ``late_cancellation_counts``
+and ``no_show_counts``."""
+READABLE_VERSIONS = (1, 2)
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
 ARCHIVE_SUFFIX = ".attachments.zip"
 ARCHIVE_MARKER = "COACHDESK-ATTACHMENTS"
@@ -199,20 +203,23 @@ def _write_archive(
                         progress(done, total)
 
 
-def parse_document(raw: bytes) -> list[ParsedClient]:
+def parse_document(raw: bytes, now: datetime | None = None) -> list[ParsedClient]:
     """Decode and validate a whole export; raises InvalidInput naming the first problem.
 
     An export with attachments is refused here: its files are in the archive beside
     it, so it must be read from its file (:func:`read_export`), or they would be lost.
     """
-    contents = parse_export(raw, None)
+    contents = parse_export(raw, None, now)
     return contents.clients
 
 
-def parse_export(raw: bytes, folder: Path | None) -> ExportContents:
+def parse_export(raw: bytes, folder: Path | None, now: datetime | None = None) -> ExportContents:
     """Decode and validate a whole export, and check its attachments archive (which is
     looked for in ``folder``: the JSON's own) holds every file it names, before any
-    vault is touched."""
+    vault is touched.
+
+    A version-1 file has no session states: as the vault's migration does, sessions
+    that started before ``now`` become held, later ones planned."""
     try:
         # utf-8-sig: an export re-saved by an editor that adds a byte-order mark still reads.
         document = json.loads(raw.decode("utf-8-sig"))
@@ -229,17 +236,23 @@ def parse_export(raw: bytes, folder: Path | None) -> ExportContents:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InvalidInput("the file is not a CoachDesk export (no 'format' field)")
     version = document.get("version")
-    if version != VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         # Named only when it is a plausible number: the field may hold anything at all.
         shown = f" {version}" if type(version) is int and 0 <= version < 10**6 else ""
         raise InvalidInput(
             f"export format version{shown} is not supported "
-            f"(this CoachDesk reads version {VERSION})"
+            f"(this CoachDesk reads versions {READABLE_VERSIONS[0]} to {VERSION})"
         )
     clients = document.get("clients")
     if not isinstance(clients, list):
         raise InvalidInput("clients: expected a list")
     decoded = [_decode_client(item, f"clients[{i}]") for i, item in enumerate(clients)]
+    if version == 1:
+        moment = datetime.now() if now is None else now
+        for engagement, _versions, _found in decoded:
+            for session in engagement.sessions:
+                past = session.started_at <= moment
+                session.state = SessionState.HELD if past else SessionState.PLANNED
     attachments = [found for _engagement, _versions, found in decoded]
     archive = None
     if any(attachments):

@@ -10,6 +10,7 @@ have small repositories of their own on top. Every save validates first
 from __future__ import annotations
 
 import json
+import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -58,6 +59,17 @@ def _q(name: str) -> str:
     return f'"{name}"'
 
 
+def _from_sqlite_bool(decode: codec.Decoder) -> codec.Decoder:
+    """A bool field's decoder that first turns SQLite's 0/1 back into False/True."""
+
+    def decode_stored(value: Any, path: str) -> Any:
+        if type(value) is int and value in (0, 1):
+            value = bool(value)
+        return decode(value, path)
+
+    return decode_stored
+
+
 class Table(Generic[R]):
     """How one record type maps to one table.
 
@@ -99,8 +111,17 @@ class Table(Generic[R]):
         missing = [f.name for f in field_codecs.values() if f.required and f.name not in selected]
         if missing:
             raise TypeError(f"{name}: required fields not stored: {', '.join(missing)}")
+        # SQLite has no booleans: a bool field is stored as 0 or 1 and read back as such.
+        hints = typing.get_type_hints(record)
         self._decoders = [
-            (field, field_codecs[field].decode, f"{name}.{field}", field in self.json_fields)
+            (
+                field,
+                _from_sqlite_bool(field_codecs[field].decode)
+                if hints.get(field) is bool
+                else field_codecs[field].decode,
+                f"{name}.{field}",
+                field in self.json_fields,
+            )
             for field in selected
         ]
 
@@ -215,7 +236,9 @@ class ClientSummary:
     status: ClientStatus
     focus: Focus
     session_count: int
+    """Sessions held (a planned or cancelled one is not a session the client had)."""
     last_session: datetime | None
+    """When the latest session held started."""
     open_actions: int
 
 
@@ -249,8 +272,10 @@ class ClientRepository(ClientRecordRepository[Client]):
             params += wanted
         sql = f"""
             SELECT c.id, c.name, c.organisation, c.status, c.focus,
-                   (SELECT count(*) FROM sessions s WHERE s.client_id = c.id),
-                   (SELECT max(started_at) FROM sessions s WHERE s.client_id = c.id),
+                   (SELECT count(*) FROM sessions s
+                     WHERE s.client_id = c.id AND s.state = 'held'),
+                   (SELECT max(started_at) FROM sessions s
+                     WHERE s.client_id = c.id AND s.state = 'held'),
                    (SELECT count(*) FROM action_items a
                      WHERE a.client_id = c.id AND a.status = 'open')
               FROM clients c

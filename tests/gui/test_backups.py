@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from coachdesk.backup import backup_name, list_backups, verify_backup
+from coachdesk.backup.rotation import vault_id_of
 from coachdesk.ui import main_window as main_window_module
 from coachdesk.ui import settings as keys
 from coachdesk.ui.backups import describe_age
@@ -68,10 +69,10 @@ def test_stale_backup_is_flagged_and_due(qtbot: QtBot, window: MainWindow, tmp_p
     folder = tmp_path / "backups"
     folder.mkdir(mode=0o700)
     old = datetime.now(UTC) - timedelta(days=9)
-    (folder / backup_name(old)).write_bytes(b"placeholder")
+    (folder / backup_name(old, vault_id_of(window.controller.vault_dir))).write_bytes(b"x")
     window.backups.refresh_label()
     assert window.backups.label.text() == "Last backup: 9 days ago"
-    assert "font-weight" in window.backups.label.styleSheet()  # the warning style
+    assert window.backups.label.property("problem") == "stale"  # the warning style
     assert window.backups.is_due()
 
 
@@ -141,3 +142,35 @@ def test_restore_with_wrong_passphrase_says_so(
     fresh._restore_requested()
     assert warnings and "passphrase" in warnings[0].lower()
     assert not (tmp_path / "restored" / "vault.key").exists()
+
+
+def test_status_counts_only_this_vaults_backups(
+    qtbot: QtBot, tmp_path: Path, settings: AppSettings
+) -> None:
+    """A second vault sharing the backup folder says "No backup yet", not the first
+    vault's "Last backup: 4 minutes ago", and its timer finds a backup due."""
+    folder = tmp_path / "backups"
+    settings.set(keys.BACKUP_FOLDER, str(folder))
+    first, _code = Vault.create(tmp_path / "first", PASSPHRASE, kdf=TEST_KDF)
+    from coachdesk.backup import write_scheduled_backup
+
+    write_scheduled_backup(first, folder, PASSPHRASE, kdf=TEST_KDF)
+    first.lock()
+    controller = VaultController(tmp_path / "second", kdf=TEST_KDF)
+    controller.create(PASSPHRASE)
+    win = MainWindow(controller, settings)
+    qtbot.addWidget(win)
+    win.backups.refresh_label()
+    assert win.backups.label.text() == "No backup yet"
+    assert win.backups.last_backup() is None
+    assert win.backups.is_due()
+    controller.lock()
+
+
+def test_no_backup_warning_before_a_vault_exists(
+    qtbot: QtBot, tmp_path: Path, settings: AppSettings
+) -> None:
+    win = MainWindow(VaultController(tmp_path / "none", kdf=TEST_KDF), settings)
+    qtbot.addWidget(win)
+    assert win.backups.label.text() == ""
+    assert win.backups.label.property("problem") == ""

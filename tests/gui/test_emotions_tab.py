@@ -545,3 +545,18 @@ def test_showing_the_client_again_keeps_the_selection_and_unsaved_entries(
     assert tab.model.rowCount() == 5
     current = tab.current_entry()
     assert current is not None and current.id is None and current.pleasantness == 1
+
+
+def test_chart_draws_weekly_means_over_faint_entry_dots(tab: EmotionsTab) -> None:
+    """Issue 15: two overlaid zigzags nobody could read; the lines are weekly means now,
+    each entry a dot, and the legend names only the lines."""
+    from coachdesk.core.emotions import weekly_means
+
+    chart = tab.chart
+    entries = sorted(tab.model.records(), key=lambda e: e.occurred_at)
+    weeks = weekly_means((e.occurred_at, e.pleasantness, e.energy) for e in entries)
+    assert [p.y() for p in chart._pleasant_week.points()] == [w.pleasantness for w in weeks]
+    assert [p.y() for p in chart._energy_week.points()] == [w.energy for w in weeks]
+    assert chart._pleasant.pen().style() == Qt.PenStyle.NoPen  # entries: dots, no line
+    legend = [m.label() for m in chart.chart().legend().markers() if m.isVisible()]
+    assert legend == ["Pleasantness, week mean", "Energy, week mean"]

@@ -177,7 +177,7 @@ def test_lists_sessions_newest_first_with_n_of_n(tab: SessionsTab) -> None:
     dates = [model.index(row, 0).data() for row in range(3)]
     assert dates == ["26 Jan 2026, 09:30", "19 Jan 2026, 09:30", "12 Jan 2026, 09:30"]
     assert [model.index(row, 1).data() for row in range(3)] == ["3 of 10", "2 of 10", "1 of 10"]
-    assert model.index(0, 4).data() == "7"  # result rating of the newest (5 + 2 % 3)
+    assert model.index(0, 5).data() == "7"  # result rating of the newest (5 + 2 % 3)
     # The newest session is open in the editor.
     assert note(tab, "sharedSummary").toPlainText().startswith("Shared summary 2")
     assert child(tab, QLabel, "sessionOfCount").text() == "of 10"  # type: ignore[attr-defined]
@@ -306,7 +306,7 @@ def test_every_field_is_stored(qtbot: QtBot, tab: SessionsTab, controller: Vault
     assert saved.next_steps == "Next steps 2 + send map"
     assert saved.focus_area == "delegation"
     assert saved.duration_minutes == 75
-    assert session_list(tab).model().index(0, 2).data() == "delegation"
+    assert session_list(tab).model().index(0, 3).data() == "delegation"
 
 
 def test_grow_template_shows_four_fields(
@@ -352,8 +352,8 @@ def test_ratings_are_optional_0_to_10(
     assert result.text() == "—"
     qtbot.waitUntil(lambda: stored(controller, session_id).result_rating is None)
     assert stored(controller, session_id).process_rating == 9
-    assert session_list(tab).model().index(0, 3).data() == "9"
-    assert session_list(tab).model().index(0, 4).data() == ""
+    assert session_list(tab).model().index(0, 4).data() == "9"
+    assert session_list(tab).model().index(0, 5).data() == ""
 
 
 def test_outcomes_touched(qtbot: QtBot, tab: SessionsTab, controller: VaultController) -> None:

@@ -30,6 +30,7 @@ from coachdesk.core.model import (
     RiskStatus,
     Session,
     SessionFormat,
+    SessionState,
     SessionTemplate,
 )
 
@@ -290,6 +291,12 @@ def _sessions() -> list[Session]:
                 client_id=1,
                 started_at=start + timedelta(days=21 * i),
                 duration_minutes=90,
+                # Held up to TODAY; the two after it are still planned.
+                state=(
+                    SessionState.HELD
+                    if (start + timedelta(days=21 * i)).date() <= TODAY
+                    else SessionState.PLANNED
+                ),
                 number=n,
                 format=SessionFormat.VIDEO if i % 3 else SessionFormat.IN_PERSON,
                 agenda=_AGENDAS[i],
@@ -497,6 +504,7 @@ def large_engagement(session_count: int = 200) -> Engagement:
                 id=10_000 + i,
                 client_id=1,
                 started_at=when,
+                state=SessionState.HELD,
                 number=i + 1,
                 agenda=f"Agenda {i + 1}: {template.agenda}",
                 shared_summary=template.shared_summary,

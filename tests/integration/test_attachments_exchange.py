@@ -69,7 +69,7 @@ def test_export_and_import_round_trip(store: Store, other_store: Store, tmp_path
     assert write_export(store, target) == 1
     archive = target.parent / "clients.attachments.zip"
     document = json.loads(target.read_text("utf-8"))
-    assert document["version"] == VERSION == 1  # optional keys, same format version
+    assert document["version"] == VERSION == 2  # attachments: optional keys, no new version
     assert document["attachments_archive"] == archive.name
     with zipfile.ZipFile(archive) as zf:
         names = zf.namelist()

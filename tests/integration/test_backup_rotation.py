@@ -21,6 +21,7 @@ from coachdesk.backup import (
     verify_backup,
     write_scheduled_backup,
 )
+from coachdesk.backup.rotation import vault_id_of, vault_tag
 from coachdesk.core.errors import IntegrityFailure, InvalidInput
 from coachdesk.vault.keys import TEST_KDF
 from coachdesk.vault.vault import Vault
@@ -160,7 +161,7 @@ def test_scheduled_backups_over_three_weeks(open_vault: Vault, tmp_path: Path) -
             policy=RotationPolicy(daily=7, weekly=4, monthly=1),
             progress=lambda d, t: calls.append((d, t)),
         )
-        assert result.info.path == folder / backup_name(now)
+        assert result.info.path == folder / backup_name(now, vault_id_of(open_vault.folder))
         deleted_total += len(result.deleted)
         assert not backup_due(last_backup_time(folder), now, timedelta(days=1))
     names = sorted(p.name for p in folder.iterdir())
@@ -207,3 +208,79 @@ def test_a_backup_that_fails_verification_prunes_nothing(
             policy=RotationPolicy(daily=1, weekly=0, monthly=0),
         )
     assert list_backups(folder) == [survivor]  # the bad new one is gone, the old one stays
+
+
+# -- two vaults, one folder ----------------------------------------------------------------
+
+
+def test_names_carry_the_vault_tag_and_old_names_still_parse() -> None:
+    when = datetime(2025, 3, 30, 1, 30, 5, tzinfo=UTC)
+    tagged = backup_name(when, "ab" * 16)
+    assert tagged == f"coachdesk-20250330-013005-{vault_tag('ab' * 16)}.cdbackup"
+    assert parse_backup_name(tagged) == when
+    assert parse_backup_name("coachdesk-20250330-013005.cdbackup") == when  # 0.1
+    assert vault_tag("ab" * 16) != vault_tag("cd" * 16)
+    assert "ab" * 4 not in vault_tag("ab" * 16)  # a hash, not the id itself
+    for bad in ("coachdesk-20250330-013005-XYZ.cdbackup", "coachdesk-20250330-013005-ab.cdbackup"):
+        assert parse_backup_name(bad) is None
+
+
+def test_a_shared_folder_keeps_each_vaults_backups_apart(open_vault: Vault, tmp_path: Path) -> None:
+    """Another vault's backups (and untagged 0.1 ones) neither count as this vault's
+    last backup nor are ever pruned by its rotation."""
+    folder = tmp_path / "shared"
+    other, _code = Vault.create(tmp_path / "other", PASSPHRASE, kdf=TEST_KDF)
+    mine_id, other_id = vault_id_of(open_vault.folder), vault_id_of(other.folder)
+    assert mine_id != other_id
+    start = datetime(2025, 1, 1, 9, tzinfo=UTC)
+    for day in range(4):
+        write_scheduled_backup(
+            other, folder, PASSPHRASE, now=start + timedelta(days=day), kdf=TEST_KDF,
+            policy=RotationPolicy(daily=10, weekly=0, monthly=0),
+        )  # fmt: skip
+    other.lock()
+    untagged = folder / backup_name(start - timedelta(days=30))
+    untagged.write_bytes(b"a 0.1 backup")
+    theirs = {b.path for b in list_backups(folder, other_id)}
+    assert len(theirs) == 4
+    assert last_backup_time(folder, mine_id) is None  # never backed up: "No backup yet"
+    assert backup_due(last_backup_time(folder, mine_id), start, timedelta(days=1))
+    for day in range(10, 14):
+        write_scheduled_backup(
+            open_vault, folder, PASSPHRASE, now=start + timedelta(days=day), kdf=TEST_KDF,
+            policy=RotationPolicy(daily=1, weekly=0, monthly=0),
+        )  # fmt: skip
+    mine = list_backups(folder, mine_id)
+    assert [b.created.day for b in mine] == [14]  # its own rotation ran
+    assert {b.path for b in list_backups(folder, other_id)} == theirs  # theirs untouched
+    assert untagged.exists()
+    assert last_backup_time(folder, other_id) == start + timedelta(days=3)
+    info = verify_backup(mine[0].path, PASSPHRASE)
+    assert info.vault_id == mine_id  # the authenticated manifest says whose it is
+
+
+def test_an_untagged_backup_still_verifies(open_vault: Vault, tmp_path: Path) -> None:
+    """A 0.1 backup (no tag in its name) verifies as before: the name is not part of it."""
+    made = write_scheduled_backup(open_vault, tmp_path / "b", PASSPHRASE, kdf=TEST_KDF)
+    old_style = made.info.path.with_name(backup_name(datetime(2025, 1, 2, tzinfo=UTC)))
+    made.info.path.rename(old_style)
+    assert verify_backup(old_style, PASSPHRASE).vault_id == vault_id_of(open_vault.folder)
+    assert list_backups(old_style.parent)[0].tag is None
+
+
+def test_stale_temp_files_of_another_vault_are_left_alone(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    import os
+
+    folder = tmp_path / "b"
+    folder.mkdir()
+    when = datetime(2025, 1, 1, tzinfo=UTC)
+    own = folder / f".{backup_name(when, vault_id_of(open_vault.folder))}.x1.tmp"
+    foreign = folder / f".{backup_name(when, 'ef' * 16)}.x2.tmp"
+    for temp in (own, foreign):
+        temp.write_bytes(b"partial")
+        os.utime(temp, (0, 0))  # long ago
+    write_scheduled_backup(open_vault, folder, PASSPHRASE, kdf=TEST_KDF)
+    assert not own.exists()
+    assert foreign.exists()

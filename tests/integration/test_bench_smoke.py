@@ -22,6 +22,7 @@ REQUIRED = (
     "open_workspace_ms",
     "search_p50_ms",
     "search_p95_ms",
+    "agenda_ms",
     "session_pdf_ms",
     "contract_pdf_ms",
     "progress_pdf_ms",

@@ -114,7 +114,7 @@ def test_recovery_kit_checks_the_code(run_cli: CliRunner, setup: tuple, tmp_path
     ("args", "fragment"),
     [
         (["report", "progress", "-o", "{out}"], "--client"),
-        (["report", "session", "-o", "{out}"], "--session"),
+        (["report", "session", "-o", "{out}"], "--session ID, or --client ID"),
         (["report", "session", "--session", "999", "-o", "{out}"], "999"),
         (["report", "progress", "--client", "999", "-o", "{out}"], "999"),
         (

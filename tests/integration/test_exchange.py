@@ -183,3 +183,92 @@ def test_export_saved_with_a_byte_order_mark_imports(store: Store) -> None:
     raw = json.dumps(export_document(store), ensure_ascii=False).encode("utf-8")
     items = parse_document(b"\xef\xbb\xbf" + raw)
     assert items[0][0].client.name == "Ирина Соколова"
+
+
+# --- Version 2: session states; version 1 still imports ------------------------------------
+
+V1_DOCUMENT = """{
+  "format": "coachdesk-export",
+  "version": 1,
+  "exported_at": "2026-11-28T17:05:00",
+  "generator": "CoachDesk 0.1.0",
+  "clients": [
+    {
+      "id": 7, "name": "Jeanne Dupré", "status": "active", "tags": [],
+      "contract": {"id": 3, "client_id": 7, "version": 1, "session_count": 6,
+                   "status": "draft", "cancellation_terms": "Late cancellations count.",
+                   "outcomes": [], "milestones": [], "risks": []},
+      "contract_versions": [],
+      "sessions": [
+        {"id": 11, "client_id": 7, "started_at": "2026-11-20T09:00:00",
+         "duration_minutes": 60, "number": 1, "agenda": "Past", "process_rating": 7},
+        {"id": 12, "client_id": 7, "started_at": "2026-12-10T09:00:00",
+         "duration_minutes": 60, "number": 2, "agenda": "Future"}
+      ],
+      "action_items": [{"id": 1, "client_id": 7, "session_id": 12, "text": "Prepare"}],
+      "emotions": [],
+      "feedback": []
+    }
+  ]
+}"""
+
+
+def test_a_version_1_export_imports_with_states_by_time(store: Store, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from coachdesk.core.model import SessionState
+
+    items = parse_document(V1_DOCUMENT.encode(), now=datetime(2026, 12, 3, 12, 0))
+    (client_id,) = import_engagements(store, items)
+    sessions = store.sessions.for_client(client_id)
+    assert [(s.agenda, s.state) for s in sessions] == [
+        ("Past", SessionState.HELD),
+        ("Future", SessionState.PLANNED),
+    ]
+    contract = store.contracts.for_client(client_id)
+    assert contract is not None and contract.late_cancellation_counts and contract.no_show_counts
+    (item,) = store.action_items.for_client(client_id)
+    assert item.session_id == sessions[1].id
+    # From a file, as 'coachdesk import' reads it (the clock decides past and future).
+    path = tmp_path / "old.json"
+    path.write_text(V1_DOCUMENT, encoding="utf-8")
+    assert len(read_export_file(path)) == 1
+
+
+def test_version_2_carries_states_and_the_contract_rule(store: Store) -> None:
+    from coachdesk.core.model import SessionState
+
+    engagement = sample_engagement("States")
+    assert engagement.contract is not None
+    engagement.contract.no_show_counts = False
+    states = [SessionState.CANCELLED_LATE, SessionState.NO_SHOW, SessionState.PLANNED]
+    for session, state in zip(engagement.sessions, states, strict=False):
+        session.state = state
+    store.add_engagement(engagement)
+    document = export_document(store)
+    assert document["version"] == 2
+    exported = document["clients"][0]
+    assert [s["state"] for s in exported["sessions"]][:3] == [s.value for s in states]
+    assert exported["contract"]["no_show_counts"] is False
+    assert exported["contract"]["late_cancellation_counts"] is True
+    (new_id,) = import_engagements(store, parse_document(json.dumps(document).encode()))
+    again = store.sessions.for_client(new_id)
+    assert [s.state for s in again][:3] == states
+    assert store.contracts.for_client(new_id).no_show_counts is False  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d["clients"][0]["sessions"][0].update(state="maybe"), "one of planned"),
+        (lambda d: d["clients"][0]["contract"].update(no_show_counts="yes"), "true or false"),
+        (lambda d: d.update(version=3), "versions 1 to 2"),
+        (lambda d: d.update(version=0), "version 0 is not supported"),
+        (lambda d: d.update(version=True), "is not supported"),
+    ],
+)
+def test_bad_states_and_versions_are_refused(store: Store, mutate: Any, message: str) -> None:
+    document = _document(store)
+    mutate(document)
+    with pytest.raises(InvalidInput, match=message):
+        parse_document(json.dumps(document).encode())

@@ -1,4 +1,4 @@
-"""Migration 5 (audiences): upgrading a vault makes nothing sponsor-visible silently."""
+"""Migration 6 (audiences): upgrading a vault makes nothing sponsor-visible silently."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from coachdesk.vault.store import Store
 from coachdesk.vault.vault import connect
 
 KEY = bytes(range(32))
-AUDIENCE_VERSION = 5
+AUDIENCE_VERSION = 6
 
 
 def _version_2_vault(path: Path) -> object:

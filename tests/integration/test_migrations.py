@@ -98,6 +98,56 @@ def test_split_statements_keeps_triggers_whole() -> None:
     assert statements[1].startswith("CREATE TRIGGER") and statements[1].endswith("END;")
 
 
+# --- Migration 5: session states ---------------------------------------------------------
+
+
+def test_version_2_vault_gets_session_states(tmp_path: Path) -> None:
+    """A vault written by 0.1 (schema 2): sessions before the migration become held,
+    later ones planned; contracts count late cancellations and no-shows; the records
+    read back through today's store."""
+    from datetime import datetime, timedelta
+
+    from coachdesk.core.model import SessionState
+    from coachdesk.vault.store import Store
+
+    conn = connect(tmp_path / "old.db", KEY)
+    assert migrate(conn, all_migrations()[:2]) == [1, 2]
+    past = (datetime.now() - timedelta(days=3)).replace(microsecond=0)
+    soon = (datetime.now() + timedelta(days=3)).replace(microsecond=0)
+    conn.execute("BEGIN")
+    conn.execute("INSERT INTO clients (id, name) VALUES (1, 'Ада Лавлейс')")
+    conn.execute(
+        "INSERT INTO contracts (id, client_id, session_count, status) VALUES (1, 1, 6, 'draft')"
+    )
+    for sid, when in ((1, past - timedelta(days=30)), (2, past), (3, soon)):
+        conn.execute(
+            "INSERT INTO sessions (id, client_id, started_at, agenda) VALUES (?, 1, ?, 'x')",
+            (sid, when.isoformat()),
+        )
+    conn.execute("COMMIT")
+    before = conn.execute("SELECT count(*) FROM search_index").fetchone()[0]
+
+    assert migrate(conn) == list(range(3, latest_version() + 1))
+    states = dict(conn.execute("SELECT id, state FROM sessions ORDER BY id").fetchall())
+    assert states == {1: "held", 2: "held", 3: "planned"}
+    store = Store(conn)
+    sessions = store.sessions.for_client(1)
+    assert [s.state for s in sessions] == [SessionState.HELD, SessionState.HELD, "planned"]
+    contract = store.contracts.for_client(1)
+    assert contract is not None
+    assert contract.late_cancellation_counts is True and contract.no_show_counts is True
+    contract.no_show_counts = False
+    store.contracts.save(contract)
+    assert store.contracts.for_client(1).no_show_counts is False  # type: ignore[union-attr]
+    names = {name for name, _ in _schema(conn)}
+    assert {"sessions_by_start", "sessions_by_client_state", "action_items_open_by_due"} <= names
+    assert conn.execute("SELECT count(*) FROM search_index").fetchone()[0] == before
+    # The database refuses a state the app does not know.
+    with pytest.raises(Exception, match="CHECK"):
+        conn.execute("UPDATE sessions SET state = 'maybe' WHERE id = 1")
+    conn.close()
+
+
 def test_worksheets_migration_keeps_old_feedback_as_typed_by_the_coach(tmp_path: Path) -> None:
     conn = connect(tmp_path / "x.db", KEY)
     before = [m for m in all_migrations() if m.version < 4]

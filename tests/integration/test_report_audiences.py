@@ -33,6 +33,7 @@ from coachdesk.core.model import (
     Risk,
     RiskLevel,
     Session,
+    SessionState,
 )
 from coachdesk.core.sharing import CLAUSES, review_items, set_clause_audience
 from coachdesk.reports.api import render_report
@@ -205,6 +206,7 @@ def engagements(draw: st.DrawFn) -> tuple[Engagement, Expect, set[str]]:
             started_at=datetime.combine(
                 TODAY - timedelta(days=7 * (count - i)), datetime.min.time()
             ),
+            state=SessionState.HELD,
             agenda=token(),
             shared_summary=token(),
             decisions=token(),

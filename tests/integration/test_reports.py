@@ -25,6 +25,7 @@ from coachdesk.core.model import (
     OutcomeReading,
     Risk,
     Session,
+    SessionState,
 )
 from coachdesk.reports import ReportKind, render_recovery_kit, render_report
 from report_fixtures import (
@@ -128,8 +129,8 @@ def test_session_summary_without_contract_or_number() -> None:
     engagement = Engagement(
         client=Client(name="Zoë"),
         sessions=[
-            Session(id=1, started_at=today_at(9), agenda="First"),
-            Session(id=2, started_at=today_at(11), agenda="Second"),
+            Session(id=1, started_at=today_at(9), state=SessionState.HELD, agenda="First"),
+            Session(id=2, started_at=today_at(11), state=SessionState.HELD, agenda="Second"),
         ],
         action_items=[ActionItem(id=1, session_id=2, text="Read the book")],
     )
@@ -237,7 +238,7 @@ def test_sponsor_report_shows_progress_and_sessions_held() -> None:
         "Delegate operational decisions to the three team leads",
         "Now 50 · 60% of the way",
         "Decision rights agreed with the three team leads",
-        "8 held of 12 planned; 2 scheduled",
+        "8 held of 12 planned; 4 remaining; 2 scheduled; 12 h of coaching",
         "Session 1 of 12",
         "20 January 2025",
         "16 June 2025",
@@ -381,7 +382,7 @@ def sparse_engagement() -> Engagement:
             milestones=[Milestone(title=""), Milestone(title="Also undated")],
             risks=[Risk()],
         ),
-        sessions=[Session(started_at=today_at(8))],
+        sessions=[Session(started_at=today_at(8), state=SessionState.HELD)],
         action_items=[ActionItem(text="")],
         emotions=[EmotionEntry(occurred_at=today_at(7))],
         feedback=[FeedbackEntry(received_on=TODAY)],

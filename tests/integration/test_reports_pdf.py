@@ -182,7 +182,7 @@ def test_long_tables_repeat_their_header_row() -> None:
     assert len(pages_with_sessions) > 2
     for page in pages_with_sessions[1:]:
         text = page.extract_text() or ""
-        assert "Session Date Length Format" in " ".join(text.split())
+        assert "Session Date Attendance Length Format" in " ".join(text.split())
 
 
 # --- Encryption ---------------------------------------------------------------------------

@@ -7,6 +7,13 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QWid
 
 from coachdesk.vault.keys import MIN_PASSPHRASE_CHARS, passphrase_strength
 
+STRENGTH_COLOURS = ("#c62828", "#c62828", "#e08a00", "#7cb342", "#2e7d32")
+"""The meter's colour for each score 0-4: red, amber, light green, green."""
+_METER_STYLE = """
+QProgressBar {{ border: none; border-radius: 4px; background: palette(mid); }}
+QProgressBar::chunk {{ border-radius: 4px; background: {colour}; }}
+"""
+
 
 class NewPassphraseFields(QWidget):
     """Two hidden fields and a meter; ``valid_changed`` says whether they can be used."""
@@ -25,9 +32,12 @@ class NewPassphraseFields(QWidget):
         self.meter = QProgressBar(self)
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(False)
-        self.meter.setMaximumHeight(6)
+        self.meter.setFixedHeight(8)
+        self.meter.setObjectName("strengthMeter")
+        self.meter.setAccessibleName("Passphrase strength")
         self.hint = QLabel(self)
         self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)  # the whole advice, never "a fe…"
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addRow("Passphrase", self.first)
@@ -53,6 +63,8 @@ class NewPassphraseFields(QWidget):
     def _update(self) -> None:
         score, hint = passphrase_strength(self.first.text())
         self.meter.setValue(score)
+        self.meter.setStyleSheet(_METER_STYLE.format(colour=STRENGTH_COLOURS[score]))
+        self.meter.setAccessibleDescription(hint)
         if self.first.text() and self.second.text() and self.first.text() != self.second.text():
             hint = "The two passphrases differ."
         self.hint.setText(hint if self.first.text() else "")

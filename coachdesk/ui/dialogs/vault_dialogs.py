@@ -149,6 +149,7 @@ class ChangePassphraseDialog(QDialog):
         self.fields = NewPassphraseFields(self)
         self.error = QLabel(self)
         self.error.setObjectName("error")
+        self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -169,6 +170,7 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(self.fields)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)  # room for the strength advice on one or two lines
 
     def _try(self) -> None:
         try:

@@ -84,7 +84,7 @@ class ClientListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return s.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [s.organisation, text.label(s.status), f"{s.session_count} sessions"]
+            parts = [s.organisation, text.label(s.status), f"{s.session_count} sessions held"]
             if s.last_session:
                 parts.append(f"last {text.fmt_date(s.last_session.date())}")
             return " · ".join(p for p in parts if p)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -10,6 +13,23 @@ from coachdesk.vault.search import SearchHit
 
 Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The row as rich text: the matched words in bold (drawn by search.HighlightDelegate)."""
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def readable_dates(text_: str) -> str:
+    """ISO dates in a result title as the app writes dates elsewhere (18 Jun 2026)."""
+
+    def replace(match: re.Match[str]) -> str:
+        try:
+            return date(*map(int, match.groups())).strftime("%d %b %Y")
+        except ValueError:
+            return match[0]
+
+    return _ISO_DATE.sub(replace, text_)
+
 
 _TOP = 0  # internalId of client rows; hits use client row + 1
 
@@ -76,10 +96,17 @@ class SearchResultsModel(QAbstractItemModel):
         hit = self.hit(index)
         if hit is None:
             return None
+        title = readable_dates(hit.title)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{hit.title} — {' '.join(hit.plain_snippet.split())}"
+            return f"{title} — {' '.join(hit.plain_snippet.split())}"
+        if role == HTML_ROLE:
+            snippet = "".join(
+                f"<b>{html.escape(piece)}</b>" if match else html.escape(piece)
+                for piece, match in hit.snippet_parts()
+            )
+            return f"{html.escape(title)} — {' '.join(snippet.split())}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.title
+            return title
         if role == HIT_ROLE:
             return hit
         return None

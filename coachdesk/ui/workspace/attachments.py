@@ -291,6 +291,7 @@ class AttachmentsTab(WorkspaceTab):
         self._choices: list[tuple[str, str, int]] = []
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("attachmentTable")
+        self.table.setAccessibleName("Attachments")
         self.table.setHorizontalHeaderLabels(["Title", "Date", "Linked to", "File", "Size"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

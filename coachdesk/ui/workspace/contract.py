@@ -13,10 +13,11 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core.attendance import allowance_rule
 from coachdesk.core.audience import Audience
 from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import (
@@ -60,6 +62,7 @@ from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.layout import WheelGuard, buddy_label, line_edit, record_table, scroll_area
 from coachdesk.ui.models.records import Column, RecordTableModel
+from coachdesk.ui.screen import size_to_screen
 from coachdesk.ui.sharing import (
     AudienceChipDelegate,
     audience_combo,
@@ -235,6 +238,7 @@ class PartsCard(QFrame):
         body = QHBoxLayout()
         body.setSpacing(16)
         self.view = record_table(self.model, f"{key[0].lower()}{key[1:]}Table", plain=True)
+        self.view.setAccessibleName(title)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.view.horizontalHeader()
         for column in range(len(columns)):
@@ -380,6 +384,7 @@ def version_html(contract: Contract) -> str:
         ("Format", text.label(c.format)),
         ("Fees", c.fees),
         ("Cancellation", c.cancellation_terms),
+        ("Counted against the sessions", allowance_rule(c)),
         ("Confidentiality", c.confidentiality),
         ("Limits of confidentiality", c.confidentiality_limits),
         ("Reported to the sponsor", c.sponsor_reporting),
@@ -455,7 +460,7 @@ class ContractVersionDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 720)
+        size_to_screen(self, QSize(640, 720))
 
 
 # --- The tab -----------------------------------------------------------------------------
@@ -571,14 +576,15 @@ class ContractTab(WorkspaceTab):
         self.title_label = QLabel()
         self.title_label.setObjectName("contractTitle")
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setWordWrap(True)  # a long title wraps; it never widens the window
         self.status_chip = QLabel()
         self.status_chip.setObjectName("statusChip")
-        title_row.addWidget(self.title_label)
-        title_row.addWidget(self.status_chip)
-        title_row.addStretch(1)
+        title_row.addWidget(self.title_label, 1)
+        title_row.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignTop)
         text_column.addLayout(title_row)
         self.header_label = QLabel()
         self.header_label.setObjectName("contractHeader")
+        self.header_label.setWordWrap(True)
         text_column.addWidget(self.header_label)
         row.addLayout(text_column, 1)
         self.save_label = QLabel()
@@ -610,6 +616,7 @@ class ContractTab(WorkspaceTab):
         self.status_combo = choice_combo("contractStatus")
         self.signed_edit = OptionalDateEdit()
         self.signed_edit.setObjectName("contractSignedDate")
+        self.signed_edit.setAccessibleName("Signed on")
         self.start_edit = OptionalDateEdit()
         self.start_edit.setObjectName("contractStart")
         self.end_edit = OptionalDateEdit()
@@ -620,6 +627,7 @@ class ContractTab(WorkspaceTab):
         self.sessions_spin.setSuffix(" sessions")
         self.length_spin = QSpinBox()
         self.length_spin.setObjectName("contractSessionLength")
+        self.length_spin.setAccessibleName("Session length")
         self.length_spin.setRange(1, 600)
         self.length_spin.setSingleStep(15)
         self.length_spin.setSuffix(" min")
@@ -672,6 +680,22 @@ class ContractTab(WorkspaceTab):
         cancellation.addWidget(QLabel("Who sees"), 0, top)
         cancellation.addWidget(self._clause_combo("cancellation_terms"), 0, top)
         grid.addLayout(cancellation, 4, 1, 1, 4)
+        # The terms in words above; what the counts follow, here.
+        self.late_counts_check = QCheckBox("Late cancellations use up a session")
+        self.late_counts_check.setObjectName("contractLateCancellationCounts")
+        self.no_show_counts_check = QCheckBox("No-shows use up a session")
+        self.no_show_counts_check.setObjectName("contractNoShowCounts")
+        for check in (self.late_counts_check, self.no_show_counts_check):
+            check.setToolTip(
+                "Whether such a session counts against the contract's sessions "
+                "(held, remaining, n of N in the app and in the reports)"
+            )
+        counted = QHBoxLayout()
+        counted.setSpacing(16)
+        counted.addWidget(self.late_counts_check)
+        counted.addWidget(self.no_show_counts_check)
+        counted.addStretch(1)
+        grid.addLayout(counted, 5, 1, 1, 4)
         grid.setColumnStretch(4, 2)
         layout.addLayout(grid)
 
@@ -687,6 +711,8 @@ class ContractTab(WorkspaceTab):
         b.choice(self.format_combo, "format", SessionFormat)
         b.text(self.fees_edit, "fees")
         b.text(self.cancellation_edit, "cancellation_terms")
+        b.flag(self.late_counts_check, "late_cancellation_counts")
+        b.flag(self.no_show_counts_check, "no_show_counts")
         self.signed_edit.setToolTip("The day the contract was signed")
         return card
 
@@ -793,6 +819,7 @@ class ContractTab(WorkspaceTab):
         self.outcome_current.setToolTip("Changing it records a reading with today's date")
         self.outcome_deadline = OptionalDateEdit()
         self.outcome_deadline.setObjectName("outcomeDeadline")
+        self.outcome_deadline.setAccessibleName("Deadline")
         self.outcome_owner = line_edit("outcomeOwner", "e.g. client")
         self.outcome_history = QLabel()
         self.outcome_history.setObjectName("outcomeHistory")
@@ -855,6 +882,7 @@ class ContractTab(WorkspaceTab):
         self.milestone_outcome = choice_combo("milestoneOutcome")
         self.milestone_due = OptionalDateEdit()
         self.milestone_due.setObjectName("milestoneDue")
+        self.milestone_due.setAccessibleName("Due")
         self.milestone_done = OptionalDateEdit()
         self.milestone_done.setObjectName("milestoneDone")
         self.milestone_done_today = QPushButton("Done today")

@@ -48,6 +48,7 @@ from coachdesk.core.emotions import (
     PlutchikFamily,
     family_of,
     suggested_words,
+    weekly_means,
 )
 from coachdesk.core.model import EmotionEntry, EmotionSource
 from coachdesk.core.validation import RATING_MAX, RATING_MIN
@@ -131,18 +132,28 @@ class EmotionChart(QChartView):
         chart.setBackgroundRoundness(0)
         chart.setBackgroundVisible(False)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart.setTitle("Pleasantness and energy over time")
+        chart.setTitle("Pleasantness and energy by week")
+        # Each entry is a faint dot (two overlaid zigzags were unreadable); the weekly
+        # means are the lines a coach reads (core.emotions.weekly_means).
         self._pleasant = QLineSeries()
         self._pleasant.setName("Pleasantness")
         self._energy = QLineSeries()
         self._energy.setName("Energy")
+        self._pleasant_week = QLineSeries()
+        self._pleasant_week.setName("Pleasantness, week mean")
+        self._energy_week = QLineSeries()
+        self._energy_week.setName("Energy, week mean")
         self._selected = QScatterSeries()
         self._selected.setName("Selected entry")
         self._selected.setMarkerSize(13)
         for series in (self._pleasant, self._energy):
             series.setPointsVisible(True)
             series.clicked.connect(self._clicked)
-        everything: tuple[QXYSeries, ...] = (self._pleasant, self._energy, self._selected)
+        for series in (self._pleasant_week, self._energy_week):
+            series.clicked.connect(self._clicked)
+        everything: tuple[QXYSeries, ...] = (
+            self._pleasant, self._energy, self._pleasant_week, self._energy_week, self._selected
+        )  # fmt: skip
         for each in everything:
             chart.addSeries(each)
         self._x = QDateTimeAxis()
@@ -159,8 +170,9 @@ class EmotionChart(QChartView):
         for each in everything:
             each.attachAxis(self._x)
             each.attachAxis(self._y)
-        for marker in chart.legend().markers(self._selected):
-            marker.setVisible(False)
+        for hidden in (self._selected, self._pleasant, self._energy):
+            for marker in chart.legend().markers(hidden):
+                marker.setVisible(False)
         self.setChart(chart)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(180)
@@ -196,6 +208,9 @@ class EmotionChart(QChartView):
             [QPointF(x, e.pleasantness) for x, e in zip(xs, self._entries, strict=True)]
         )
         self._energy.replace([QPointF(x, e.energy) for x, e in zip(xs, self._entries, strict=True)])
+        weeks = weekly_means((e.occurred_at, e.pleasantness, e.energy) for e in self._entries)
+        self._pleasant_week.replace([QPointF(_ms(w.middle), w.pleasantness) for w in weeks])
+        self._energy_week.replace([QPointF(_ms(w.middle), w.energy) for w in weeks])
         day = 86_400_000.0
         if xs:
             low, high = float(min(xs)), float(max(xs))
@@ -240,10 +255,15 @@ class EmotionChart(QChartView):
         zero = QPen(grid)
         self._y.setGridLinePen(zero)
         colours = ("#4fc1c1", "#f0a35e") if dark else ("#17807f", "#c8661b")
-        for series, colour in zip((self._pleasant, self._energy), colours, strict=True):
-            pen = QPen(QColor(colour), 2)
-            series.setPen(pen)
-            series.setColor(QColor(colour))
+        pairs = ((self._pleasant, self._pleasant_week), (self._energy, self._energy_week))
+        for (entries, week), colour in zip(pairs, colours, strict=True):
+            faint = QColor(colour)
+            faint.setAlpha(110)
+            entries.setPen(QPen(Qt.PenStyle.NoPen))  # dots only
+            entries.setColor(faint)
+            entries.setMarkerSize(5)
+            week.setPen(QPen(QColor(colour), 3))
+            week.setColor(QColor(colour))
         self._selected.setColor(QColor(0, 0, 0, 0))
         self._selected.setBorderColor(ink)
         self._selected.setPen(QPen(ink, 2))
@@ -428,7 +448,7 @@ class EmotionEditor(RecordEditor):
         intensity.addWidget(self.intensity_value)
         top.addRow(buddy_label("&Intensity", self.intensity), intensity)
 
-        self.meter.setFixedSize(264, 264)
+        self.meter.setFixedSize(300, 300)  # room to aim: the plot is most of it
         meter_row = QHBoxLayout()
         meter_row.setSpacing(12)
         meter_row.addWidget(self.meter, 0, Qt.AlignmentFlag.AlignTop)
@@ -560,6 +580,7 @@ class EmotionsTab(RecordLogTab[EmotionEntry, EmotionEditor]):
         log.setChildrenCollapsible(False)
         scroll = scroll_area()
         scroll.setWidget(self.editor)
+        self._editor_scroll = scroll
         scroll.setMinimumWidth(self.editor.minimumSizeHint().width() + 20)
         splitter = self._lay_out("Emotion log", log, scroll)
         splitter.setStretchFactor(0, 5)
@@ -578,7 +599,10 @@ class EmotionsTab(RecordLogTab[EmotionEntry, EmotionEditor]):
 
     def log_emotion(self) -> EmotionEntry | None:
         """A new entry at the current minute; it is stored once it has a label or situation."""
-        return self._add(self.editor.meter, Qt.FocusReason.ShortcutFocusReason)
+        entry = self._add(self.editor.meter, Qt.FocusReason.ShortcutFocusReason)
+        # The new entry starts on the Mood Meter: show it, not the field last scrolled to.
+        self._editor_scroll.verticalScrollBar().setValue(0)
+        return entry
 
     # -- RecordLogTab ----------------------------------------------------------------
 

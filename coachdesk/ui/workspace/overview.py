@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core.attendance import latest_held, next_scheduled, session_counts
 from coachdesk.core.emotions import Quadrant
 from coachdesk.core.errors import NotFound
 from coachdesk.core.model import (
@@ -59,6 +60,7 @@ from coachdesk.reports.kinds import ReportKind
 from coachdesk.ui import text
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.layout import scroll_area
+from coachdesk.ui.theme import error_colour
 from coachdesk.ui.widgets import CARD_STYLE, make_card
 from coachdesk.ui.workspace.base import WorkspaceTab
 
@@ -249,14 +251,17 @@ class OutcomeRow(QFrame):
         colour = STATUS_COLOURS[progress.status]
         statement = progress.statement.strip() or "(no statement)"
         title = _label(f"{progress.position}. {statement}", "outcomeStatement")
-        layout.addWidget(title, 0, 0)
+        heading = QHBoxLayout()  # the statement takes the row's width, not one column's
+        heading.setSpacing(10)
+        heading.addWidget(title, 1)
+        layout.addLayout(heading, 0, 0, 1, 2)
         state, chip_colour = text.label(progress.status), colour
         if progress.reached:
             state = "Reached"
         elif not progress.measurable:
             state, chip_colour = "Not measured", UNMEASURED
         chip = _chip(state, chip_colour, "outcomeStatus")
-        layout.addWidget(chip, 0, 1, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        heading.addWidget(chip, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         self.bar = GapBar()
         self.bar.set_values(progress.fraction_of_way, progress.time_elapsed, colour)
         layout.addWidget(self.bar, 1, 0, 1, 2)
@@ -264,8 +269,8 @@ class OutcomeRow(QFrame):
             f"{text.fmt_number(progress.baseline)} → {text.fmt_number(progress.current)} → "
             f"{text.fmt_number(progress.target)}"
         )
-        if measure.strip():
-            numbers += f"  {text.first_line(measure, 60)}"
+        if measure.strip():  # whole: cut short, "10 → 45 → 70 Share of …" misleads
+            numbers += "  " + " ".join(measure.split())
         parts = []
         if progress.fraction_of_way is not None:
             parts.append(f"{text.fmt_percent(progress.fraction_of_way)} of the way")
@@ -273,7 +278,7 @@ class OutcomeRow(QFrame):
             parts.append(f"{text.fmt_percent(progress.time_elapsed)} of the time gone")
         self.numbers = _label(numbers, "outcomeNumbers")
         self.numbers.setToolTip("Baseline → current value → target")
-        self.way = _label(" · ".join(parts), "outcomeWay", wrap=False)
+        self.way = _label(" · ".join(parts), "outcomeWay")
         self.way.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.numbers, 2, 0)
         layout.addWidget(self.way, 2, 1)
@@ -571,13 +576,21 @@ class OverviewTab(WorkspaceTab):
             reasons = final_distances(progress) + reasons
         self.reasons_label.setText("\n".join(f"• {reason}" for reason in reasons))
         facts: list[str] = []
-        counts = progress.sessions
+        # By the clock, as the Sessions tab and the agenda: a session that ended an hour
+        # ago is waiting for its outcome now, not tomorrow.
+        counts = session_counts(engagement.sessions, engagement.contract, datetime.now())
         if counts.planned is not None:
             facts.append(f"{counts.held} of {counts.planned} sessions held")
         else:
             facts.append(f"{counts.held} sessions held")
+        if counts.used > counts.held:
+            facts.append(f"{counts.used - counts.held} more used (late cancellation or no-show)")
+        if counts.remaining is not None:
+            facts.append(f"{counts.remaining} remaining")
         if counts.scheduled:
             facts.append(f"{counts.scheduled} scheduled")
+        if counts.awaiting:
+            facts.append(f"{counts.awaiting} waiting for their outcome")
         if progress.time_elapsed is not None:
             facts.append(f"{text.fmt_percent(progress.time_elapsed)} of the contract time gone")
         contract = engagement.contract
@@ -616,7 +629,7 @@ class OverviewTab(WorkspaceTab):
                 f"{text.first_line(milestone.title, 120)}",
                 "overdueMilestone",
             )
-            line.setStyleSheet("color: #c62828;")
+            line.setStyleSheet(f"color: {error_colour(line.palette())};")
             self.overdue_list.addWidget(line)
         if summary.due:
             upcoming = summary.due[0]
@@ -671,27 +684,25 @@ class OverviewTab(WorkspaceTab):
                 "openAction",
             )
             if overdue:
-                line.setStyleSheet("color: #c62828;")
+                line.setStyleSheet(f"color: {error_colour(line.palette())};")
             self.action_list.addWidget(line)
         if not open_items:
             self.action_list.addWidget(_label("Nothing open", "muted"))
 
     def _show_last_session(self, engagement: Engagement, today: date) -> None:
-        held = [s for s in engagement.sessions if s.started_at.date() <= today]
-        upcoming = [s for s in engagement.sessions if s.started_at.date() > today]
+        last = latest_held(engagement.sessions)
+        following = next_scheduled(engagement.sessions, today)
         planned = engagement.contract.session_count if engagement.contract is not None else None
-        if held:
-            last = max(held, key=lambda s: s.started_at)
+        if last is not None:
             self.last_session_meta.setText(_session_caption(last, planned))
             self.last_session_summary.setText(
                 _first_lines(last.shared_summary) or "No shared summary written."
             )
         else:
             self.last_session_meta.setText("No session held yet.")
-        if upcoming:
-            following = min(upcoming, key=lambda s: s.started_at)
+        if following is not None:
             self.next_session.setText(f"Next: {text.fmt_datetime(following.started_at)}")
-        self.next_session.setVisible(bool(upcoming))
+        self.next_session.setVisible(following is not None)
 
     def _show_balance(self, progress: EngagementProgress) -> None:
         balance = progress.balance

@@ -169,6 +169,7 @@ class ProfileTab(WorkspaceTab):
         self._tags.textEdited.connect(self._tags_edited)
 
         self._intake = note("intakeNotes", "How the client came, what they hope for", 5)
+        self._intake.setAccessibleName("Intake notes")
         self._section("Intake notes", self._intake)
         b.text(self._intake, "intake_notes")
 

@@ -98,6 +98,11 @@ class RecordEditor(QWidget):
         self.status = QLabel()
         self.status.setObjectName("saveProblem")
         self.status.setWordWrap(True)
+        # Its line is kept while hidden: appearing, it must not push the form down under
+        # the pointer of a coach who is typing or clicking there.
+        policy = self.status.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.status.setSizePolicy(policy)
         self.status.setVisible(False)
 
     def show_problem(self, state: SaveState, message: str) -> None:
@@ -196,8 +201,27 @@ class RecordLogTab(WorkspaceTab, Generic[R, E]):
     def _size_columns(self, samples: Sequence[str], padding: int) -> None:
         """Start each column as wide as its sample text (the last one stretches)."""
         metrics = self.fontMetrics()
+        header = self.table.horizontalHeader()
+        sort_arrow = 2 * metrics.height()  # the header's sort indicator and its margin
         for column, sample in enumerate(samples):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + padding)
+            heading = str(self.proxy.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(
+                metrics.horizontalAdvance(sample) + padding,
+                header.fontMetrics().horizontalAdvance(heading) + sort_arrow,
+            )  # a heading is never cut ("Intensit")
+            self.table.setColumnWidth(column, width)
+        # An empty log shows its columns without a scroll bar to scroll nothing.
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved):
+            signal.connect(self._fit_scroll_bar)
+        self._fit_scroll_bar()
+
+    def _fit_scroll_bar(self, *_args: object) -> None:
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if self.proxy.rowCount()
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        self.table.setHorizontalScrollBarPolicy(policy)
 
     def _lay_out(self, heading: str, log: QWidget, editor_page: QWidget) -> QSplitter:
         """The toolbar and ``log`` (the table, or more) on the left, the editor page on

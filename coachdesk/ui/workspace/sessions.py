@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -38,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core.attendance import AWAITING_LABEL, awaiting_outcome, state_label
 from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import (
     ActionItem,
@@ -46,6 +49,7 @@ from coachdesk.core.model import (
     Contract,
     Session,
     SessionFormat,
+    SessionState,
     SessionTemplate,
 )
 from coachdesk.core.validation import (
@@ -180,7 +184,13 @@ class SessionsTab(WorkspaceTab):
         splitter.addWidget(self._build_editor())
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([400, 700])
+        splitter.setSizes([380, 720])
+        # The editor never scrolls sideways: the splitter stops at the width it needs.
+        editor = self.findChild(QScrollArea, "sessionEditor")
+        page = editor.widget() if editor is not None else None
+        if editor is not None and page is not None:
+            bar = editor.verticalScrollBar().sizeHint().width()
+            editor.setMinimumWidth(page.minimumSizeHint().width() + bar)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)
@@ -194,6 +204,9 @@ class SessionsTab(WorkspaceTab):
         return [
             Column("Date", lambda s: s.started_at),
             Column("No.", lambda s: number_of(s, self._contract)),
+            # Where a coach scans the list: a cancelled session or one waiting for its
+            # outcome must show at a glance, not after scrolling right.
+            Column("State", lambda s: state_label(s, datetime.now())),
             Column("Focus area", lambda s: s.focus_area, tooltip=lambda s: s.focus_area),
             Column(
                 "Process",
@@ -226,7 +239,7 @@ class SessionsTab(WorkspaceTab):
         self._list.setAccessibleName("Sessions")
         header = self._list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         # Size columns from a sample of rows, not every session: the columns hold
         # dates and small numbers, and measuring all of a long engagement's rows made
         # Qt call data() thousands of times each time the list was filled.
@@ -322,6 +335,12 @@ class SessionsTab(WorkspaceTab):
         self._of_count.setObjectName("sessionOfCount")
         self._format = QComboBox()
         self._format.setObjectName("sessionFormat")
+        self._state = QComboBox()
+        self._state.setObjectName("sessionState")
+        self._state.setToolTip(
+            "Only sessions marked held count as held; the contract says whether late "
+            "cancellations and no-shows use up a session"
+        )
 
         number_row = QHBoxLayout()
         number_row.setSpacing(6)
@@ -341,10 +360,50 @@ class SessionsTab(WorkspaceTab):
         grid.addLayout(number_row, 1, 1)
         grid.addWidget(buddy_label("&Format", self._format), 1, 2, right)
         grid.addWidget(self._format, 1, 3)
+        grid.addWidget(self._label("S&tate", self._state), 2, 0, right)
+        grid.addWidget(self._state, 2, 1)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(3, 1)
+        self._build_outcome_question()
         self._section("When", grid)
-        self._wheel_guard.guard(self._started, self._duration, self._number, self._format)
+        self._wheel_guard.guard(
+            self._started, self._duration, self._number, self._format, self._state
+        )
+
+    def _build_outcome_question(self) -> None:
+        """ "Did this session happen?": shown on a planned session whose time has passed,
+        with one button per answer, until the coach says."""
+        self._question = QFrame()
+        self._question.setObjectName("outcomeQuestion")
+        self._question.setStyleSheet(
+            "QFrame#outcomeQuestion { background: #fff4e0; border: 1px solid #e0a040;"
+            " border-radius: 6px; } QFrame#outcomeQuestion QLabel { color: #5a3a00; }"
+        )
+        box = QVBoxLayout(self._question)
+        box.setContentsMargins(10, 6, 10, 8)
+        box.setSpacing(6)
+        label = QLabel(f"<b>{AWAITING_LABEL}</b> Its time is over; say what happened.")
+        label.setObjectName("outcomeQuestionLabel")
+        label.setWordWrap(True)
+        box.addWidget(label)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self._answers: dict[SessionState, QPushButton] = {}
+        for state in (
+            SessionState.HELD,
+            SessionState.CANCELLED,
+            SessionState.CANCELLED_LATE,
+            SessionState.NO_SHOW,
+        ):
+            button = QPushButton(text.label(state))
+            button.setObjectName(f"answer_{state.value}")
+            button.clicked.connect(lambda _checked=False, st=state: self.set_state(st))
+            row.addWidget(button)
+            self._answers[state] = button
+        row.addStretch(1)
+        box.addLayout(row)
+        self._question.hide()
+        self._page.addWidget(self._question)
 
     def _build_conversation(self) -> None:
         form = form_layout()
@@ -513,6 +572,7 @@ class SessionsTab(WorkspaceTab):
         b.integer(self._duration, "duration_minutes")
         b.integer(self._number, "number", optional=True)
         b.choice(self._format, "format", SessionFormat)
+        b.choice(self._state, "state", SessionState)
         b.text(self._agenda, "agenda")
         b.text(self._grow_goal, "grow_goal")
         b.text(self._grow_reality, "grow_reality")
@@ -702,7 +762,8 @@ class SessionsTab(WorkspaceTab):
         for outcome in outcomes:
             if outcome.id is None:
                 continue
-            box = QCheckBox(mnemonic_safe(text.first_line(outcome.statement, 80)))
+            # A check box cannot wrap: a short line here, the whole statement on hover.
+            box = QCheckBox(mnemonic_safe(text.first_line(outcome.statement, 52)))
             box.setObjectName(f"outcome{outcome.id}")
             box.setProperty("outcome_id", outcome.id)
             box.setToolTip(outcome.statement)
@@ -768,6 +829,7 @@ class SessionsTab(WorkspaceTab):
         finally:
             self._loading = False
         self._update_heading()
+        self._update_question()
         self._stack.setCurrentIndex(0 if session is None else 1)
         shortcut = QKeySequence(NEW_SESSION_SHORTCUT).toString(
             QKeySequence.SequenceFormat.NativeText
@@ -793,6 +855,16 @@ class SessionsTab(WorkspaceTab):
         place = number_of(session, self._contract)
         name = f"Session {place}" if place else "Session"
         self._heading.setText(f"{name} · {text.fmt_datetime(session.started_at)}")
+
+    def _update_question(self) -> None:
+        session = self._current_session()
+        self._question.setVisible(session is not None and awaiting_outcome(session, datetime.now()))
+
+    def set_state(self, state: SessionState) -> None:
+        """Record what became of the selected session (the answer to the question)."""
+        index = self._state.findData(state.value)
+        if index >= 0 and self._current_session() is not None:
+            self._state.setCurrentIndex(index)
 
     def _current_action_changed(self, current: Index, _previous: Index) -> None:
         item = self._actions_model.record(current.row()) if current.isValid() else None
@@ -833,6 +905,8 @@ class SessionsTab(WorkspaceTab):
         if field in ("started_at", "number"):
             self._update_heading()
             self._list.scrollTo(self._list.currentIndex())
+        if field in ("started_at", "duration_minutes", "state"):
+            self._update_question()
 
     def _action_edited(self, _field: str) -> None:
         item = self._action_binder.record

@@ -5,10 +5,11 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import fields
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from coachdesk.core.attendance import awaiting_outcome
 from coachdesk.core.demo import demo_engagements
 from coachdesk.core.emotions import Quadrant, family_of, mood_word
 from coachdesk.core.model import (
@@ -26,6 +27,7 @@ from coachdesk.core.model import (
     Outcome,
     Risk,
     Session,
+    SessionState,
     SessionTemplate,
 )
 from coachdesk.core.progress import (
@@ -83,10 +85,41 @@ def _sentences(text: str) -> int:
 
 
 @pytest.mark.parametrize("today", DAYS, ids=str)
+def test_states_and_contract_flags_say_what_the_terms_say(today: date) -> None:
+    """The cancellation terms say late cancellations and no-shows count: so do the flags.
+    Two sessions are planned in the coming week, one is waiting for its outcome and one
+    was cancelled late, whatever day it is."""
+    engagements = demo_engagements(today)
+    now = datetime.combine(today, time(12, 0))
+    for engagement in engagements:
+        contract = engagement.contract
+        assert contract is not None
+        assert "count as held" in contract.cancellation_terms
+        assert contract.late_cancellation_counts and contract.no_show_counts
+        for session in engagement.sessions:
+            if session.shared_summary:
+                assert session.state == SessionState.HELD
+    sessions = [s for e in engagements for s in e.sessions]
+    week = [
+        s
+        for s in sessions
+        if s.state == SessionState.PLANNED and today < s.started_at.date() <= today + timedelta(7)
+    ]
+    assert len(week) == 2
+    assert sum(1 for s in sessions if awaiting_outcome(s, now)) == 1
+    assert [s.state for s in sessions].count(SessionState.CANCELLED_LATE) == 1
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
 def test_every_engagement_is_valid_and_nothing_lies_in_the_future(today: date) -> None:
     for engagement in demo_engagements(today):
         validate_engagement(engagement)
-        assert all(s.started_at.date() <= today for s in engagement.sessions)
+        # Only a planned session may lie ahead; whatever has a state beyond planned is past.
+        assert all(
+            s.started_at.date() <= today
+            for s in engagement.sessions
+            if s.state != SessionState.PLANNED
+        )
         assert all(e.occurred_at.date() <= today for e in engagement.emotions)
         assert all(f.received_on <= today for f in engagement.feedback)
         assert engagement.contract is not None
@@ -220,13 +253,20 @@ def test_risks_vary(demo: list[Engagement]) -> None:
 
 
 def test_six_to_twelve_full_sessions_each(demo: list[Engagement]) -> None:
+    """Held sessions are written up in full and numbered 1…n; the few others (planned,
+    cancelled late) carry an agenda only."""
     for engagement in demo:
-        sessions = engagement.sessions
+        every = engagement.sessions
+        assert sorted(every, key=lambda s: s.started_at) == every
+        assert sorted(s.id for s in every) == list(range(1, len(every) + 1))
+        sessions = [s for s in every if s.state == SessionState.HELD]
         assert 6 <= len(sessions) <= 12
-        assert [s.id for s in sessions] == list(range(1, len(sessions) + 1))
-        assert [s.number for s in sessions] == [s.id for s in sessions]
-        assert sorted(sessions, key=lambda s: s.started_at) == sessions
+        assert [s.number for s in sessions] == list(range(1, len(sessions) + 1))
         assert len({s.format for s in sessions}) >= 2
+        for other in every:
+            if other.state != SessionState.HELD:
+                assert other.agenda.strip() and not other.shared_summary
+                assert other.process_rating is None and other.result_rating is None
         for session in sessions:
             for name in SESSION_TEXT:
                 assert getattr(session, name).strip(), name
@@ -248,6 +288,8 @@ def test_private_notes_read_differently_from_summaries(demo: list[Engagement]) -
     """Summaries speak to the client ("you"); the notes are the coach's own voice."""
     for engagement in demo:
         for session in engagement.sessions:
+            if session.state != SessionState.HELD:
+                continue
             assert session.private_notes not in session.shared_summary
             assert session.shared_summary not in session.private_notes
         summaries = " ".join(s.shared_summary for s in engagement.sessions)

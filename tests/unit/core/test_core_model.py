@@ -38,14 +38,14 @@ FIELDS = {
     Contract: "id client_id version title start_date end_date session_count "
     "session_length_minutes cadence format fees cancellation_terms confidentiality "
     "confidentiality_limits sponsor_reporting coach_responsibilities "
-    "client_responsibilities status signed_date outcomes milestones risks "
-    "clause_audiences sponsor_confirmed_on",
+    "client_responsibilities status signed_date late_cancellation_counts no_show_counts "
+    "outcomes milestones risks clause_audiences sponsor_confirmed_on",
     OutcomeReading: "on value note note_audience",
     Outcome: "id contract_id statement measure baseline target current history deadline owner "
     "audience",
     Milestone: "id contract_id outcome_id title due done_on evidence audience evidence_audience",
     Risk: "id contract_id description likelihood impact mitigation status audience",
-    Session: "id client_id started_at duration_minutes number format agenda template "
+    Session: "id client_id started_at duration_minutes state number format agenda template "
     "grow_goal grow_reality grow_options grow_way_forward shared_summary private_notes "
     "decisions insights comfort_zone_steps focus_area process_rating result_rating "
     "outcome_ids next_steps",

@@ -18,6 +18,7 @@ from coachdesk.core.model import (
     RiskLevel,
     RiskStatus,
     Session,
+    SessionState,
 )
 from coachdesk.core.progress import (
     GAP_AT_RISK,
@@ -419,10 +420,15 @@ def test_reasons_never_contain_session_content() -> None:
 
 
 def rated(
-    day_number: int, process: int | None, result: int | None, number: int | None = None
+    day_number: int,
+    process: int | None,
+    result: int | None,
+    number: int | None = None,
+    state: SessionState = SessionState.HELD,
 ) -> Session:
     return Session(
         started_at=datetime.combine(day(day_number), datetime.min.time()).replace(hour=9),
+        state=state,
         process_rating=process,
         result_rating=result,
         number=number,
@@ -473,11 +479,15 @@ def test_only_one_kind_of_rating() -> None:
 
 
 def test_session_counts_held_planned_remaining() -> None:
-    sessions = [rated(10, None, None), rated(50, None, None), rated(60, None, None)]
+    planned = SessionState.PLANNED
+    sessions = [rated(10, None, None), rated(40, None, None), rated(60, None, None, state=planned)]
     counts = session_counts(sessions, contract(session_count=2), day(50))
     assert (counts.held, counts.scheduled, counts.planned, counts.remaining) == (2, 1, 2, 0)
+    # Its day passing does not make a planned session held: it waits for the coach.
     more = session_counts(sessions, contract(session_count=2), day(70))
-    assert more.held == 3 and more.remaining == 0  # never negative
+    assert more.held == 2 and more.awaiting == 1 and more.scheduled == 0
+    sessions.append(rated(65, None, None))
+    assert session_counts(sessions, contract(session_count=2), day(70)).remaining == 0  # >= 0
     unplanned = session_counts(sessions, contract(session_count=None), day(70))
     assert unplanned.planned is None and unplanned.remaining is None
 

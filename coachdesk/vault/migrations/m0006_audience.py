@@ -10,7 +10,7 @@ outcomes and milestones the sponsor sees (see coachdesk/core/sharing.py).
 the client's approval — never the report's content.
 """
 
-VERSION = 5
+VERSION = 6
 DESCRIPTION = "per-item audience, disclosure log"
 SQL = """
 ALTER TABLE outcomes ADD COLUMN audience TEXT NOT NULL DEFAULT 'client'
