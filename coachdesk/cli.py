@@ -18,7 +18,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from coachdesk import __version__
+from coachdesk.core.audience import Audience
 from coachdesk.core.errors import IntegrityFailure, InvalidInput, explain
+from coachdesk.core.model import Engagement
 from coachdesk.vault import keys
 from coachdesk.vault.exchange import (
     archive_name,
@@ -513,7 +515,7 @@ ENV_PDF_PASSWORD = "COACHDESK_PDF_PASSWORD"  # noqa: S105 - a variable name, not
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from coachdesk.reports import ReportKind, write_recovery_kit, write_report
+    from coachdesk.reports import SHAREABLE, ReportKind, write_recovery_kit, write_report
 
     kind = ReportKind(args.kind)
     if args.output == STDOUT:
@@ -548,21 +550,110 @@ def cmd_report(args: argparse.Namespace) -> int:
             elif args.session is not None:
                 raise InvalidInput("--session applies to the session report only")
             engagement = store.load_engagement(client_id)
-            write_report(
-                kind,
-                engagement,
-                output,
-                today=date.today(),
-                page_size=paper,
-                session_id=args.session,
-                include_private=args.include_private,
-                coach_name=args.coach or "",
-                password=password,
-                contract_versions=store.contract_versions(engagement),
-            )
+            if kind in SHAREABLE:
+                _share(store, kind.value, engagement, output, args, paper, password)
+            else:
+                if args.audience is not None:
+                    raise InvalidInput(f"--audience applies to shareable reports, not {kind.value}")
+                write_report(
+                    kind,
+                    engagement,
+                    output,
+                    today=date.today(),
+                    page_size=paper,
+                    session_id=args.session,
+                    include_private=args.include_private,
+                    coach_name=args.coach or "",
+                    password=password,
+                    contract_versions=store.contract_versions(engagement),
+                )
     protected = " (password-protected)" if password else ""
     print(f"Wrote the {kind.value} report to {output}{protected}.")
     return EXIT_OK
+
+
+def _share(
+    store: Store,
+    kind: str,
+    engagement: Engagement,
+    output: Path,
+    args: argparse.Namespace,
+    paper: str,
+    password: str | None,
+) -> None:
+    """A shareable report: only what its audience may see, logged as a disclosure."""
+    from coachdesk.core.sharing import (
+        REPORT_AUDIENCE,
+        confirm_sponsor_items,
+        milestone_ref,
+        needs_sponsor_confirmation,
+        outcome_ref,
+        report_copy,
+    )
+    from coachdesk.reports.share import share_report
+
+    which = report_copy(kind, args.audience)
+    contract = engagement.contract
+    if args.sponsor_confirmed:
+        if REPORT_AUDIENCE[which] != Audience.SPONSOR or contract is None:
+            raise InvalidInput("--sponsor-confirmed applies to sponsor documents of a contract")
+        if needs_sponsor_confirmation(engagement, which):
+            marked = [
+                outcome_ref(o, i) for i, o in enumerate(contract.outcomes, 1)
+                if o.audience == Audience.SPONSOR
+            ] + [
+                milestone_ref(m, i) for i, m in enumerate(contract.milestones, 1)
+                if m.audience == Audience.SPONSOR
+            ]  # fmt: skip
+            confirm_sponsor_items(contract, marked, date.today())
+            store.contracts.save(contract)
+    entry = share_report(
+        store,
+        kind,
+        engagement,
+        output,
+        today=date.today(),
+        audience=args.audience,
+        session_id=args.session,
+        approved_on=args.approved_on,
+        page_size=paper,
+        coach_name=args.coach or "",
+        password=password,
+    )
+    approval = (
+        f"client approved on {entry.approved_on.isoformat()}"
+        if entry.approved_on
+        else "no client approval recorded"
+    )
+    print(
+        f"Logged in the disclosure log: {len(entry.item_ids)} item(s) for the "
+        f"{entry.audience.value} ({approval})."
+    )
+
+
+def cmd_disclosures(args: argparse.Namespace) -> int:
+    """The client's disclosure log: what was shared, when, with whom (never content)."""
+    from coachdesk.core.sharing import REPORT_NAMES
+
+    with _unlocked_store(args) as store:
+        store.clients.get(args.client)
+        entries = store.disclosures.for_client(args.client)
+    if not entries:
+        print("Nothing has been shared about this client.")
+    for entry in entries:
+        approved = f"approved {entry.approved_on.isoformat()}" if entry.approved_on else "-"
+        print(
+            f"{entry.at.isoformat(sep=' ')}\t{REPORT_NAMES[entry.kind]}\t{entry.audience.value}"
+            f"\t{entry.action.value}\t{approved}\t{' '.join(entry.item_ids) or '-'}"
+        )
+    return EXIT_OK
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, not {value!r}") from None
 
 
 def _pdf_password() -> str:
@@ -604,7 +695,32 @@ def _add_report_command(sub: argparse._SubParsersAction[_Parser]) -> None:
         action="store_true",
         help=f"encrypt the PDF (AES-256); password from ${ENV_PDF_PASSWORD} or a prompt",
     )
+    report.add_argument(
+        "--audience",
+        choices=["client", "sponsor"],
+        help="contract: client (full copy, default) or sponsor (three-way copy)",
+    )
+    report.add_argument(
+        "--sponsor-confirmed",
+        action="store_true",
+        help="sponsor documents: confirm that the items marked for the sponsor are right "
+        "(asked once per client, e.g. after an upgrade)",
+    )
+    report.add_argument(
+        "--approved-on",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="record that the client approved this report on that day",
+    )
     report.set_defaults(handler=cmd_report)
+    log = sub.add_parser(
+        "disclosures",
+        help="what was shared about a client, when and with whom",
+        description="The client's disclosure log: every shared report, its audience and "
+        "item ids, never its content.",
+    )
+    log.add_argument("--client", type=_positive_int, required=True, metavar="ID")
+    log.set_defaults(handler=cmd_disclosures)
 
 
 # -- backups ---------------------------------------------------------------------------

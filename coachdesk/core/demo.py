@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from coachdesk.core.audience import Audience
 from coachdesk.core.emotions import SCALE_MAX, family_of, mood_word
 from coachdesk.core.model import (
     ActionItem,
@@ -75,11 +76,50 @@ def demo_engagements(today: date) -> list[Engagement]:
         for position, build in enumerate(builders)
     ]
     for engagement in engagements:
+        _mark_audiences(engagement)
         for session in engagement.sessions:
             # The sessions written up were held; the few others say their state.
             if session.shared_summary:
                 session.state = SessionState.HELD
     return engagements
+
+
+# Who sees what, per client, as each client agreed it (1-based positions in the
+# contract). Only work results reach the sponsor: nothing about health, energy, mood,
+# sleep or the emotion log, nor about other people's performance or what a stakeholder
+# interview said. Risks that are the coach's own observations are coach only.
+_SPONSOR_SEES: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = {
+    # name: (outcomes, milestones, risks) the sponsor sees
+    "Marta Lindqvist": ((1, 2), (2, 3, 4, 6), (1,)),
+    "Ελένη Παπαδάκη": ((1, 4), (2, 3, 4, 5), (2,)),
+    "Daniel Okafor": ((1, 2, 4), (1, 3), (1, 3)),
+    "Sofía Herrera Vidal": ((1, 2, 3, 4), (2, 3, 4, 5), (1, 3)),
+    "Tomasz Wierzbicki": ((1, 2), (1, 2, 4, 5), (2,)),
+}
+_COACH_ONLY_RISKS: dict[str, tuple[int, ...]] = {
+    "Marta Lindqvist": (2,),  # "turns relapses into self-criticism": an observation
+    "Daniel Okafor": (2,),
+    "Sofía Herrera Vidal": (2,),
+}
+
+
+def _mark_audiences(engagement: Engagement) -> None:
+    """Apply :data:`_SPONSOR_SEES`; everything else stays client-visible (the default)."""
+    contract = engagement.contract
+    name = engagement.client.name
+    if contract is None or name not in _SPONSOR_SEES:
+        return
+    outcomes, milestones, risks = _SPONSOR_SEES[name]
+    for positions, parts in (
+        (outcomes, contract.outcomes),
+        (milestones, contract.milestones),
+        (risks, contract.risks),
+    ):
+        for position in positions:
+            parts[position - 1].audience = Audience.SPONSOR
+    for position in _COACH_ONLY_RISKS.get(name, ()):
+        contract.risks[position - 1].audience = Audience.COACH
+    contract.sponsor_confirmed_on = contract.signed_date or contract.start_date
 
 
 # --- Helpers -------------------------------------------------------------------------
@@ -1096,7 +1136,7 @@ def _eleni_papadaki(cal: _Calendar, rng: random.Random) -> Engagement:
         ),
     ]
     contract = Contract(
-        title="Founder coaching: energy, motivation and focus for the next stage",
+        title="Founder coaching: focus and delegation for the next stage",
         start_date=cal.day(start),
         end_date=cal.day(end),
         session_count=12,

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from coachdesk.core.audience import Audience, DisclosureAction, ReportCopy
 from coachdesk.core.emotions import Quadrant, quadrant_of
 
 # --- Clients -------------------------------------------------------------------------
@@ -85,6 +86,8 @@ class OutcomeReading:
     on: date
     value: float
     note: str = ""
+    note_audience: Audience | None = None
+    """Who may read the note; None follows the outcome (see core.sharing)."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -104,6 +107,8 @@ class Outcome:
     history: list[OutcomeReading] = field(default_factory=list)
     deadline: date | None = None
     owner: str = ""
+    audience: Audience = Audience.CLIENT
+    """Who may see it; the sponsor only once the coach marks it (see core.sharing)."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -117,6 +122,9 @@ class Milestone:
     due: date | None = None
     done_on: date | None = None
     evidence: str = ""
+    audience: Audience = Audience.CLIENT
+    evidence_audience: Audience | None = None
+    """Who may read the evidence; None follows the milestone."""
 
     @property
     def done(self) -> bool:
@@ -148,6 +156,15 @@ class Risk:
     impact: RiskLevel = RiskLevel.MEDIUM
     mitigation: str = ""
     status: RiskStatus = RiskStatus.OPEN
+    audience: Audience = Audience.CLIENT
+
+
+@dataclass(slots=True, kw_only=True)
+class ClauseAudience:
+    """A contract clause marked narrower than the three-way agreement (see core.sharing)."""
+
+    clause: str
+    audience: Audience
 
 
 @dataclass(slots=True, kw_only=True)
@@ -182,6 +199,10 @@ class Contract:
     outcomes: list[Outcome] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)
     risks: list[Risk] = field(default_factory=list)
+    clause_audiences: list[ClauseAudience] = field(default_factory=list)
+    """Clauses kept from the sponsor's copy (confidential) or from every copy."""
+    sponsor_confirmed_on: date | None = None
+    """When the coach confirmed which outcomes and milestones the sponsor sees."""
 
 
 # --- Sessions and action items -------------------------------------------------------
@@ -331,6 +352,22 @@ class FeedbackEntry:
     source: FeedbackSource = FeedbackSource.COACH
 
 
+@dataclass(slots=True, kw_only=True)
+class Disclosure:
+    """One report that left the vault: when, which copy, for whom, which items (by id)
+    and whether the client approved it. Never its content (see core.sharing)."""
+
+    id: int | None = None
+    client_id: int | None = None
+    at: datetime
+    kind: ReportCopy
+    audience: Audience
+    item_ids: list[str] = field(default_factory=list)
+    approved_on: date | None = None
+    """The day the client approved this report, when the coach recorded it."""
+    action: DisclosureAction = DisclosureAction.SAVED
+
+
 # --- The whole engagement -----------------------------------------------------------
 
 
@@ -346,3 +383,5 @@ class Engagement:
     action_items: list[ActionItem] = field(default_factory=list)
     emotions: list[EmotionEntry] = field(default_factory=list)
     feedback: list[FeedbackEntry] = field(default_factory=list)
+    disclosures: list[Disclosure] = field(default_factory=list)
+    """What was shared about the client, and with whom (the disclosure log)."""

@@ -528,3 +528,38 @@ def engagement_progress(engagement: Engagement, today: date) -> EngagementProgre
         started=started,
         ended=ended,
     )
+
+
+# --- The status in words -------------------------------------------------------------
+
+
+def status_headline(progress: EngagementProgress, *, closed: bool = False) -> str:
+    """The status as the coach and the reports should say it, never a hollow "On track":
+    "No contract" without one; for an engagement that has ended (or a closed client) how
+    it ended; otherwise on track, at risk or off track."""
+    if not progress.has_contract:
+        return "No contract"
+    if progress.ended or closed:
+        total = len(progress.outcomes)
+        if not total:
+            return "Ended"
+        reached = sum(1 for p in progress.outcomes if p.reached)
+        return f"Ended: {reached} of {total} outcomes reached"
+    return {
+        ProgressStatus.ON_TRACK: "On track",
+        ProgressStatus.AT_RISK: "At risk",
+        ProgressStatus.OFF_TRACK: "Off track",
+    }[progress.status]
+
+
+def final_distances(progress: EngagementProgress) -> list[str]:
+    """Where each outcome ended, for an engagement that is over."""
+    lines = []
+    for p in progress.outcomes:
+        if p.reached:
+            lines.append(f"Outcome {p.position}: target reached")
+        elif p.fraction_raw is None:
+            lines.append(f"Outcome {p.position}: not measured")
+        else:
+            lines.append(f"Outcome {p.position}: ended {_percent(p.fraction_raw)} of the way")
+    return lines

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 
+from coachdesk.core.audience import Audience
 from coachdesk.core.emotions import SCALE_MAX, SCALE_MIN
 from coachdesk.core.errors import IntegrityFailure, InvalidInput, ValidationError
 from coachdesk.core.model import (
@@ -31,6 +32,7 @@ from coachdesk.core.model import (
     Outcome,
     Session,
 )
+from coachdesk.core.sharing import may_see
 from coachdesk.core.validation import RATING_MAX, RATING_MIN, validate_emotion, validate_feedback
 
 
@@ -500,15 +502,12 @@ def next_session(sessions: Sequence[Session], today: date) -> Session | None:
 
 
 def outcomes_for_stakeholder(contract: Contract | None) -> list[Outcome]:
-    """The outcomes a colleague of the client is asked to rate: those the sponsor may
-    see. Until outcomes carry an audience (issue 13) that is every outcome; once they
-    do, only the ones marked for the sponsor."""
+    """The outcomes a colleague of the client is asked to rate: only those the sponsor
+    may see (core.sharing), since a colleague is no closer to the client than the sponsor."""
     if contract is None:
         return []
     return [
         o
         for o in contract.outcomes
-        if o.id is not None
-        and o.statement.strip()
-        and str(getattr(o, "audience", "sponsor")) == "sponsor"
+        if o.id is not None and o.statement.strip() and may_see(Audience.SPONSOR, o.audience)
     ][:MAX_OUTCOMES]

@@ -8,13 +8,20 @@ worker thread) and tests share the same code.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coachdesk.core.audience import ReportCopy
 from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import Engagement
+from coachdesk.core.sharing import (
+    report_copy,
+    shared_view,
+    withheld_clauses,
+)
 from coachdesk.reports import (
     client_export,
     contract,
@@ -41,6 +48,12 @@ __all__ = [
 ]
 
 
+_COPY_LINES = {
+    ReportCopy.CONTRACT_CLIENT: "Client's copy: the full agreement",
+    ReportCopy.CONTRACT_SPONSOR: "Three-way copy for the sponsor",
+}
+
+
 def _kind(kind: ReportKind | str) -> ReportKind:
     try:
         return ReportKind(str(kind))
@@ -60,6 +73,8 @@ def render_report(
     coach_name: str = "",
     password: str | None = None,
     contract_versions: Sequence[ContractVersion] = (),
+    audience: str | None = None,
+    exclude: Iterable[str] = (),
 ) -> bytes:
     """The PDF of one report about ``engagement`` as of ``today``.
 
@@ -71,6 +86,11 @@ def render_report(
     ``include_private`` is accepted only for the client data export: private notes have
     no place in any other document, so asking for them elsewhere is an error rather than
     silently ignored. A non-empty ``password`` encrypts the PDF (AES-256).
+
+    A shareable report is built from :func:`coachdesk.core.sharing.shared_view` only:
+    what its audience may see, minus the items the coach unticked (``exclude``).
+    ``audience`` picks the copy of the contract (client: full copy, sponsor: three-way
+    copy); other reports have one audience and refuse another.
     """
     kind = _kind(kind)
     if kind == ReportKind.RECOVERY_KIT:
@@ -78,6 +98,18 @@ def render_report(
     if include_private and kind != ReportKind.CLIENT_EXPORT:
         raise InvalidInput("private notes can only be included in a client data export")
     ctx = Context(today=today, width=frame_width(page_size), coach_name=coach_name)
+    if kind in SHAREABLE:
+        which = report_copy(kind, audience)
+        if kind == ReportKind.SESSION:  # pick on the whole engagement, then filter
+            session_id = session_summary.pick_session(engagement, session_id, today).id
+        ctx = replace(
+            ctx,
+            copy_line=_COPY_LINES.get(which, ""),
+            withheld=tuple(withheld_clauses(engagement, which, exclude)),
+        )
+        engagement = shared_view(engagement, which, exclude=exclude, session_id=session_id)
+    elif audience is not None:
+        raise InvalidInput(f"the {kind.value} document has no audience to choose")
     if kind == ReportKind.SESSION:
         session = session_summary.pick_session(engagement, session_id, today)
         story, info = session_summary.build(engagement, session, ctx)
@@ -104,6 +136,8 @@ def write_report(
     coach_name: str = "",
     password: str | None = None,
     contract_versions: Sequence[ContractVersion] = (),
+    audience: str | None = None,
+    exclude: Iterable[str] = (),
 ) -> None:
     """Render like :func:`render_report`, then replace ``path`` atomically (owner-only):
     a failed render leaves any existing file untouched. ``path`` must be outside every
@@ -118,6 +152,8 @@ def write_report(
         coach_name=coach_name,
         password=password,
         contract_versions=contract_versions,
+        audience=audience,
+        exclude=exclude,
     )
     write_output_file(Path(path), data)
 

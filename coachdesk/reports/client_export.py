@@ -8,12 +8,14 @@ coach's private notes are the one exception: they appear only with
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from coachdesk.core.attendance import allowance_rule, counts_line, session_counts, state_label
+from coachdesk.core.audience import Audience, ReportCopy
 from coachdesk.core.model import (
     ActionItem,
     Contract,
@@ -23,6 +25,7 @@ from coachdesk.core.model import (
     Outcome,
     Session,
 )
+from coachdesk.core.sharing import AUDIENCE_LABELS, REPORT_NAMES, without_coach_only
 from coachdesk.reports.common import (
     Context,
     client_name,
@@ -405,6 +408,33 @@ def _feedback(engagement: Engagement, ctx: Context) -> list[Flowable]:
     return story
 
 
+def _disclosures(engagement: Engagement, ctx: Context) -> list[Flowable]:
+    """What was shared about the client, when and with whom: the answer to "what did you
+    tell my company about me?" (item ids, never content)."""
+    story: list[Flowable] = [heading("What was shared, and with whom")]
+    if not engagement.disclosures:
+        return [*story, Paragraph("No report about you has been shared.", styles().muted)]
+    rows: list[list[Cell]] = [
+        [
+            fmt_datetime(d.at),
+            REPORT_NAMES[ReportCopy(d.kind)],
+            AUDIENCE_LABELS[Audience(d.audience)],
+            _text(", ".join(d.item_ids)),
+            f"Approved {fmt_date(d.approved_on, short=True)}" if d.approved_on else DASH,
+        ]
+        for d in sorted(engagement.disclosures, key=lambda d: d.at)
+    ]
+    story.append(
+        data_table(
+            ["When", "Report", "For", "Items (ids)", "You approved"],
+            rows,
+            [0.17, 0.25, 0.1, 0.33, 0.15],
+            ctx.width,
+        )
+    )
+    return story
+
+
 def build(
     engagement: Engagement,
     ctx: Context,
@@ -432,6 +462,12 @@ def build(
             st.notice,
         )
     )
+    if not include_private and engagement.contract is not None:
+        engagement = replace(engagement, contract=without_coach_only(engagement.contract))
+    if not include_private:  # earlier versions follow the same rule as the current one
+        contract_versions = [
+            replace(v, contract=without_coach_only(v.contract)) for v in contract_versions
+        ]
     story += _profile(engagement, ctx)
     story += _contract(engagement, ctx)
     story += _earlier_versions(contract_versions, ctx, engagement.sessions)
@@ -439,6 +475,7 @@ def build(
     story += _actions(engagement, ctx)
     story += _emotions(engagement, ctx)
     story += _feedback(engagement, ctx)
+    story += _disclosures(engagement, ctx)
     info = DocumentInfo(
         title="Client data export",
         subject="Personal data export (confidential)",

@@ -11,7 +11,12 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from coachdesk.core import attendance
 from coachdesk.core.model import Client, Contract, Engagement, Session
-from coachdesk.core.progress import EngagementProgress, ProgressStatus
+from coachdesk.core.progress import (
+    EngagementProgress,
+    ProgressStatus,
+    final_distances,
+    status_headline,
+)
 from coachdesk.reports.fonts import SANS
 from coachdesk.reports.style import (
     AT_RISK,
@@ -37,6 +42,10 @@ class Context:
     width: float
     """Width of the text column in points."""
     coach_name: str
+    copy_line: str = ""
+    """Which copy this is and for whom (two-copy documents); empty otherwise."""
+    withheld: tuple[str, ...] = ()
+    """Labels of contract clauses this copy leaves out."""
 
 
 def client_name(client: Client) -> str:
@@ -104,13 +113,22 @@ def status_markup(status: ProgressStatus) -> str:
     return f'<font color="#{colour}">●</font> {esc(humanise(status))}'
 
 
-def status_block(progress: EngagementProgress) -> list[Flowable]:
-    """The overall status in words, and why."""
+def status_block(progress: EngagementProgress, *, closed: bool = False) -> list[Flowable]:
+    """The overall status in words, and why; "No contract" or how an engagement ended
+    rather than a hollow "On track"."""
     st = styles()
-    out: list[Flowable] = [
-        Paragraph(f"<b>Overall: {status_markup(progress.status)}</b>", st.body),
-    ]
-    out += bullet_list([esc(reason) for reason in progress.reasons])
+    headline = status_headline(progress, closed=closed)
+    if progress.has_contract and not (progress.ended or closed):
+        shown = status_markup(progress.status)
+    else:
+        shown = esc(headline)
+    out: list[Flowable] = [Paragraph(f"<b>Overall: {shown}</b>", st.body)]
+    reasons = progress.reasons
+    if progress.has_contract and (progress.ended or closed):
+        reasons = final_distances(progress) + [
+            r for r in reasons if not r.startswith("The contract has ended")
+        ]
+    out += bullet_list([esc(reason) for reason in reasons])
     return out
 
 

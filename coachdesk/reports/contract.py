@@ -178,8 +178,16 @@ def build(engagement: Engagement, ctx: Context) -> tuple[list[Flowable], Documen
         [
             f"Between {esc(coach_label(ctx))} (coach) and {client_line(client)}",
             esc(_status_line(contract)),
+            *([esc(ctx.copy_line)] if ctx.copy_line else []),
         ],
     )
+
+    def kept(label: str, otherwise: str = "Not specified.") -> str:
+        """What an empty clause says: left out of this copy, or ``otherwise``."""
+        if label in ctx.withheld:
+            return "Kept between coach and client; not part of this copy."
+        return otherwise
+
     number = iter(range(1, 100))
 
     def section(name: str) -> Flowable:
@@ -206,8 +214,11 @@ def build(engagement: Engagement, ctx: Context) -> tuple[list[Flowable], Documen
         section("Fees and cancellation"),
         kv_table(
             [
-                ("Fees", text_cell(contract.fees)),
-                ("Cancellation", text_cell(contract.cancellation_terms)),
+                ("Fees", text_cell(contract.fees or kept("Fees", ""))),
+                (
+                    "Cancellation",
+                    text_cell(contract.cancellation_terms or kept("Cancellation", "")),
+                ),
                 ("Counted against the sessions", allowance_rule(contract)),
             ],
             ctx.width,
@@ -216,15 +227,16 @@ def build(engagement: Engagement, ctx: Context) -> tuple[list[Flowable], Documen
     ]
 
     story.append(section("Confidentiality"))
-    story += labelled(
-        "What stays between coach and client", contract.confidentiality, empty="Not specified."
-    )
-    story += labelled(
-        "Limits of confidentiality", contract.confidentiality_limits, empty="Not specified."
-    )
+    label = "What stays between coach and client"
+    story += labelled(label, contract.confidentiality, empty=kept(label))
+    label = "Limits of confidentiality"
+    story += labelled(label, contract.confidentiality_limits, empty=kept(label))
     story.append(section("Reporting to the sponsor"))
     story += paragraphs(contract.sponsor_reporting, st.body) or [
-        Paragraph("Nothing is reported to the sponsor.", st.muted)
+        Paragraph(
+            esc(kept("What is reported to the sponsor", "Nothing is reported to the sponsor.")),
+            st.muted,
+        )
     ]
 
     story.append(section("Agreed outcomes"))
@@ -303,8 +315,16 @@ def build(engagement: Engagement, ctx: Context) -> tuple[list[Flowable], Documen
         story.append(Paragraph("No risks identified yet.", st.muted))
 
     story.append(section("Responsibilities"))
-    story += labelled("The coach", contract.coach_responsibilities, empty="Not specified.")
-    story += labelled("The client", contract.client_responsibilities, empty="Not specified.")
+    story += labelled(
+        "The coach",
+        contract.coach_responsibilities,
+        empty=kept("The coach's responsibilities"),
+    )
+    story += labelled(
+        "The client",
+        contract.client_responsibilities,
+        empty=kept("The client's responsibilities"),
+    )
 
     story += _signatures(engagement, ctx, section("Signatures"))
 

@@ -13,7 +13,7 @@ from datetime import date
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from coachdesk.core.emotions import Quadrant
-from coachdesk.core.model import Engagement, Outcome
+from coachdesk.core.model import ClientStatus, Engagement, Outcome
 from coachdesk.core.progress import (
     EngagementProgress,
     MilestoneState,
@@ -301,7 +301,7 @@ def build(engagement: Engagement, ctx: Context) -> tuple[list[Flowable], Documen
         ],
     )
     story += [figures(figure_items(progress), ctx.width), Spacer(1, 12)]
-    story += status_block(progress)
+    story += status_block(progress, closed=engagement.client.status == ClientStatus.CLOSED)
     story += outcomes_section(engagement, progress, ctx, history=True)
     story += milestones_section(engagement, ctx, evidence=True)
     story += risks_section(engagement, ctx, mitigation=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from coachdesk.core.attendance import STATE_LABELS, counted_sessions, counts_line
-from coachdesk.core.model import Engagement
+from coachdesk.core.model import ClientStatus, Engagement
 from coachdesk.core.progress import engagement_progress
 from coachdesk.reports.common import (
     Context,
@@ -69,7 +69,7 @@ def build(engagement: Engagement, ctx: Context) -> tuple[list[Flowable], Documen
     story.append(Spacer(1, 6))
 
     story += [figures(figure_items(progress), ctx.width), Spacer(1, 12)]
-    story += status_block(progress)
+    story += status_block(progress, closed=engagement.client.status == ClientStatus.CLOSED)
     story += outcomes_section(engagement, progress, ctx, history=False)
     story += milestones_section(engagement, ctx, evidence=False)
     story += risks_section(engagement, ctx, mitigation=False)

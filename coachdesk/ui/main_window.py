@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
         self.reports = ReportRunner(controller, settings, self)
+        self.reports.contract_changed = self._contract_changed_elsewhere
         self.idle = IdleWatcher(settings.get_int(keys.AUTOLOCK_MINUTES), self)
         self.idle.idle.connect(self._idle_lock)
         self.clipboard_guard = ClipboardGuard(
@@ -671,6 +672,14 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, _index: int) -> None:
         self._load_current_tab()
+
+    def _contract_changed_elsewhere(self, client_id: int) -> None:
+        """The contract was saved outside its tab (the sponsor confirmation): every tab,
+        the shown one too, reloads it rather than autosave an older copy over it."""
+        self.controller.notify_changed(client_id)
+        if client_id == self.current_client_id():
+            self._stale.add(self.tabs.currentIndex())
+            self._load_current_tab()
 
     def _load_current_tab(self) -> None:
         index = self.tabs.currentIndex()

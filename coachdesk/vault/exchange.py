@@ -24,6 +24,7 @@ from coachdesk.core.model import (
     ActionItem,
     Client,
     Contract,
+    Disclosure,
     EmotionEntry,
     Engagement,
     FeedbackEntry,
@@ -72,6 +73,7 @@ _LISTS: dict[str, type] = {
     "action_items": ActionItem,
     "emotions": EmotionEntry,
     "feedback": FeedbackEntry,
+    "disclosures": Disclosure,  # optional in version 1 (docs/export-format.md)
 }
 
 

@@ -25,6 +25,7 @@ from coachdesk.core.model import (
     ClientStatus,
     Contract,
     ContractStatus,
+    Disclosure,
     EmotionEntry,
     Engagement,
     FeedbackEntry,
@@ -175,7 +176,12 @@ class Table(Generic[R]):
 
 
 CLIENTS = Table("clients", Client, json_fields=("tags",))
-CONTRACTS = Table("contracts", Contract, skip=("outcomes", "milestones", "risks"))
+CONTRACTS = Table(
+    "contracts",
+    Contract,
+    skip=("outcomes", "milestones", "risks"),
+    json_fields=("clause_audiences",),
+)
 OUTCOMES = Table(
     "outcomes", Outcome, skip=("history",), extra=("position",), order_by="position, id"
 )
@@ -191,6 +197,7 @@ SESSIONS = Table("sessions", Session, skip=("outcome_ids",), order_by="started_a
 ACTION_ITEMS = Table("action_items", ActionItem, order_by="coalesce(due, '9999'), id")
 EMOTIONS = Table("emotion_entries", EmotionEntry, order_by="occurred_at, id")
 FEEDBACK = Table("feedback_entries", FeedbackEntry, order_by="received_on, id")
+DISCLOSURES = Table("disclosures", Disclosure, json_fields=("item_ids",), order_by="at, id")
 
 
 class ClientRecordRepository(Generic[R]):
@@ -353,8 +360,18 @@ class ContractVersion:
     contract: Contract
 
 
-# Fields whose change does not make a new contract version (signing is not amending).
-_NOT_CONTENT = {"id", "client_id", "version", "status", "signed_date"}
+# Fields whose change does not make a new contract version (signing is not amending;
+# who may see an item is the client's consent to sharing, not the agreement itself).
+_NOT_CONTENT = {
+    "id",
+    "client_id",
+    "version",
+    "status",
+    "signed_date",
+    "clause_audiences",
+    "sponsor_confirmed_on",
+}
+_PART_NOT_CONTENT = ("contract_id", "audience", "evidence_audience")
 
 
 def _content(contract: Contract) -> dict[str, Any]:
@@ -363,7 +380,10 @@ def _content(contract: Contract) -> dict[str, Any]:
         encoded.pop(name)
     for child in ("outcomes", "milestones", "risks"):
         for item in encoded[child]:
-            item.pop("contract_id", None)
+            for name in _PART_NOT_CONTENT:
+                item.pop(name, None)
+            for reading in item.get("history", []):
+                reading.pop("note_audience", None)
     return encoded
 
 
@@ -532,6 +552,7 @@ class Store:
         self.action_items = ClientRecordRepository(conn, ACTION_ITEMS)
         self.emotions = ClientRecordRepository(conn, EMOTIONS)
         self.feedback = ClientRecordRepository(conn, FEEDBACK)
+        self.disclosures = ClientRecordRepository(conn, DISCLOSURES)
         self.attachments = AttachmentRepository(conn)
 
     def transaction(self) -> Any:
@@ -567,6 +588,7 @@ class Store:
                 action_items=self.action_items.for_client(client_id),
                 emotions=emotions,
                 feedback=self.feedback.for_client(client_id),
+                disclosures=self.disclosures.for_client(client_id),
             )
 
     def delete_client(self, client_id: int) -> None:
@@ -635,6 +657,8 @@ class Store:
                 )
                 if feedback.id is not None:
                     feedback_ids[feedback.id] = new_id
+            for disclosure in engagement.disclosures:
+                self.disclosures.save(replace(disclosure, id=None, client_id=client_id))
             if id_maps is not None:
                 id_maps.update(sessions=session_ids, outcomes=outcome_ids, feedback=feedback_ids)
             return client_id

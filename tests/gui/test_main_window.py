@@ -394,6 +394,16 @@ def test_report_buttons_on_the_tabs_open_a_preview(
         QTimer.singleShot(0, dialog.reject)  # once its exec() is running
 
     win.reports.preview_opened = record
+    asked: list[str] = []
+
+    def go_ahead(dialog: QWidget) -> None:
+        """Answer what comes before a shareable report: the contract copy, the sponsor
+        confirmation, the review (issue 13)."""
+        asked.append(dialog.objectName())
+        names = ("clientCopyButton", "sponsorConfirm", "reviewContinue")
+        button = next(b for n in names if (b := dialog.findChild(Button, n)) is not None)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
     for title, button_name in (
         ("Sessions", "sessionSummaryButton"),
         ("Contract", "contractPdfButton"),
@@ -405,6 +415,9 @@ def test_report_buttons_on_the_tabs_open_a_preview(
         button = win.tab_pages[index].findChild(Button, button_name)
         assert button is not None and button.isVisible(), button_name
         before = len(opened)
+        steps = 2 if button_name in ("contractPdfButton", "sponsorReportButton") else 1
+        for step in range(steps):
+            QTimer.singleShot(0, lambda step=step: when_modal(go_ahead))
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda before=before: len(opened) > before, timeout=30_000)
     kinds = [kind for kind, _pages in opened]
@@ -415,6 +428,14 @@ def test_report_buttons_on_the_tabs_open_a_preview(
         ReportKind.SPONSOR,
     ]
     assert all(pages >= 1 for _kind, pages in opened)
+    assert asked == [
+        "reviewDialog",
+        "contractCopyChoice",
+        "reviewDialog",
+        "reviewDialog",
+        "sponsorConfirmDialog",
+        "reviewDialog",
+    ]
     # The session summary is of the session selected in the Sessions tab.
     sessions_tab = next(t for t in win.tab_pages if t.title == "Sessions")
     assert sessions_tab.current_session_id() is not None  # type: ignore[attr-defined]

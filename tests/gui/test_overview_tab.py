@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWid
 from pytestqt.qtbot import QtBot
 
 from coachdesk.core.model import Client, Risk, RiskLevel
-from coachdesk.core.progress import engagement_progress
-from coachdesk.ui import text
+from coachdesk.core.progress import engagement_progress, status_headline
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.workspace.overview import GapBar, OutcomeRow, OverviewTab
 from testsupport import sample_engagement
@@ -57,7 +56,7 @@ def test_shows_the_status_and_its_reasons(tab: OverviewTab, controller: VaultCon
         store.load_engagement(controller.client_id),  # type: ignore[attr-defined]
         store.today(),
     )
-    assert label_text(tab, "statusBadge") == text.label(expected.status)
+    assert label_text(tab, "statusBadge") == status_headline(expected)
     reasons = label_text(tab, "statusReasons")
     for reason in expected.reasons:
         assert reason in reasons
@@ -165,7 +164,7 @@ def test_emotion_chart_counts_the_last_eight_weeks(
 def test_a_client_without_contract(tab: OverviewTab, controller: VaultController) -> None:
     client_id = controller.store.clients.save(Client(name="Jonas Berg"))
     tab.show_client(client_id)
-    assert label_text(tab, "statusBadge") == "On track"
+    assert label_text(tab, "statusBadge") == "No contract"  # not a hollow "On track" (issue 13)
     assert "No contract yet" in label_text(tab, "statusReasons")
     assert not tab.findChildren(OutcomeRow)
     assert "No session held yet" in label_text(tab, "lastSessionMeta")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from coachdesk.core.audience import Audience
 from coachdesk.core.model import (
     ActionItem,
     ActionOwner,
@@ -460,13 +461,22 @@ def _feedback() -> list[FeedbackEntry]:
     ]
 
 
+def _sponsor_visible(contract: Contract) -> Contract:
+    for part in (*contract.outcomes, *contract.milestones, *contract.risks):
+        part.audience = Audience.SPONSOR
+    contract.sponsor_confirmed_on = date(2025, 1, 10)
+    return contract
+
+
 def rich_engagement() -> Engagement:
     """A realistic engagement: Cyrillic-named client, Greek sponsor contact, 4 outcomes,
     6 milestones, 3 risks, 10 sessions (8 held by :data:`TODAY`), 30 emotion entries in
-    every quadrant, and stakeholder feedback."""
+    every quadrant, and stakeholder feedback. Every outcome, milestone and risk is marked
+    for the sponsor (and confirmed), so sponsor documents show them all; the audience
+    rules themselves are tested in tests/integration/test_report_audiences.py."""
     return Engagement(
         client=_client(),
-        contract=_contract(),
+        contract=_sponsor_visible(_contract()),
         sessions=_sessions(),
         action_items=_actions(),
         emotions=_emotions(),

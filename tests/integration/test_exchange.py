@@ -72,8 +72,9 @@ def test_export_format_fields(store: Store) -> None:
     assert client["sessions"][0]["shared_summary"].startswith("Shared summary 0")
     assert client["sessions"][0]["private_notes"].startswith("Private observation 0")
     assert client["contract"]["outcomes"][0]["history"][0] == {
-        "on": "2026-02-01", "value": 10.0, "note": "first check"
+        "on": "2026-02-01", "value": 10.0, "note": "first check", "note_audience": None
     }  # fmt: skip
+    assert client["contract"]["outcomes"][0]["audience"] == "client"  # safe default
     assert client["emotions"][0]["pleasantness"] == -3
     assert set(client) >= {"contract_versions", "action_items", "feedback", "tags"}
 

@@ -17,9 +17,11 @@ from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
+from coachdesk.core.audience import Audience
 from coachdesk.core.errors import IntegrityFailure, InvalidInput, WrongPassphrase
 from coachdesk.core.model import (
     EmotionSource,
+    Engagement,
     FeedbackSource,
     Session,
 )
@@ -76,9 +78,17 @@ GREEK_ROW = {
 @pytest.fixture
 def vault(open_vault: Vault) -> Vault:
     open_vault.client_id = Store(open_vault.connection).add_engagement(  # type: ignore[attr-defined]
-        sample_engagement("Ελένη Παπαδάκη")
+        _outcomes_for_the_sponsor(sample_engagement("Ελένη Παπαδάκη"))
     )
     return open_vault
+
+
+def _outcomes_for_the_sponsor(engagement: Engagement) -> Engagement:
+    """Colleagues rate only outcomes marked for the sponsor (issue 13): mark them all."""
+    assert engagement.contract is not None
+    for outcome in engagement.contract.outcomes:
+        outcome.audience = Audience.SPONSOR
+    return engagement
 
 
 def _client(vault: Vault) -> int:

@@ -208,7 +208,9 @@ def test_every_cli_command_leaves_no_plaintext(audit: Audit) -> None:
     # The scanner sees plaintext where there is some (a control for everything below).
     assert len(scan_files(out, CLIENT_TEXT, set())) == 2 * len(CLIENT_TEXT)
     for kind in ("contract", "progress", "sponsor"):
-        audit.run("report", kind, "--client", client_id, "-o", reports / f"{kind}.pdf")
+        confirm = ["--sponsor-confirmed"] if kind == "sponsor" else []
+        audit.run("report", kind, "--client", client_id, "-o", reports / f"{kind}.pdf", *confirm)
+    audit.run("disclosures", "--client", client_id)
     audit.run("report", "session", "--session", session_id, "-o", reports / "session.pdf")
     audit.run(
         "report", "client-export", "--client", client_id, "--include-private", "--protect",

@@ -187,6 +187,9 @@ def _visit_everything(qtbot: QtBot, window: MainWindow) -> None:
         if isinstance(dialog, ReportPreviewDialog):
             previews.append(dialog)
             dialog.reject()
+        elif dialog.objectName() == "reviewDialog":  # what it holds, reviewed (issue 13)
+            dialog.accept()
+            when_modal(preview)
         else:
             when_modal(preview)  # the "preparing" progress dialog came first
 

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.core.attendance import allowance_rule
+from coachdesk.core.audience import Audience
 from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import (
     Contract,
@@ -53,6 +54,7 @@ from coachdesk.core.model import (
     RiskStatus,
     SessionFormat,
 )
+from coachdesk.core.sharing import AUDIENCE_HINTS, AUDIENCE_LABELS
 from coachdesk.reports.kinds import ReportKind
 from coachdesk.ui import text
 from coachdesk.ui.autosave import SaveState
@@ -61,6 +63,12 @@ from coachdesk.ui.controller import VaultController
 from coachdesk.ui.layout import WheelGuard, buddy_label, line_edit, record_table, scroll_area
 from coachdesk.ui.models.records import Column, RecordTableModel
 from coachdesk.ui.screen import size_to_screen
+from coachdesk.ui.sharing import (
+    AudienceChipDelegate,
+    audience_combo,
+    bind_audience,
+    bind_clause_audience,
+)
 from coachdesk.ui.widgets import (
     CARD_STYLE,
     NoteEdit,
@@ -241,6 +249,9 @@ class PartsCard(QFrame):
             )
             header.setSectionResizeMode(column, mode)
         self.view.setMinimumHeight(160)
+        for position, shown in enumerate(columns):
+            if shown.header == "Who sees":
+                self.view.setItemDelegateForColumn(position, AudienceChipDelegate(self.view))
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         remove_action = QAction(f"Remove {noun}", self.view)
         remove_action.setShortcut(QKeySequence.StandardKey.Delete)
@@ -470,6 +481,7 @@ class ContractTab(WorkspaceTab):
         self.autosaver = self.make_autosaver(self._save)
         self.autosaver.state_changed.connect(self._show_save_state)
         self.binder = RecordBinder(self)
+        self.clause_audiences: dict[str, QComboBox] = {}
         self.binder.changed.connect(self._contract_field_changed)
 
         self.stack = QStackedWidget()
@@ -650,11 +662,24 @@ class ContractTab(WorkspaceTab):
         grid.addWidget(buddy_label("F&ormat", self.format_combo), 2, 3)
         grid.addWidget(self.format_combo, 2, 4)
         grid.addWidget(buddy_label("&Fees", self.fees_edit), 3, 0)
-        grid.addWidget(self.fees_edit, 3, 1, 1, 4)
+        fees = QHBoxLayout()
+        fees.setSpacing(8)
+        fees.addWidget(self.fees_edit, 1)
+        fees.addSpacing(8)
+        fees.addWidget(QLabel("Who sees"))
+        fees.addWidget(self._clause_combo("fees"))
+        grid.addLayout(fees, 3, 1, 1, 4)
         cancel_label = buddy_label("Cance&llation", self.cancellation_edit)
         cancel_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         grid.addWidget(cancel_label, 4, 0)
-        grid.addWidget(self.cancellation_edit, 4, 1, 1, 4)
+        cancellation = QHBoxLayout()
+        cancellation.setSpacing(8)
+        cancellation.addWidget(self.cancellation_edit, 1)
+        cancellation.addSpacing(8)
+        top = Qt.AlignmentFlag.AlignTop
+        cancellation.addWidget(QLabel("Who sees"), 0, top)
+        cancellation.addWidget(self._clause_combo("cancellation_terms"), 0, top)
+        grid.addLayout(cancellation, 4, 1, 1, 4)
         # The terms in words above; what the counts follow, here.
         self.late_counts_check = QCheckBox("Late cancellations use up a session")
         self.late_counts_check.setObjectName("contractLateCancellationCounts")
@@ -704,14 +729,14 @@ class ContractTab(WorkspaceTab):
         self.sponsor_edit = short_note(
             "What the sponsor hears, as agreed by everyone", "contractSponsorReporting"
         )
-        for caption, edit in (
-            ("Confidentiality", self.confidentiality_edit),
-            ("Its limits", self.limits_edit),
-            ("Reported to the sponsor", self.sponsor_edit),
+        for caption, edit, clause in (
+            ("Confidentiality", self.confidentiality_edit, "confidentiality"),
+            ("Its limits", self.limits_edit, "confidentiality_limits"),
+            ("Reported to the sponsor", self.sponsor_edit, "sponsor_reporting"),
         ):
             box = QVBoxLayout()
             box.setSpacing(4)
-            box.addWidget(_caption(caption, edit))
+            box.addLayout(self._clause_head(_caption(caption, edit), clause))
             box.addWidget(edit)
             row.addLayout(box, 1)
         layout.addLayout(row)
@@ -736,19 +761,33 @@ class ContractTab(WorkspaceTab):
         ):
             box = QVBoxLayout()
             box.setSpacing(4)
-            head = QHBoxLayout()
-            head.addWidget(_caption(caption, edit))
             note = QLabel(hint)
             note.setObjectName("fieldHint")
-            head.addWidget(note)
-            head.addStretch(1)
-            box.addLayout(head)
+            clause = f"{caption.lower()}_responsibilities"
+            box.addLayout(self._clause_head(_caption(caption, edit), clause, note))
             box.addWidget(edit)
             row.addLayout(box, 1)
         layout.addLayout(row)
         self.binder.text(self.coach_edit, "coach_responsibilities")
         self.binder.text(self.client_edit, "client_responsibilities")
         return card
+
+    def _clause_head(self, caption: QLabel, clause: str, *extra: QWidget) -> QHBoxLayout:
+        """A clause's caption with its audience chooser (who sees it in which copy)."""
+        head = QHBoxLayout()
+        head.addWidget(caption)
+        for widget in extra:
+            head.addWidget(widget)
+        head.addStretch(1)
+        head.addWidget(QLabel("Who sees"))
+        head.addWidget(self._clause_combo(clause))
+        return head
+
+    def _clause_combo(self, clause: str) -> QComboBox:
+        combo = audience_combo(f"clauseAudience_{clause}")
+        self.clause_audiences[clause] = combo
+        bind_clause_audience(self.binder, combo, clause)
+        return combo
 
     def _build_outcomes_card(self) -> PartsCard:
         columns: list[Column[Outcome]] = [
@@ -758,6 +797,7 @@ class ContractTab(WorkspaceTab):
             Column("Target", lambda o: o.target, align_right=True),
             Column("Current", lambda o: o.current, align_right=True),
             Column("Deadline", lambda o: o.deadline),
+            _who_sees_column(),
         ]
         card = PartsCard(
             title="Outcomes",
@@ -805,6 +845,8 @@ class ContractTab(WorkspaceTab):
         dates.addWidget(self.outcome_owner, 1)
         form.addRow("Deadline", dates)
         form.addRow("Readings", self.outcome_history)
+        self.outcome_audience = audience_combo("outcomeAudience")
+        form.addRow("Who sees", self.outcome_audience)
 
         b = card.binder
         b.text(self.outcome_statement, "statement")
@@ -814,6 +856,7 @@ class ContractTab(WorkspaceTab):
         b.number(self.outcome_current, "current")
         b.date(self.outcome_deadline, "deadline")
         b.text(self.outcome_owner, "owner")
+        bind_audience(b, self.outcome_audience, "audience")
         b.changed.connect(self._outcome_field_changed)
         b.changed.connect(lambda field: self.milestones.refresh() if field == "statement" else None)
         card.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
@@ -825,6 +868,7 @@ class ContractTab(WorkspaceTab):
             Column("Outcome", lambda m: self._outcome_name(m.outcome_id)),
             Column("Due", lambda m: m.due),
             Column("Done", lambda m: m.done_on),
+            _who_sees_column(),
         ]
         card = PartsCard(
             title="Milestones",
@@ -855,12 +899,23 @@ class ContractTab(WorkspaceTab):
         dates.addWidget(self.milestone_done_today)
         form.addRow("Due", dates)
         form.addRow("Evidence", self.milestone_evidence)
+        self.milestone_audience = audience_combo("milestoneAudience")
+        self.milestone_evidence_audience = audience_combo(
+            "milestoneEvidenceAudience", follow="Same as the milestone"
+        )
+        who = QHBoxLayout()
+        who.addWidget(self.milestone_audience, 1)
+        who.addWidget(_caption("Evidence", self.milestone_evidence_audience))
+        who.addWidget(self.milestone_evidence_audience, 1)
+        form.addRow("Who sees", who)
 
         b = card.binder
         b.text(self.milestone_title, "title")
         b.date(self.milestone_due, "due")
         b.date(self.milestone_done, "done_on")
         b.text(self.milestone_evidence, "evidence")
+        bind_audience(b, self.milestone_audience, "audience")
+        bind_audience(b, self.milestone_evidence_audience, "evidence_audience")
         self.milestone_outcome.currentIndexChanged.connect(self._milestone_outcome_picked)
         card.view.selectionModel().currentRowChanged.connect(
             lambda *_: self._fill_outcome_choices()
@@ -873,6 +928,7 @@ class ContractTab(WorkspaceTab):
             Column("Likelihood", lambda r: r.likelihood),
             Column("Impact", lambda r: r.impact),
             Column("Status", lambda r: r.status),
+            _who_sees_column(),
         ]
         card = PartsCard(
             title="Risks",
@@ -896,12 +952,15 @@ class ContractTab(WorkspaceTab):
         form.addRow("Likelihood", levels)
         form.addRow("Mitigation", self.risk_mitigation)
         form.addRow("Status", self.risk_status)
+        self.risk_audience = audience_combo("riskAudience")
+        form.addRow("Who sees", self.risk_audience)
         b = card.binder
         b.text(self.risk_description, "description")
         b.choice(self.risk_likelihood, "likelihood", RiskLevel)
         b.choice(self.risk_impact, "impact", RiskLevel)
         b.text(self.risk_mitigation, "mitigation")
         b.choice(self.risk_status, "status", RiskStatus)
+        bind_audience(b, self.risk_audience, "audience")
         return card
 
     def _build_versions_card(self) -> QFrame:
@@ -1236,6 +1295,15 @@ class ContractTab(WorkspaceTab):
             if outcome.id == outcome_id:
                 return f"Outcome {position}"
         return ""
+
+
+def _who_sees_column() -> Column[Any]:
+    """The audience of a row as a chip (see AudienceChipDelegate), with its meaning."""
+    return Column(
+        "Who sees",
+        lambda part: AUDIENCE_LABELS[Audience(part.audience)],
+        tooltip=lambda part: AUDIENCE_HINTS[Audience(part.audience)],
+    )
 
 
 def _untouched(part: Outcome | Milestone | Risk) -> bool:

@@ -39,13 +39,22 @@ from PySide6.QtWidgets import (
 from coachdesk.core.attendance import latest_held, next_scheduled, session_counts
 from coachdesk.core.emotions import Quadrant
 from coachdesk.core.errors import NotFound
-from coachdesk.core.model import ActionItem, ActionStatus, EmotionEntry, Engagement, Session
+from coachdesk.core.model import (
+    ActionItem,
+    ActionStatus,
+    ClientStatus,
+    EmotionEntry,
+    Engagement,
+    Session,
+)
 from coachdesk.core.progress import (
     EngagementProgress,
     OutcomeProgress,
     ProgressStatus,
     engagement_progress,
+    final_distances,
     is_high_exposure,
+    status_headline,
 )
 from coachdesk.reports.kinds import ReportKind
 from coachdesk.ui import text
@@ -555,10 +564,17 @@ class OverviewTab(WorkspaceTab):
 
     def _show_status(self, progress: EngagementProgress, engagement: Engagement) -> None:
         colour = STATUS_COLOURS[progress.status]
-        self.status_badge.setText(text.label(progress.status))
+        closed = engagement.client.status == ClientStatus.CLOSED
+        headline = status_headline(progress, closed=closed)
+        if not progress.has_contract or progress.ended or closed:
+            colour = UNMEASURED  # no verdict colour for "No contract" or "Ended: …"
+        self.status_badge.setText(headline)
         self.status_badge.setStyleSheet(f"background: {colour};")
         self.status_badge.show()
-        self.reasons_label.setText("\n".join(f"• {reason}" for reason in progress.reasons))
+        reasons = progress.reasons
+        if progress.has_contract and (progress.ended or closed):
+            reasons = final_distances(progress) + reasons
+        self.reasons_label.setText("\n".join(f"• {reason}" for reason in reasons))
         facts: list[str] = []
         # By the clock, as the Sessions tab and the agenda: a session that ended an hour
         # ago is waiting for its outcome now, not tomorrow.

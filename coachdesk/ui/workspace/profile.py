@@ -14,11 +14,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from coachdesk.core.model import Client, ClientStatus, Focus
+from coachdesk.core.model import Client, ClientStatus, Disclosure, Focus
+from coachdesk.core.sharing import disclosure_summary
 from coachdesk.ui.autosave import SaveState
 from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
@@ -33,6 +36,7 @@ from coachdesk.ui.layout import (
     scroll_area,
     with_hint,
 )
+from coachdesk.ui.sharing import AudienceChipDelegate
 from coachdesk.ui.widgets import OptionalDateEdit
 from coachdesk.ui.workspace.base import WorkspaceTab
 
@@ -183,6 +187,23 @@ class ProfileTab(WorkspaceTab):
         self._section("Data protection", form)
         b.date(self._retention, "retention_date")
 
+        self._disclosures = QTreeWidget()
+        self._disclosures.setObjectName("disclosureLog")
+        self._disclosures.setHeaderLabels(["When", "Report", "For", "Items", "Client approval"])
+        self._disclosures.setRootIsDecorated(False)
+        self._disclosures.setAlternatingRowColors(True)
+        self._disclosures.setMinimumHeight(140)
+        self._disclosures.setItemDelegateForColumn(2, AudienceChipDelegate(self._disclosures))
+        self._disclosures.setToolTip(
+            "Every report shared about this client: when, for whom and which items "
+            "(never the content). Part of the client data export."
+        )
+        self._no_disclosures = hint("Nothing about this client has been shared yet.")
+        shared = QVBoxLayout()
+        shared.addWidget(self._no_disclosures)
+        shared.addWidget(self._disclosures)
+        self._section("Shared with others", shared)
+
         b.changed.connect(self._edited)
         for fixed in (self._status, self._focus, self._retention):
             fixed.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -212,6 +233,18 @@ class ProfileTab(WorkspaceTab):
         self._tags.setEnabled(True)
         self._name_error.hide()
         self._problem.hide()
+        self._show_disclosures(self.controller.store.disclosures.for_client(client_id))
+
+    def _show_disclosures(self, entries: list[Disclosure]) -> None:
+        self._disclosures.clear()
+        for entry in reversed(entries):  # newest first
+            row = QTreeWidgetItem(list(disclosure_summary(entry)))
+            row.setToolTip(3, " ".join(entry.item_ids))
+            self._disclosures.addTopLevelItem(row)
+        for column in range(4):
+            self._disclosures.resizeColumnToContents(column)
+        self._disclosures.setVisible(bool(entries))
+        self._no_disclosures.setVisible(not entries)
 
     def clear(self) -> None:
         super().clear()
@@ -221,6 +254,7 @@ class ProfileTab(WorkspaceTab):
         self._name_error.hide()
         self._problem.setText("")
         self._problem.hide()
+        self._show_disclosures([])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush()

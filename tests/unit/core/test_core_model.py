@@ -39,11 +39,12 @@ FIELDS = {
     "session_length_minutes cadence format fees cancellation_terms confidentiality "
     "confidentiality_limits sponsor_reporting coach_responsibilities "
     "client_responsibilities status signed_date late_cancellation_counts no_show_counts "
-    "outcomes milestones risks",
-    OutcomeReading: "on value note",
-    Outcome: "id contract_id statement measure baseline target current history deadline owner",
-    Milestone: "id contract_id outcome_id title due done_on evidence",
-    Risk: "id contract_id description likelihood impact mitigation status",
+    "outcomes milestones risks clause_audiences sponsor_confirmed_on",
+    OutcomeReading: "on value note note_audience",
+    Outcome: "id contract_id statement measure baseline target current history deadline owner "
+    "audience",
+    Milestone: "id contract_id outcome_id title due done_on evidence audience evidence_audience",
+    Risk: "id contract_id description likelihood impact mitigation status audience",
     Session: "id client_id started_at duration_minutes state number format agenda template "
     "grow_goal grow_reality grow_options grow_way_forward shared_summary private_notes "
     "decisions insights comfort_zone_steps focus_area process_rating result_rating "
@@ -54,7 +55,7 @@ FIELDS = {
     "regulation_strategy regulation_effect intensity_after",
     FeedbackEntry: "id client_id received_on from_role from_name observed_behaviour "
     "perceived_impact outcome_id source",
-    Engagement: "client contract sessions action_items emotions feedback",
+    Engagement: "client contract sessions action_items emotions feedback disclosures",
 }
 
 

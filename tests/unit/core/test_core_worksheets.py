@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from coachdesk.core.audience import Audience
 from coachdesk.core.errors import IntegrityFailure, InvalidInput
 from coachdesk.core.model import (
     Contract,
@@ -158,7 +159,13 @@ def test_next_session_is_the_first_from_today() -> None:
 
 
 def test_outcomes_for_stakeholder_skips_unsaved_and_blank_ones() -> None:
-    outcomes = [Outcome(id=1, statement="A"), Outcome(id=None, statement="B"), Outcome(id=3)]
+    sponsor = Audience.SPONSOR  # colleagues rate only what the sponsor may see (issue 13)
+    outcomes = [
+        Outcome(id=1, statement="A", audience=sponsor),
+        Outcome(id=None, statement="B", audience=sponsor),
+        Outcome(id=3, audience=sponsor),
+        Outcome(id=4, statement="client only"),
+    ]
     assert [o.id for o in outcomes_for_stakeholder(Contract(outcomes=outcomes))] == [1]
     assert outcomes_for_stakeholder(None) == []
     many = Contract(outcomes=[replace(outcomes[0], id=i) for i in range(1, 20)])
