@@ -77,7 +77,7 @@ from coachdesk.ui.screen import place_in_screen
 from coachdesk.ui.search import SearchDialog
 from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.theme import line_icon
-from coachdesk.ui.workers import Cancelled, Job, Progress
+from coachdesk.ui.workers import Cancelled, Job, Progress, run_with_progress
 from coachdesk.ui.workspace.base import WorkspaceTab
 from coachdesk.vault.agenda import AgendaItem, AgendaKind
 from coachdesk.vault.calendar import EventText, write_calendar
@@ -487,36 +487,10 @@ class MainWindow(QMainWindow):
         dialog = QProgressDialog(label, "Cancel", 0, 1000, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
-        loop = QEventLoop(self)
-        outcome: dict[str, object] = {}
-
-        def progress(done: int, total: int) -> None:
-            if total > 0:
-                dialog.setValue(int(1000 * done / total))
-
-        job.signals.progress.connect(progress)
-
-        def finished(_result: object) -> None:
-            outcome["ok"] = True
-            loop.quit()
-
-        def failed(message: str) -> None:
-            outcome["error"] = message
-            loop.quit()
-
-        job.signals.finished.connect(finished)
-        job.signals.failed.connect(failed)
-        job.signals.cancelled.connect(loop.quit)
-        dialog.canceled.connect(job.cancel)
-        job.start()
-        if not job.done.is_set():
-            loop.exec()
-        job.done.wait(5)
-        dialog.close()
-        dialog.deleteLater()
-        if "error" in outcome:
-            QMessageBox.warning(self, "CoachDesk", str(outcome["error"]))
-        return bool(outcome.get("ok"))
+        outcome = run_with_progress(job, dialog, wait_s=5)
+        if outcome.error is not None:
+            QMessageBox.warning(self, "CoachDesk", outcome.error)
+        return outcome.finished
 
     def _back_up_before_quitting(self) -> None:
         """The backup "on quit": unless one was made in the last hour."""

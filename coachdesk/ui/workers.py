@@ -11,9 +11,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog
 
 from coachdesk.core.errors import CoachDeskError, explain
 
@@ -73,3 +75,46 @@ class Job(QRunnable):
 
     def start(self) -> None:
         QThreadPool.globalInstance().start(self)
+
+
+@dataclass
+class JobOutcome:
+    """How a job run under a progress dialog ended: finished (with its result), failed
+    (with a sentence for the coach), or neither (cancelled)."""
+
+    finished: bool = False
+    result: object = None
+    error: str | None = None
+
+
+def run_with_progress(job: Job, dialog: QProgressDialog, *, wait_s: float) -> JobOutcome:
+    """Run ``job`` while ``dialog`` (a modal 0–1000 progress dialog whose Cancel cancels
+    the job) shows its progress; return once it has ended, waiting at most ``wait_s`` for
+    the worker thread after the last signal. The dialog is closed and deleted."""
+    loop = QEventLoop(dialog)
+    outcome = JobOutcome()
+
+    def progress(done: int, total: int) -> None:
+        if total > 0:
+            dialog.setValue(int(1000 * done / total))
+
+    def finished(result: object) -> None:
+        outcome.finished, outcome.result = True, result
+        loop.quit()
+
+    def failed(message: str) -> None:
+        outcome.error = message
+        loop.quit()
+
+    job.signals.progress.connect(progress)
+    job.signals.finished.connect(finished)
+    job.signals.failed.connect(failed)
+    job.signals.cancelled.connect(loop.quit)
+    dialog.canceled.connect(job.cancel)
+    job.start()
+    if not job.done.is_set():
+        loop.exec()
+    job.done.wait(wait_s)
+    dialog.close()
+    dialog.deleteLater()
+    return outcome

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,7 +49,7 @@ from coachdesk.ui.controller import VaultController
 from coachdesk.ui.files import choose_open_file
 from coachdesk.ui.models.clients import CLIENT_ID_ROLE
 from coachdesk.ui.widgets import NoteEdit
-from coachdesk.ui.workers import Cancelled, Job, Progress
+from coachdesk.ui.workers import Cancelled, Job, Progress, run_with_progress
 from coachdesk.ui.workspace.base import WorkspaceTab
 from coachdesk.vault.attachments import AddedFile, AttachmentRepository, check_source
 from coachdesk.vault.search import RecordKind
@@ -241,36 +241,11 @@ class AttachmentAdder(QObject):
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        loop = QEventLoop(self)
-        outcome: dict[str, object] = {}
-
-        def progress(done: int, total: int) -> None:
-            if total > 0:
-                dialog.setValue(int(1000 * done / total))
-
-        def finished(result: object) -> None:
-            outcome["added"] = result
-            loop.quit()
-
-        def failed(message: str) -> None:
-            outcome["error"] = message
-            loop.quit()
-
-        job.signals.progress.connect(progress)
-        job.signals.finished.connect(finished)
-        job.signals.failed.connect(failed)
-        job.signals.cancelled.connect(loop.quit)
-        dialog.canceled.connect(job.cancel)
-        job.start()
-        if not job.done.is_set():
-            loop.exec()
-        job.done.wait(30)
-        dialog.close()
-        dialog.deleteLater()
-        if "error" in outcome:
-            self._refuse(path, str(outcome["error"]))
+        outcome = run_with_progress(job, dialog, wait_s=30)
+        if outcome.error is not None:
+            self._refuse(path, outcome.error)
             return False
-        added = outcome.get("added")
+        added = outcome.result
         if isinstance(added, AddedFile):
             self.last_added = added
             return True
