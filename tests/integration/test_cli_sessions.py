@@ -91,7 +91,7 @@ def test_calendar_all_and_one_client(run_cli: CliRunner, vault: Path, tmp_path: 
     ("args", "fragment"),
     [
         (["calendar", "-o", "{tmp}/x.txt"], ".ics"),
-        (["calendar", "-o", "{vault}/x.ics"], "inside the vault"),
+        (["calendar", "-o", "{vault}/x.ics"], "inside a vault folder"),
         (["calendar", "-o", "{tmp}/x.ics", "--client", "999"], "999"),
         (["calendar", "-o", "{tmp}/x.ics", "--event-text", "everything"], "invalid choice"),
         (["calendar"], "-o"),

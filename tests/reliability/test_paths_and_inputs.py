@@ -103,7 +103,9 @@ OUTPUT_COMMANDS: dict[str, Callable[[dict[str, Any], str], list[str]]] = {
     "export": lambda w, out: ["export", "-o", out],
     "export --client": lambda w, out: ["export", "--client", w["client"], "-o", out],
     "report session": lambda w, out: ["report", "session", "--session", w["session"], "-o", out],
-    **{f"report {kind}": _client_report(kind) for kind in ("contract", "progress", "sponsor")},
+    **{f"report {kind}": _client_report(kind) for kind in ("contract", "progress")},
+    # The coach has confirmed what the sponsor sees (issue 13); the path rule comes first.
+    "report sponsor": lambda w, out: [*_client_report("sponsor")(w, out), "--sponsor-confirmed"],
     "report client-export": _client_report("client-export"),
     "report recovery-kit": lambda w, out: ["report", "recovery-kit", "-o", out],
     "backup create": lambda w, out: ["backup", "create", "-o", out],
