@@ -197,6 +197,7 @@ DIALOGS: list[tuple[str, Callable[[Tour], None]]] = [
     ("dialog-delete-client", _unlocked_then(lambda w: w.delete_client())),
     ("dialog-recovery-kit", _unlocked_then(lambda w: w.recovery_kit())),
     ("dialog-about", _unlocked_then(lambda w: w.about())),
+    ("dialog-new-worksheet", _unlocked_then(lambda w: w.new_worksheet())),
     ("dialog-export-question", _report(ReportKind.CLIENT_EXPORT)),
     ("dialog-contract-sign", _contract("mark_signed")),
     ("preview-session", _report(ReportKind.SESSION)),
