@@ -45,6 +45,7 @@ ENV_BACKUP_PASSPHRASE = "COACHDESK_BACKUP_PASSPHRASE"  # noqa: S105
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a closed pipe
 
 
 class _Parser(argparse.ArgumentParser):
@@ -1026,6 +1027,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.vault = default_vault_dir()
         handler = getattr(args, "handler", cmd_gui)
         return int(handler(args))
+    except BrokenPipeError:
+        # The reader stopped early (`coachdesk agenda | head`): not an error to report.
+        # Point stdout at nothing so that Python's flush at exit cannot fail again.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except (Exception, KeyboardInterrupt) as exc:  # every failure: one line and a code
         failure = explain(exc)
         print(f"coachdesk: {failure.message}", file=sys.stderr)

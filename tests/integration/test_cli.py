@@ -341,3 +341,27 @@ def test_demo_then_search_finds_every_kind(run_cli: CliRunner, tmp_path: Path) -
     for line in listed:
         name = line.split("\t")[1].split(" (")[0]
         assert name.encode() not in raw  # the plaintext scan of the vault folder stays clean
+
+
+def test_a_reader_that_stops_early_gets_no_error_line(
+    run_cli: CliRunner, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    """`coachdesk agenda | head -1`: a closed pipe is the reader's choice, not a failure
+    to report ("coachdesk: Broken pipe" was printed before)."""
+    vault = tmp_path / "v"
+    env = {**cli_env, "COACHDESK_PASSPHRASE": PASS}
+    assert run_cli("--vault", vault, "init", env=env).returncode == 0
+    assert run_cli("--vault", vault, "demo", env=env).returncode == 0
+    with subprocess.Popen(
+        [sys.executable, "-m", "coachdesk", "--vault", str(vault), "export", "-o", "-"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # the reader is gone before the command (still unlocking) writes
+        stderr = proc.stderr.read()
+        code = proc.wait(timeout=120)
+    assert b"Broken pipe" not in stderr and b"coachdesk:" not in stderr, stderr
+    assert b"Traceback" not in stderr and b"Exception ignored" not in stderr, stderr
+    assert code in (0, 141)
