@@ -19,9 +19,10 @@ client's own data export, which is not built here).
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
 from coachdesk.core.audience import Audience, DisclosureAction, ReportCopy
 from coachdesk.core.errors import InvalidInput
@@ -300,36 +301,23 @@ def review_items(
                 )
     original = engagement.contract
     if original is not None and which != ReportCopy.SESSION:
-        for position, outcome in enumerate(original.outcomes, 1):
-            if may_see(reader, outcome.audience):
-                items.append(
-                    ReviewItem(
-                        outcome_ref(outcome, position),
-                        "Outcome",
-                        _short(outcome.statement),
-                        Audience(outcome.audience),
+        parts: list[tuple[str, Sequence[Any], Callable[[Any, int], str], Callable[[Any], str]]]
+        parts = [
+            ("Outcome", original.outcomes, outcome_ref, lambda o: o.statement),
+            ("Milestone", original.milestones, milestone_ref, lambda m: m.title),
+            ("Risk", original.risks, risk_ref, lambda r: r.description),
+        ]
+        for kind, records, ref, text in parts:
+            for position, record in enumerate(records, 1):
+                if may_see(reader, record.audience):
+                    items.append(
+                        ReviewItem(
+                            ref(record, position),
+                            kind,
+                            _short(text(record)),
+                            Audience(record.audience),
+                        )
                     )
-                )
-        for position, milestone in enumerate(original.milestones, 1):
-            if may_see(reader, milestone.audience):
-                items.append(
-                    ReviewItem(
-                        milestone_ref(milestone, position),
-                        "Milestone",
-                        _short(milestone.title),
-                        Audience(milestone.audience),
-                    )
-                )
-        for position, risk in enumerate(original.risks, 1):
-            if may_see(reader, risk.audience):
-                items.append(
-                    ReviewItem(
-                        risk_ref(risk, position),
-                        "Risk",
-                        _short(risk.description),
-                        Audience(risk.audience),
-                    )
-                )
     if which == ReportCopy.PROGRESS:
         if any(s.process_rating is not None or s.result_rating is not None for s in view.sessions):
             items.append(ReviewItem(RATINGS_REF, "Sessions", "Process and result ratings", reader))
