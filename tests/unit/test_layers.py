@@ -13,7 +13,7 @@ import textwrap
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "coachdesk"
-ORDER = ["core", "vault", "backup", "reports", "ui"]
+ORDER = ["core", "vault", "backup", "reports", "services", "ui"]
 
 
 def _imports(path: Path) -> set[str]:
@@ -51,7 +51,7 @@ def test_everything_below_ui_runs_without_pyside6() -> None:
 
         sys.meta_path.insert(0, NoQt())
         import coachdesk
-        for layer in ("core", "vault", "backup", "reports"):
+        for layer in ("core", "vault", "backup", "reports", "services"):
             package = importlib.import_module(f"coachdesk.{layer}")
             for info in pkgutil.walk_packages(package.__path__, f"coachdesk.{layer}."):
                 importlib.import_module(info.name)
