@@ -59,7 +59,7 @@ from coachdesk.core.validation import (
     SESSION_MINUTES_MIN,
 )
 from coachdesk.reports.kinds import ReportKind
-from coachdesk.services.sessions import book_session, number_of
+from coachdesk.services.sessions import next_session, number_of
 from coachdesk.ui import text
 from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
@@ -635,8 +635,10 @@ class SessionsTab(WorkspaceTab):
         if self.client_id is None or not self.controller.is_unlocked:
             return
         self.flush()
+        contract = self._contract
+        session = next_session(self.client_id, contract, self._sessions.records(), datetime.now())
         try:
-            session = book_session(self.controller.store, self.client_id, datetime.now())
+            self.controller.store.sessions.save(session, contract)
         except InvalidInput as exc:
             QMessageBox.warning(self, "New session", str(exc))
             return
