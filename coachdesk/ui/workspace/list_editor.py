@@ -156,8 +156,11 @@ class ListEditor(QObject, Generic[R]):
 
     # -- loading -------------------------------------------------------------------
 
-    def load(self, records: Sequence[R], *, keep_edits: bool = False) -> None:
-        """Show ``records`` (fresh from the store) and select the first row.
+    def load(
+        self, records: Sequence[R], *, keep_edits: bool = False, select_first: bool = True
+    ) -> None:
+        """Show ``records`` (fresh from the store) and select the first row (or, without
+        ``select_first``, none).
 
         With ``keep_edits`` (the same list shown again) pending records stay, in place
         of their stored copies, and the selected row stays selected; untouched new rows
@@ -181,7 +184,9 @@ class ListEditor(QObject, Generic[R]):
                 ),
                 None,
             )
-        self.select(target if target is not None else self.first())
+        if target is None and select_first:
+            target = self.first()
+        self.select(target)
 
     def clear(self) -> None:
         """Forget every row and pending record (a lock, another client)."""
@@ -189,6 +194,7 @@ class ListEditor(QObject, Generic[R]):
         self.binder.set_record(None)
         self._mark_unsaved()
         self.model.clear()
+        self.shown.emit(None)
 
     # -- selecting -----------------------------------------------------------------
 
@@ -233,9 +239,7 @@ class ListEditor(QObject, Generic[R]):
             focus.setFocus(reason)
         return record
 
-    def confirm_removal(
-        self, parent: QWidget, record: R, question: tuple[str, str] | None
-    ) -> bool:
+    def confirm_removal(self, parent: QWidget, record: R, question: tuple[str, str] | None) -> bool:
         """Ask (title, question) before ``record`` goes, No being the default; an
         untouched new row, or a list that never asks (None), goes without asking."""
         if question is None or self.is_untouched(record):
@@ -282,7 +286,7 @@ class ListEditor(QObject, Generic[R]):
         if self.autosaver is not None:
             self.autosaver.touch()
 
-    def save_pending(self, save: Callable[[R], None]) -> bool:
+    def save_pending(self, save: Callable[[R], object]) -> bool:
         """Store every pending record with ``save``; those the vault refuses stay
         pending (the first refusal is raised after the rest were tried). True when at
         least one was stored. Untouched new rows are never passed to ``save``."""
