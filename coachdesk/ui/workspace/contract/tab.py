@@ -45,7 +45,7 @@ from coachdesk.ui.widgets import (
     CARD_STYLE,
 )
 from coachdesk.ui.workspace.base import WorkspaceTab
-from coachdesk.ui.workspace.contract.parts import ContractParts, PartsCard, untouched
+from coachdesk.ui.workspace.contract.parts import ContractParts, PartsCard
 from coachdesk.ui.workspace.contract.terms import ContractTerms
 from coachdesk.ui.workspace.contract.versions import ContractVersionDialog, VersionsCard
 from coachdesk.vault.search import RecordKind
@@ -339,13 +339,15 @@ class ContractTab(ContractTerms, ContractParts, WorkspaceTab):
         outcomes, milestones, risks = contract.outcomes, contract.milestones, contract.risks
         # A row just added and not yet touched is not part of the contract yet: it must
         # neither block saving the rest nor, on a signed contract, start an amendment.
-        contract.outcomes = [part for part in outcomes if not untouched(part)]
-        contract.milestones = [part for part in milestones if not untouched(part)]
-        contract.risks = [part for part in risks if not untouched(part)]
+        contract.outcomes = self.outcomes.stored_parts()
+        contract.milestones = self.milestones.stored_parts()
+        contract.risks = self.risks.stored_parts()
         try:
             self.controller.store.contracts.save(contract)
         finally:  # the cards edit these very lists
             contract.outcomes, contract.milestones, contract.risks = outcomes, milestones, risks
+        for card in (self.outcomes, self.milestones, self.risks):
+            card.rows.mark_saved()
         if (contract.version, contract.status) != (version, status):
             # A signed contract just became an amendment: show it and its kept version.
             self.binder.set_record(contract)
