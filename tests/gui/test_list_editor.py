@@ -37,7 +37,7 @@ class Notes(QWidget):
         self.binder = RecordBinder(self)
         self.binder.text(self.edit, "text")
         self.rows: ListEditor[Note] = ListEditor(
-            model=self.model, view=self.view, binder=self.binder, record_type=Note, parent=self
+            Note, self.model, self.view, self.binder, parent=self
         )
         self.stored: list[str] = []
         layout = QVBoxLayout(self)
@@ -124,12 +124,28 @@ def test_removing_asks_unless_the_row_is_new_and_untouched(
         return QMessageBox.StandardButton.No
 
     monkeypatch.setattr(QMessageBox, "question", question)
+    deleted: list[int] = []
     new = notes.rows.add(Note())
-    assert notes.rows.confirm_removal(notes, new, ("Remove note", "Remove it?"))
-    assert asked == []
+    assert notes.rows.delete(notes, new, "Remove note", "Remove it?", deleted.append)
+    assert asked == [] and deleted == []  # nothing stored, nothing asked
     stored = notes.model.record(0)
-    assert not notes.rows.confirm_removal(notes, stored, ("Remove note", "Remove it?"))
-    assert asked == ["Remove note"]
+    assert not notes.rows.delete(notes, stored, "Remove note", "Remove it?", deleted.append)
+    assert asked == ["Remove note"] and deleted == []
+    assert notes.rows.delete(notes, stored, "Remove note", None, deleted.append)
+    assert deleted == [1] and notes.model.rowCount() == 1
+
+
+def test_a_refusal_by_the_vault_keeps_the_row(
+    notes: Notes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, _t: warned.append(title))
+
+    def refuse(_record_id: int) -> None:
+        raise InvalidInput("The vault is read-only.")
+
+    assert not notes.rows.delete(notes, notes.model.record(0), "Remove note", None, refuse)
+    assert warned == ["Remove note"] and notes.model.rowCount() == 2
 
 
 def test_removing_selects_the_row_that_takes_its_place(notes: Notes) -> None:

@@ -13,7 +13,8 @@ one written down in ``docs/architecture.md`` ("A new row"):
 * A new row nobody changed is never stored: a save skips it, and it disappears when
   the coach selects another row or the list is loaded again (another client, the same
   client shown again, the vault locked).
-* Removing a row asks first, unless it is such an untouched new row: that just goes.
+* Deleting a row asks first (where the list asks at all), unless it is such an
+  untouched new row: that just goes.
 
 The widgets stay with the tab (table, editor, buttons, layout); this class owns the
 rows, the selection, the pending records and the untouched-row rule, and tells the tab
@@ -38,7 +39,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QWidget
 
-from coachdesk.core.errors import InvalidInput
+from coachdesk.core.errors import InvalidInput, NotFound
 from coachdesk.ui.autosave import Autosaver
 from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.models.records import Column, Index, RecordTableModel
@@ -112,15 +113,15 @@ class ListEditor(QObject, Generic[R]):
 
     def __init__(
         self,
-        *,
+        record_type: type[R],
         model: RecordTableModel[R],
         view: QAbstractItemView,
         binder: RecordBinder,
-        record_type: type[R],
+        *,
         autosaver: Autosaver | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent if parent is not None else view)  # lives as long as its view
         self.model = model
         self.view = view
         self.binder = binder
@@ -239,20 +240,40 @@ class ListEditor(QObject, Generic[R]):
             focus.setFocus(reason)
         return record
 
-    def confirm_removal(self, parent: QWidget, record: R, question: tuple[str, str] | None) -> bool:
-        """Ask (title, question) before ``record`` goes, No being the default; an
-        untouched new row, or a list that never asks (None), goes without asking."""
-        if question is None or self.is_untouched(record):
-            return True
-        title, text = question
-        answer = QMessageBox.question(
-            parent,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+    def delete(
+        self,
+        parent: QWidget,
+        record: R,
+        title: str,
+        question: str | None,
+        delete_stored: Callable[[int], object] | None = None,
+    ) -> bool:
+        """Remove ``record`` after the coach confirms ``question`` (No is the default;
+        None: a list that never asks), its stored copy first with ``delete_stored``.
+
+        An untouched new row goes without asking. A refusal by the vault is shown
+        (under ``title``) and keeps the row; a copy already deleted elsewhere is no
+        reason to keep it. True when the row went."""
+        if question is not None and not self.is_untouched(record):
+            answer = QMessageBox.question(
+                parent,
+                title,
+                question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        if record.id is not None and delete_stored is not None:
+            try:
+                delete_stored(record.id)
+            except NotFound:
+                pass  # already gone (deleted elsewhere)
+            except InvalidInput as exc:
+                QMessageBox.warning(parent, title, str(exc))
+                return False
+        self.remove(record)
+        return True
 
     def remove(self, record: R) -> None:
         """Take ``record`` out of the list (its stored copy is the caller's) and select

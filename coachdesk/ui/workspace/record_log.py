@@ -10,7 +10,6 @@ deletion is asked about.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
 from typing import Generic, Protocol, TypeVar
 
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core.errors import NotFound
 from coachdesk.ui.autosave import SaveState
 from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
@@ -133,12 +131,7 @@ class RecordLogTab(WorkspaceTab, Generic[R, E]):
         self._autosaver = self.make_autosaver(self._save_pending, autosave_delay_ms)
         self._autosaver.state_changed.connect(self.editor.show_problem)
         self.rows: ListEditor[R] = ListEditor(
-            model=self.model,
-            view=self.table,
-            binder=self.editor.binder,
-            record_type=record_type,
-            autosaver=self._autosaver,
-            parent=self,
+            record_type, model, self.table, editor.binder, autosaver=self._autosaver, parent=self
         )
         self.rows.shown.connect(self._show)
         self.rows.edited.connect(self._edited)
@@ -288,14 +281,11 @@ class RecordLogTab(WorkspaceTab, Generic[R, E]):
         if record is None or self.client_id is None:
             return False
         heading, question = self._delete_question(record)
-        if not self.rows.confirm_removal(
-            self, record, (heading, f"{question}\nThis cannot be undone.")
+        repository = self._repository()
+        if not self.rows.delete(
+            self, record, heading, f"{question}\nThis cannot be undone.", repository.delete
         ):
             return False
-        if record.id is not None:
-            with contextlib.suppress(NotFound):  # already gone (deleted elsewhere)
-                self._repository().delete(record.id)
-        self.rows.remove(record)
         if record.id is not None:
             self.controller.notify_changed(self.client_id)
         return True

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLayout,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.core.attendance import AWAITING_LABEL, awaiting_outcome, state_label
-from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import (
     ActionItem,
     ActionOwner,
@@ -190,23 +188,17 @@ class SessionsTab(WorkspaceTab):
         self._bind()
         # The sessions, and the selected session's action items: two lists, one rule
         # for new rows (see list_editor).
-        self._session_rows: ListEditor[Session] = ListEditor(
-            model=self._sessions,
-            view=self._list,
-            binder=self._binder,
-            record_type=Session,
-            autosaver=self._session_saver,
-            parent=self,
+        self._session_rows = ListEditor(
+            Session, self._sessions, self._list, self._binder, autosaver=self._session_saver
         )
         self._session_rows.shown.connect(self._session_shown)
         self._session_rows.edited.connect(self._session_edited)
-        self._action_rows: ListEditor[ActionItem] = ListEditor(
-            model=self._actions_model,
-            view=self._action_list,
-            binder=self._action_binder,
-            record_type=ActionItem,
+        self._action_rows = ListEditor(
+            ActionItem,
+            self._actions_model,
+            self._action_list,
+            self._action_binder,
             autosaver=self._action_saver,
-            parent=self,
         )
         self._action_rows.shown.connect(self._action_shown)
         self._action_rows.removed.connect(self._action_removed)
@@ -674,24 +666,22 @@ class SessionsTab(WorkspaceTab):
         if session is None or self.client_id is None:
             return
         question = (
-            "Delete session",
             f"Delete the session of {text.fmt_datetime(session.started_at)} and all its "
-            "notes?\n\nIts action items stay on the client’s list. This cannot be undone.",
+            "notes?\n\nIts action items stay on the client’s list. This cannot be undone."
         )
-        if not self._session_rows.confirm_removal(self, session, question):
-            return
-        if session.id is not None:
-            try:
-                self.controller.store.sessions.delete(session.id)
-            except InvalidInput as exc:
-                QMessageBox.warning(self, "Delete session", str(exc))
-                return
-            for item in self._actions:  # the database set these to NULL too
-                if item.session_id == session.id:
-                    item.session_id = None
-        self._session_rows.remove(session)
-        if session.id is not None:
+        if (
+            self._session_rows.delete(
+                self, session, "Delete session", question, self._delete_stored_session
+            )
+            and session.id is not None
+        ):
             self.controller.notify_changed(self.client_id)
+
+    def _delete_stored_session(self, session_id: int) -> None:
+        self.controller.store.sessions.delete(session_id)
+        for item in self._actions:  # the database set these to NULL too
+            if item.session_id == session_id:
+                item.session_id = None
 
     def add_action_item(self) -> None:
         """A new, empty commitment for this session; stored once it has text."""
@@ -706,17 +696,18 @@ class SessionsTab(WorkspaceTab):
         self._action_rows.add(item, self._action_text)
 
     def remove_action_item(self) -> None:
+        """Remove the selected commitment (without asking: it is one line, soon retyped)."""
         item = self._action_rows.current()
         if item is None:
             return
-        if item.id is not None:
-            try:
-                self.controller.store.action_items.delete(item.id)
-            except InvalidInput as exc:
-                QMessageBox.warning(self, "Remove action item", str(exc))
-                return
-        self._action_rows.remove(item)
-        if item.id is not None and self.client_id is not None:
+        store = self.controller.store
+        if (
+            self._action_rows.delete(
+                self, item, "Remove action item", None, store.action_items.delete
+            )
+            and item.id is not None
+            and self.client_id is not None
+        ):
             self.controller.notify_changed(self.client_id)
 
     # -- showing -------------------------------------------------------------------

@@ -135,11 +135,7 @@ class PartsCard(QFrame):
             if shown.header == "Who sees":
                 self.view.setItemDelegateForColumn(position, AudienceChipDelegate(self.view))
         self.rows: ListEditor[Any] = ListEditor(
-            model=self.model,
-            view=self.view,
-            binder=self.binder,
-            record_type=part_type,
-            parent=self,
+            part_type, self.model, self.view, self.binder, parent=self
         )
         self.rows.shown.connect(lambda _part: self._update_buttons())
         self.rows.edited.connect(lambda _part, _field: self.edited.emit())
@@ -192,10 +188,8 @@ class PartsCard(QFrame):
         part = self.rows.current()
         if part is None:
             return
-        row = self.model.row_of(part)
-        question = (f"Remove {self.noun}", f"Remove {self.noun} {row + 1} from the contract?")
-        if self.rows.confirm_removal(self, part, question):
-            self.rows.remove(part)
+        question = f"Remove {self.noun} {self.model.row_of(part) + 1} from the contract?"
+        self.rows.delete(self, part, f"Remove {self.noun}", question)  # the tab saves
 
     def refresh(self) -> None:
         """Re-read every row (derived columns such as positions may have changed)."""
