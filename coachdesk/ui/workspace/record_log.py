@@ -252,8 +252,14 @@ class RecordLogTab(WorkspaceTab, Generic[R, E]):
         self.rows.load(self._repository().for_client(client_id), keep_edits=same)
 
     def focus_record(self, record_id: int, kind: RecordKind | None = None) -> None:
+        if kind is not None and kind not in self.record_kinds:
+            return
         if self.rows.select_id(record_id) is not None:
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def selected_record(self, kind: RecordKind) -> int | None:
+        current = self.rows.current()
+        return current.id if current is not None and kind in self.record_kinds else None
 
     def clear(self) -> None:
         super().clear()

@@ -132,6 +132,7 @@ class SessionsTab(WorkspaceTab):
     """List of sessions (newest first) and an autosaving editor for the selected one."""
 
     title = "Sessions"
+    record_kinds = frozenset({RecordKind.SESSION})
 
     def __init__(
         self,
@@ -737,6 +738,9 @@ class SessionsTab(WorkspaceTab):
             self._outcomes_layout.addWidget(box)
             self._outcome_boxes.append(box)
         self._no_outcomes.setVisible(not self._outcome_boxes)
+
+    def selected_record(self, kind: RecordKind) -> int | None:
+        return self.current_session_id() if kind == RecordKind.SESSION else None
 
     def current_session_id(self) -> int | None:
         """The selected session's id: what "Session summary" reports on."""

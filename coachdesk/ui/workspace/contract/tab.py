@@ -11,9 +11,7 @@ This module holds the tab itself (load, save, sign, create); the cards live besi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -135,6 +133,9 @@ class ContractTab(ContractTerms, ContractParts, WorkspaceTab):
     """Edit the client's current contract; autosaved through the contract repository."""
 
     title = "Contract"
+    record_kinds = frozenset(
+        {RecordKind.CONTRACT, RecordKind.OUTCOME, RecordKind.MILESTONE, RecordKind.RISK}
+    )
 
     def __init__(self, controller: VaultController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
@@ -279,22 +280,26 @@ class ContractTab(ContractTerms, ContractParts, WorkspaceTab):
     def focus_record(self, record_id: int, kind: RecordKind | None = None) -> None:
         """Select the outcome, milestone or risk of a search hit. Their ids are counted
         per table, so pass the hit's ``kind``; without it the first match wins."""
-        if self.contract is None:
-            return
-        cards: list[tuple[RecordKind, PartsCard, Sequence[Any]]] = [
-            (RecordKind.OUTCOME, self.outcomes, self.contract.outcomes),
-            (RecordKind.MILESTONE, self.milestones, self.contract.milestones),
-            (RecordKind.RISK, self.risks, self.contract.risks),
-        ]
-        for card_kind, card, parts in cards:
+        for card_kind, card in self._cards():
             if kind is not None and kind != card_kind:
                 continue
-            for row, part in enumerate(parts):
-                if part.id == record_id:
-                    card.select_row(row)
-                    self.scroll_area.ensureWidgetVisible(card)
-                    card.view.setFocus()
-                    return
+            if card.rows.select_id(record_id) is not None:
+                self.scroll_area.ensureWidgetVisible(card)
+                card.view.setFocus()
+                return
+
+    def selected_record(self, kind: RecordKind) -> int | None:
+        if kind == RecordKind.CONTRACT:
+            return None if self.contract is None else self.contract.id
+        part = next((card.rows.current() for k, card in self._cards() if k == kind), None)
+        return None if part is None else part.id
+
+    def _cards(self) -> list[tuple[RecordKind, PartsCard]]:
+        return [
+            (RecordKind.OUTCOME, self.outcomes),
+            (RecordKind.MILESTONE, self.milestones),
+            (RecordKind.RISK, self.risks),
+        ]
 
     def clear(self) -> None:
         super().clear()
