@@ -171,6 +171,8 @@ class ListEditor(QObject, Generic[R]):
         by_id: dict[int, R] = {r.id: r for r in keep if r.id is not None}
         rows = [by_id.get(r.id, r) if r.id is not None else r for r in records]
         rows += [r for r in keep if r.id is None]
+        if self._pending and not keep and self.autosaver is not None:
+            self.autosaver.discard()  # what it was to save is no longer shown
         self._pending = keep
         self.binder.set_record(None)
         self.model.set_records(rows)
