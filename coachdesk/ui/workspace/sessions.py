@@ -7,7 +7,7 @@ private notes) are kept visibly apart.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QPalette
@@ -52,6 +52,7 @@ from coachdesk.core.validation import (
     SESSION_MINUTES_MIN,
 )
 from coachdesk.reports.kinds import ReportKind
+from coachdesk.services.sessions import next_session, number_of
 from coachdesk.ui import text
 from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
@@ -80,27 +81,11 @@ from coachdesk.ui.workspace.list_editor import ListEditor, PendingRowsModel
 from coachdesk.vault.search import RecordKind
 
 NEW_SESSION_SHORTCUT = "Ctrl+Shift+N"
-DEFAULT_SESSION_MINUTES = 60
 SIZE_SAMPLE_ROWS = 40
 """Rows of the session list measured to size its columns (Qt's default: 1000)."""
 # Private notes' (background, text) colours when no stylesheet colours them.
 PRIVATE_LIGHT = (QColor("#fff4d6"), QColor("#8a5a00"))
 PRIVATE_DARK = (QColor("#3a3222"), QColor("#e0b562"))
-
-
-def quarter_hour(moment: datetime) -> datetime:
-    """``moment`` rounded to the nearest quarter hour: sessions are booked on :00, :15…"""
-    hour = moment.replace(minute=0, second=0, microsecond=0)
-    minutes = (moment - hour).total_seconds() / 60
-    return hour + timedelta(minutes=15 * round(minutes / 15))
-
-
-def number_of(session: Session, contract: Contract | None) -> str:
-    """The place of a session: "3 of 10" with a counted contract, "3" without, or ""."""
-    if session.number is None:
-        return ""
-    planned = contract.session_count if contract is not None else None
-    return f"{session.number} of {planned}" if planned else str(session.number)
 
 
 def mnemonic_safe(value: str) -> str:
@@ -643,21 +628,7 @@ class SessionsTab(WorkspaceTab):
             return
         self.flush()
         contract = self._contract
-        numbers = [s.number for s in self._sessions.records() if s.number is not None]
-        following = max(numbers, default=0) + 1
-        planned = contract.session_count if contract is not None else None
-        # Beyond the contract's count the session is an extra, uncounted one.
-        number = None if planned and following > planned else following
-        minutes = (contract.session_length_minutes if contract else None) or (
-            DEFAULT_SESSION_MINUTES
-        )
-        session = Session(
-            client_id=self.client_id,
-            started_at=quarter_hour(datetime.now()),
-            duration_minutes=min(max(minutes, SESSION_MINUTES_MIN), SESSION_MINUTES_MAX),
-            number=number,
-            format=contract.format if contract is not None else SessionFormat.IN_PERSON,
-        )
+        session = next_session(self.client_id, contract, self._sessions.records(), datetime.now())
         self._configure_for_contract([*self._sessions.records(), session])
         self._session_rows.add(session, self._agenda)
 

@@ -3,7 +3,7 @@ outcome, milestone and risk cards (``parts.py``) and the version history (``vers
 """
 
 from coachdesk.ui.workspace.contract.parts import NumberEdit, PartsCard
-from coachdesk.ui.workspace.contract.tab import ContractTab, draft_contract, header_text
+from coachdesk.ui.workspace.contract.tab import ContractTab, header_text
 from coachdesk.ui.workspace.contract.versions import ContractVersionDialog, version_html
 
 __all__ = [
@@ -11,7 +11,6 @@ __all__ = [
     "ContractVersionDialog",
     "NumberEdit",
     "PartsCard",
-    "draft_contract",
     "header_text",
     "version_html",
 ]

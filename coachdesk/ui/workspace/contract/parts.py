@@ -32,12 +32,12 @@ from coachdesk.core.model import (
     Contract,
     Milestone,
     Outcome,
-    OutcomeReading,
     Risk,
     RiskLevel,
     RiskStatus,
 )
 from coachdesk.core.sharing import AUDIENCE_HINTS, AUDIENCE_LABELS
+from coachdesk.services.contracts import record_reading, remove_outcome
 from coachdesk.ui import text
 from coachdesk.ui.autosave import Autosaver
 from coachdesk.ui.binding import RecordBinder
@@ -407,21 +407,13 @@ class ContractParts:
         outcome = self.outcomes.binder.record
         if field != "current" or not isinstance(outcome, Outcome) or outcome.current is None:
             return
-        today = self.controller.store.today()
-        if outcome.history and outcome.history[-1].on == today:
-            # One reading a day: while the coach types "7.5", 7 is not a reading of its own.
-            outcome.history[-1].value = outcome.current
-        else:
-            outcome.history.append(OutcomeReading(on=today, value=outcome.current))
+        record_reading(outcome, outcome.current, self.controller.store.today())
         self._show_history()
 
     def _outcome_removed(self, outcome: object) -> None:
         if self.contract is None or not isinstance(outcome, Outcome):
             return
-        if outcome.id is not None:  # the store would unlink them too; keep memory in step
-            for milestone in self.contract.milestones:
-                if milestone.outcome_id == outcome.id:
-                    milestone.outcome_id = None
+        remove_outcome(self.contract, outcome)  # the card took it out; this unlinks milestones
         self.outcomes.refresh()  # positions moved up
         self.milestones.refresh()
         self._fill_outcome_choices()

@@ -11,9 +11,7 @@ This module holds the tab itself (load, save, sign, create); the cards live besi
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -31,9 +29,14 @@ from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import (
     Contract,
     ContractStatus,
-    SessionFormat,
 )
 from coachdesk.reports.kinds import ReportKind
+from coachdesk.services.contracts import (
+    date_signature,
+    save_contract,
+    sign_contract,
+    start_contract,
+)
 from coachdesk.ui import text
 from coachdesk.ui.autosave import SaveState
 from coachdesk.ui.binding import RecordBinder
@@ -67,47 +70,6 @@ QLabel#saveState { color: palette(placeholder-text); }
 QLabel#emptyTitle { font-size: 14pt; font-weight: 600; }
 """
 )
-
-
-# --- Draft defaults --------------------------------------------------------------------
-
-DRAFT_MONTHS = 6
-DRAFT_SESSIONS = 10
-DRAFT_SESSION_MINUTES = 90
-
-
-def draft_contract(client_id: int, today: date) -> Contract:
-    """A sensible starting point: the coach edits it, rather than starting from blank."""
-    end = QDate(today.year, today.month, today.day).addMonths(DRAFT_MONTHS).toPython()
-    assert isinstance(end, date)
-    return Contract(
-        client_id=client_id,
-        title="Coaching agreement",
-        start_date=today,
-        end_date=end,
-        session_count=DRAFT_SESSIONS,
-        session_length_minutes=DRAFT_SESSION_MINUTES,
-        cadence="Every two to three weeks",
-        format=SessionFormat.IN_PERSON,
-        cancellation_terms="Sessions cancelled less than 48 hours ahead are charged in full.",
-        confidentiality="What is said in sessions stays between the coach and the client.",
-        confidentiality_limits=(
-            "The coach breaks confidentiality only where there is a serious risk of harm "
-            "to the client or others, or where the law requires it."
-        ),
-        sponsor_reporting=(
-            "Attendance and progress against the agreed outcomes; never what is said in sessions."
-        ),
-        coach_responsibilities=(
-            "The coaching process: structure, questions, feedback and challenge; "
-            "preparing each session; keeping confidentiality."
-        ),
-        client_responsibilities=(
-            "Decisions and actions between sessions; bringing the topics that matter; "
-            "saying what helps and what does not."
-        ),
-        status=ContractStatus.DRAFT,
-    )
 
 
 def header_text(contract: Contract, earlier_versions: int) -> str:
@@ -340,7 +302,6 @@ class ContractTab(ContractTerms, ContractParts, WorkspaceTab):
         contract = self.contract
         if contract is None or self.client_id is None:
             return
-        version, status = contract.version, contract.status
         outcomes, milestones, risks = contract.outcomes, contract.milestones, contract.risks
         # A row just added and not yet touched is not part of the contract yet: it must
         # neither block saving the rest nor, on a signed contract, start an amendment.
@@ -348,13 +309,12 @@ class ContractTab(ContractTerms, ContractParts, WorkspaceTab):
         contract.milestones = self.milestones.stored_parts()
         contract.risks = self.risks.stored_parts()
         try:
-            self.controller.store.contracts.save(contract)
+            amended = save_contract(self.controller.store, contract)
         finally:  # the cards edit these very lists
             contract.outcomes, contract.milestones, contract.risks = outcomes, milestones, risks
         for card in (self.outcomes, self.milestones, self.risks):
             card.rows.mark_saved()
-        if (contract.version, contract.status) != (version, status):
-            # A signed contract just became an amendment: show it and its kept version.
+        if amended:  # a signed contract just became an amendment: show it and its kept version
             self.binder.set_record(contract)
             self._load_versions()
         self._update_header()
@@ -365,9 +325,8 @@ class ContractTab(ContractTerms, ContractParts, WorkspaceTab):
         """Start the client's contract from a draft, stored at once."""
         if self.client_id is None or self.contract is not None:
             return
-        contract = draft_contract(self.client_id, self.controller.store.today())
         try:
-            self.controller.store.contracts.save(contract)
+            contract = start_contract(self.controller.store, self.client_id)
         except InvalidInput as exc:
             QMessageBox.warning(self, "Contract not created", str(exc))
             return
@@ -400,13 +359,9 @@ class ContractTab(ContractTerms, ContractParts, WorkspaceTab):
                 + self.autosaver.message,
             )
             return
-        previous = contract.status, contract.signed_date
-        contract.status = ContractStatus.SIGNED
-        contract.signed_date = self.controller.store.today()
         try:
-            self.controller.store.contracts.save(contract)
+            sign_contract(self.controller.store, contract, self.controller.store.today())
         except InvalidInput as exc:
-            contract.status, contract.signed_date = previous
             QMessageBox.warning(self, "Contract not signed", str(exc))
             return
         self.binder.set_record(contract)
@@ -419,12 +374,7 @@ class ContractTab(ContractTerms, ContractParts, WorkspaceTab):
         contract = self.contract
         if contract is None:
             return
-        if (
-            field == "status"
-            and contract.status == ContractStatus.SIGNED
-            and contract.signed_date is None
-        ):
-            contract.signed_date = self.controller.store.today()
+        if field == "status" and date_signature(contract, self.controller.store.today()):
             self.signed_edit.set_value(contract.signed_date)
         self._update_header()
         self.autosaver.touch()
