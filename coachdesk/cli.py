@@ -240,7 +240,7 @@ def cmd_clients(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from coachdesk.core.demo import demo_engagements
+    from coachdesk.demo import demo_engagements
 
     with _unlocked_store(args) as store:
         ids = import_engagements(store, [(e, []) for e in demo_engagements(date.today())])
