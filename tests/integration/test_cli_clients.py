@@ -48,7 +48,7 @@ def test_archive_marks_closed_and_keeps_records(run_cli: CliRunner, tmp_path: Pa
 
 def test_delete_needs_yes_then_erases(run_cli: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / "v"
-    kept, gone = _vault_with_two(run_cli, folder)
+    _, gone = _vault_with_two(run_cli, folder)
     refused = run_cli("--vault", folder, "client", "delete", str(gone), env=ENV)
     assert refused.returncode == 2
     assert "--yes" in _one_line_error(refused)
@@ -66,7 +66,7 @@ def test_delete_needs_yes_then_erases(run_cli: CliRunner, tmp_path: Path) -> Non
 
 def test_unknown_or_bad_id_exit_2_one_line(run_cli: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / "v"
-    kept, _ = _vault_with_two(run_cli, folder)
+    _vault_with_two(run_cli, folder)
     for args in (("archive", "999"), ("delete", "999", "--yes"), ("delete", "abc", "--yes")):
         proc = run_cli("--vault", folder, "client", *args, env=ENV)
         assert proc.returncode == 2, (args, proc.stderr)

@@ -75,4 +75,3 @@ def test_demo_data_uses_the_domain_alone_and_only_front_ends_use_it() -> None:
     for layer in ("core", "vault", "backup", "reports"):
         for path in (PACKAGE / layer).rglob("*.py"):
             assert not any(n.startswith("coachdesk.demo") for n in _imports(path)), path
-
