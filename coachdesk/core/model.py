@@ -327,9 +327,9 @@ class EmotionEntry:
     source: EmotionSource = EmotionSource.SELF_REPORT
     situation: str = text("Situation", search=True, audience=Audience.COACH)
     trigger: str = text("Trigger", search=True, audience=Audience.COACH)
-    label: str = text("Emotion", search=True, audience=Audience.COACH)
+    label: str = text("Label", search=True, audience=Audience.COACH)
     """A Mood Meter word or the client's own word."""
-    family: str = text("Family", search=True, audience=Audience.CLIENT)
+    family: str = text("Plutchik family", search=True, audience=Audience.CLIENT)
     """A Plutchik family (see :class:`coachdesk.core.emotions.PlutchikFamily`) or ""."""
     pleasantness: int = 0
     energy: int = 0
