@@ -328,6 +328,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_sessions(args: argparse.Namespace) -> int:
     """One line per session, id first, with its state and n of N."""
     from coachdesk.core import attendance
+    from coachdesk.services.sessions import place
 
     now = datetime.now()
     with _unlocked_store(args) as store:
@@ -337,10 +338,9 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     planned = contract.session_count if contract is not None else None
     for session in attendance.in_time_order(sessions):
         n = attendance.session_number(sessions, session, contract)
-        place = "-" if n is None else f"{n} of {planned}" if planned else str(n)
         print(
             f"{session.id}\t{session.started_at:%Y-%m-%d %H:%M}\t"
-            f"{session.duration_minutes} min\t{place}\t"
+            f"{session.duration_minutes} min\t{place(n, planned) or '-'}\t"
             f"{attendance.state_with_rule(session, contract, now)}"
         )
     counts = attendance.session_counts(sessions, contract, now)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from coachdesk.core.model import Client, Contract, ContractStatus, RiskLevel
+from coachdesk.services.contracts import draft_contract
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.workspace.contract import ContractTab
 from coachdesk.vault.search import RecordKind
@@ -258,12 +259,9 @@ def test_create_a_contract_for_a_client_without_one(
     with qtbot.waitSignal(controller.data_changed, timeout=1000):
         qtbot.mouseClick(create, Qt.MouseButton.LeftButton)
     contract = stored(controller, client_id)
-    today = controller.store.today()
-    assert contract.status == ContractStatus.DRAFT
-    assert (contract.session_count, contract.session_length_minutes) == (10, 90)
-    assert contract.start_date == today
-    assert contract.end_date is not None
-    assert 180 <= (contract.end_date - today).days <= 185
+    draft = draft_contract(client_id, controller.store.today())  # its terms: unit-tested
+    draft.id = contract.id
+    assert contract == draft
     assert not create.isVisible()
     assert child(tab, QLineEdit, "contractTitleEdit").text() == contract.title
     assert "Draft" in child(tab, QLabel, "contractHeader").text()

@@ -34,7 +34,7 @@ from coachdesk.core.model import (
 from coachdesk.ui.autosave import SaveState
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.models.records import RECORD_ROLE, RecordTableModel
-from coachdesk.ui.workspace.sessions import SessionsTab, number_of, quarter_hour
+from coachdesk.ui.workspace.sessions import SessionsTab
 
 FAST = 40  # ms: autosave delay in tests that wait for it
 NEVER = 600_000  # ms: autosave delay in tests that must not rely on the timer
@@ -216,12 +216,6 @@ def test_focus_record_selects_that_session(tab: SessionsTab, controller: VaultCo
 # -- new session ---------------------------------------------------------------------
 
 
-def test_quarter_hour_rounding() -> None:
-    assert quarter_hour(datetime(2026, 3, 1, 9, 7, 29)) == datetime(2026, 3, 1, 9, 0)
-    assert quarter_hour(datetime(2026, 3, 1, 9, 8)) == datetime(2026, 3, 1, 9, 15)
-    assert quarter_hour(datetime(2026, 3, 1, 23, 53)) == datetime(2026, 3, 2, 0, 0)
-
-
 def test_new_session_is_prefilled_and_typed_notes_autosave(
     qtbot: QtBot, tab: SessionsTab, controller: VaultController
 ) -> None:
@@ -257,20 +251,6 @@ def test_new_session_shortcut(qtbot: QtBot, tab: SessionsTab, controller: VaultC
     note(tab, "agenda").setFocus()
     qtbot.keyClick(note(tab, "agenda"), Qt.Key.Key_N, CTRL | SHIFT)
     qtbot.waitUntil(lambda: len(stored_sessions(controller)) == 4)  # buttons animate a click
-
-
-def test_new_session_beyond_the_contract_is_unnumbered(
-    qtbot: QtBot, controller: VaultController
-) -> None:
-    contract = controller.store.contracts.for_client(client_id(controller))
-    assert contract is not None
-    contract.session_count = 3
-    controller.store.contracts.save(contract)
-    tab = make_tab(qtbot, controller)
-    qtbot.mouseClick(button(tab, "newSessionButton"), Qt.MouseButton.LeftButton)
-    assert selected(tab).number is None
-    assert number_of(selected(tab), contract) == ""
-    assert len(stored_sessions(controller)) == 4
 
 
 def test_notify_changed_after_a_save(

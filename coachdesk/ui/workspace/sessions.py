@@ -7,7 +7,7 @@ private notes) are kept visibly apart.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import (
     QItemSelectionModel,
@@ -60,6 +60,7 @@ from coachdesk.core.validation import (
     SESSION_MINUTES_MIN,
 )
 from coachdesk.reports.kinds import ReportKind
+from coachdesk.services.sessions import book_session, number_of
 from coachdesk.ui import text
 from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
@@ -89,27 +90,11 @@ from coachdesk.vault.search import RecordKind
 Index = QModelIndex | QPersistentModelIndex
 
 NEW_SESSION_SHORTCUT = "Ctrl+Shift+N"
-DEFAULT_SESSION_MINUTES = 60
 SIZE_SAMPLE_ROWS = 40
 """Rows of the session list measured to size its columns (Qt's default: 1000)."""
 # Private notes' (background, text) colours when no stylesheet colours them.
 PRIVATE_LIGHT = (QColor("#fff4d6"), QColor("#8a5a00"))
 PRIVATE_DARK = (QColor("#3a3222"), QColor("#e0b562"))
-
-
-def quarter_hour(moment: datetime) -> datetime:
-    """``moment`` rounded to the nearest quarter hour: sessions are booked on :00, :15…"""
-    hour = moment.replace(minute=0, second=0, microsecond=0)
-    minutes = (moment - hour).total_seconds() / 60
-    return hour + timedelta(minutes=15 * round(minutes / 15))
-
-
-def number_of(session: Session, contract: Contract | None) -> str:
-    """The place of a session: "3 of 10" with a counted contract, "3" without, or ""."""
-    if session.number is None:
-        return ""
-    planned = contract.session_count if contract is not None else None
-    return f"{session.number} of {planned}" if planned else str(session.number)
 
 
 def mnemonic_safe(value: str) -> str:
@@ -651,24 +636,8 @@ class SessionsTab(WorkspaceTab):
         if self.client_id is None or not self.controller.is_unlocked:
             return
         self.flush()
-        contract = self._contract
-        numbers = [s.number for s in self._sessions.records() if s.number is not None]
-        following = max(numbers, default=0) + 1
-        planned = contract.session_count if contract is not None else None
-        # Beyond the contract's count the session is an extra, uncounted one.
-        number = None if planned and following > planned else following
-        minutes = (contract.session_length_minutes if contract else None) or (
-            DEFAULT_SESSION_MINUTES
-        )
-        session = Session(
-            client_id=self.client_id,
-            started_at=quarter_hour(datetime.now()),
-            duration_minutes=min(max(minutes, SESSION_MINUTES_MIN), SESSION_MINUTES_MAX),
-            number=number,
-            format=contract.format if contract is not None else SessionFormat.IN_PERSON,
-        )
         try:
-            self.controller.store.sessions.save(session, contract)
+            session = book_session(self.controller.store, self.client_id, datetime.now())
         except InvalidInput as exc:
             QMessageBox.warning(self, "New session", str(exc))
             return
