@@ -14,19 +14,21 @@ from datetime import date, datetime
 import pytest
 
 from coachdesk.core import attachments, fields, model
-from coachdesk.core.audience import Audience
+from coachdesk.core.audience import Audience, ReportCopy
 from coachdesk.core.fields import BY_CLAUSE, FieldInfo, text, text_fields, undeclared
 from coachdesk.core.model import (
     ClauseAudience,
     Client,
     Contract,
     EmotionEntry,
+    Engagement,
     Milestone,
     Outcome,
     OutcomeReading,
     Session,
 )
-from coachdesk.core.sharing import CLAUSES, blank_unseen
+from coachdesk.core.sharing import CLAUSES, REPORT_AUDIENCE, blank_unseen, may_see, shared_view
+from coachdesk.demo import demo_engagements
 
 RECORDS = [
     cls
@@ -178,3 +180,33 @@ def test_field_info_is_immutable() -> None:
     info = FieldInfo("Label", True, Audience.CLIENT)
     with pytest.raises(dataclasses.FrozenInstanceError):
         info.search = False  # type: ignore[misc]
+
+
+def _records(engagement: Engagement) -> list[object]:
+    found: list[object] = [engagement.client, *engagement.sessions, *engagement.action_items]
+    found += [*engagement.emotions, *engagement.feedback, *engagement.disclosures]
+    if engagement.contract is not None:
+        contract = engagement.contract
+        found += [contract, *contract.outcomes, *contract.milestones, *contract.risks]
+        found += [reading for outcome in contract.outcomes for reading in outcome.history]
+    return found
+
+
+@pytest.mark.parametrize("which", list(ReportCopy), ids=str)
+def test_no_report_holds_a_field_its_reader_may_never_read(which: ReportCopy) -> None:
+    """The class, not the case: every text field of every demo record is given a word of
+    its own, and no report copy keeps one whose declared audience excludes its reader."""
+    reader = REPORT_AUDIENCE[which]
+    for engagement in demo_engagements(date(2026, 12, 3)):
+        for record in _records(engagement):
+            for declared in text_fields(type(record)):
+                word = f"QZ{declared.name}"
+                many = isinstance(getattr(record, declared.name), list)
+                setattr(record, declared.name, [word] if many else word)
+        view = shared_view(engagement, which)
+        for record in _records(view):
+            for declared in text_fields(type(record)):
+                if not may_see(reader, declared.info.audience):
+                    # Empty, or a word of the report's own ("tried" for a strategy).
+                    value = str(getattr(record, declared.name))
+                    assert "QZ" not in value, (which, type(record).__name__, declared.name)
