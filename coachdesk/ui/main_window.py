@@ -53,6 +53,7 @@ from coachdesk.backup import restore_backup
 from coachdesk.core.errors import CoachDeskError, WrongPassphrase
 from coachdesk.core.model import ClientStatus
 from coachdesk.reports import ReportKind
+from coachdesk.services import clients as client_cases
 from coachdesk.ui import settings as keys
 from coachdesk.ui import text
 from coachdesk.ui.agenda import TODAY_SHORTCUT, AgendaPage
@@ -727,10 +728,7 @@ class MainWindow(QMainWindow):
         if client_id is None:
             return
         self._flush_all()
-        store = self.controller.store
-        client = store.clients.get(client_id)
-        client.status = ClientStatus.CLOSED
-        store.clients.save(client)
+        client_cases.archive_client(self.controller.store, client_id)
         self.controller.notify_changed(client_id)
         self.statusBar().showMessage("Client archived (status closed).", 4000)
 
@@ -754,7 +752,7 @@ class MainWindow(QMainWindow):
             return
         for tab in self.tab_pages:
             tab.clear()
-        self.controller.store.delete_client(client_id)
+        client_cases.delete_client(self.controller.store, client_id)
         self.client_list.selectionModel().clearSelection()
         self.clients.load(self.controller.store)
         self._show_client_header(None)

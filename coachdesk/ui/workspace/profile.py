@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core import fields
 from coachdesk.core.model import Client, ClientStatus, Disclosure, Focus
 from coachdesk.core.sharing import disclosure_summary
 from coachdesk.ui.autosave import SaveState
@@ -171,8 +172,9 @@ class ProfileTab(WorkspaceTab):
         self._tags.textEdited.connect(self._tags_edited)
 
         self._intake = note("intakeNotes", "How the client came, what they hope for", 5)
-        self._intake.setAccessibleName("Intake notes")
-        self._section("Intake notes", self._intake)
+        intake = fields.label(Client, "intake_notes")
+        self._intake.setAccessibleName(intake)
+        self._section(intake, self._intake)
         b.text(self._intake, "intake_notes")
 
         form = form_layout()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core import fields
 from coachdesk.core.attendance import AWAITING_LABEL, awaiting_outcome, state_label
 from coachdesk.core.model import (
     ActionItem,
@@ -449,7 +450,7 @@ class SessionsTab(WorkspaceTab):
         style_private(self._private, banner)
         box.addWidget(banner)
         box.addWidget(self._private)
-        self._section("Private notes", box)
+        self._section(fields.label(Session, "private_notes"), box)
 
     def _build_takeaways(self) -> None:
         form = form_layout()

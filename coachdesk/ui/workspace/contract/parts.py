@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core import fields
 from coachdesk.core.audience import Audience
 from coachdesk.core.model import (
     Contract,
@@ -274,12 +275,12 @@ class ContractParts:
             numbers.addWidget(field_caption(caption, edit))
             numbers.addWidget(edit, 1)
         form = card.form
-        form.addRow("Statement", self.outcome_statement)
-        form.addRow("Measure", self.outcome_measure)
+        form.addRow(fields.label(Outcome, "statement"), self.outcome_statement)
+        form.addRow(fields.label(Outcome, "measure"), self.outcome_measure)
         form.addRow("Values", numbers)
         dates = QHBoxLayout()
         dates.addWidget(self.outcome_deadline, 1)
-        dates.addWidget(field_caption("Owner", self.outcome_owner))
+        dates.addWidget(field_caption(fields.label(Outcome, "owner"), self.outcome_owner))
         dates.addWidget(self.outcome_owner, 1)
         form.addRow("Deadline", dates)
         form.addRow("Readings", self.outcome_history)
@@ -336,14 +337,16 @@ class ContractParts:
         dates.addWidget(self.milestone_done, 1)
         dates.addWidget(self.milestone_done_today)
         form.addRow("Due", dates)
-        form.addRow("Evidence", self.milestone_evidence)
+        form.addRow(fields.label(Milestone, "evidence"), self.milestone_evidence)
         self.milestone_audience = audience_combo("milestoneAudience")
         self.milestone_evidence_audience = audience_combo(
             "milestoneEvidenceAudience", follow="Same as the milestone"
         )
         who = QHBoxLayout()
         who.addWidget(self.milestone_audience, 1)
-        who.addWidget(field_caption("Evidence", self.milestone_evidence_audience))
+        who.addWidget(
+            field_caption(fields.label(Milestone, "evidence"), self.milestone_evidence_audience)
+        )
         who.addWidget(self.milestone_evidence_audience, 1)
         form.addRow("Who sees", who)
 
@@ -388,7 +391,7 @@ class ContractParts:
         form = card.form
         form.addRow("Description", self.risk_description)
         form.addRow("Likelihood", levels)
-        form.addRow("Mitigation", self.risk_mitigation)
+        form.addRow(fields.label(Risk, "mitigation"), self.risk_mitigation)
         form.addRow("Status", self.risk_status)
         self.risk_audience = audience_combo("riskAudience")
         form.addRow("Who sees", self.risk_audience)

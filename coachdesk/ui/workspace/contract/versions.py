@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core import fields
 from coachdesk.core.attendance import allowance_rule
 from coachdesk.core.model import (
     Contract,
@@ -50,17 +51,17 @@ def version_html(contract: Contract) -> str:
     c = contract
     length = f"{c.session_length_minutes} minutes" if c.session_length_minutes else ""
     terms = [
-        ("Title", c.title),
+        (fields.label(Contract, "title"), c.title),
         ("Status", text.label(c.status)),
         ("Signed on", text.fmt_date(c.signed_date)),
         ("Start", text.fmt_date(c.start_date)),
         ("End", text.fmt_date(c.end_date)),
         ("Sessions", "" if c.session_count is None else str(c.session_count)),
         ("Session length", length),
-        ("Cadence", c.cadence),
+        (fields.label(Contract, "cadence"), c.cadence),
         ("Format", text.label(c.format)),
-        ("Fees", c.fees),
-        ("Cancellation", c.cancellation_terms),
+        (fields.label(Contract, "fees"), c.fees),
+        (fields.label(Contract, "cancellation_terms"), c.cancellation_terms),
         ("Counted against the sessions", allowance_rule(c)),
         ("Confidentiality", c.confidentiality),
         ("Limits of confidentiality", c.confidentiality_limits),
