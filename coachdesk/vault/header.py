@@ -193,6 +193,10 @@ class VaultHeader:
         slots_json = document.get("slots")
         if not isinstance(vault_id, str) or not isinstance(slots_json, dict):
             raise IntegrityFailure("the vault header (vault.key) is damaged")
+        if not vault_id.isprintable() or not vault_id.isascii():
+            # The id goes into the keys' associated data as UTF-8; a lone surrogate or a
+            # control character is no id this program wrote.
+            raise IntegrityFailure("the vault header (vault.key) is damaged: bad vault id")
         if set(slots_json) != set(SLOT_NAMES):
             raise IntegrityFailure("the vault header (vault.key) is damaged: slots missing")
         slots = {name: Slot.from_json(slots_json[name], name) for name in SLOT_NAMES}
