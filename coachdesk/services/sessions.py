@@ -14,7 +14,6 @@ from datetime import datetime, timedelta
 
 from coachdesk.core.model import Contract, Session, SessionFormat
 from coachdesk.core.validation import SESSION_MINUTES_MAX, SESSION_MINUTES_MIN
-from coachdesk.vault.store import Store
 
 DEFAULT_SESSION_MINUTES = 60
 """A new session's length when the contract does not say."""
@@ -48,18 +47,17 @@ def number_of(session: Session, contract: Contract | None) -> str:
     return place(session.number, contract.session_count if contract is not None else None)
 
 
-def book_session(store: Store, client_id: int, now: datetime) -> Session:
-    """Book and store a session for ``now`` (to the quarter hour), numbered next, as
-    long as the contract's sessions and in its format."""
-    contract = store.contracts.for_client(client_id)
-    sessions = store.sessions.for_client(client_id)
+def next_session(
+    client_id: int, contract: Contract | None, sessions: Sequence[Session], now: datetime
+) -> Session:
+    """A new session of the client's for ``now`` (to the quarter hour), numbered after
+    ``sessions``, as long as the contract's sessions and in its format. Not stored: the
+    caller stores it (the Sessions tab once the coach has written in it)."""
     minutes = (contract.session_length_minutes if contract else None) or DEFAULT_SESSION_MINUTES
-    session = Session(
+    return Session(
         client_id=client_id,
         started_at=quarter_hour(now),
         duration_minutes=min(max(minutes, SESSION_MINUTES_MIN), SESSION_MINUTES_MAX),
         number=next_number(sessions, contract),
         format=contract.format if contract is not None else SessionFormat.IN_PERSON,
     )
-    store.sessions.save(session, contract)
-    return session

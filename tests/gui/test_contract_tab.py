@@ -420,3 +420,32 @@ def test_scrolling_over_a_field_does_not_change_it(
     QApplication.sendEvent(spin, wheel)
     assert spin.value() == 10
     assert not tab.autosaver.dirty
+
+
+def test_an_untouched_new_part_goes_when_left_and_is_never_stored(
+    qtbot: QtBot, tab: ContractTab, controller: VaultController
+) -> None:
+    """The one rule for new rows (list_editor), as in every other list."""
+    qtbot.mouseClick(child(tab, QPushButton, "addRisk"), Qt.MouseButton.LeftButton)
+    assert tab.risks.model.rowCount() == 2
+    assert tab.flush()
+    assert len(stored(controller).risks) == 1
+    select_row(tab.risks.view, 0)
+    qtbot.waitUntil(lambda: tab.risks.model.rowCount() == 1)
+    assert len(tab.contract.risks) == 1  # type: ignore[union-attr]  # the contract's list too
+    assert tab.flush()
+    assert stored(controller).version == 1
+
+
+def test_removing_a_new_part_asks_only_once_something_was_typed(
+    qtbot: QtBot, tab: ContractTab, answer_yes: list[str]
+) -> None:
+    qtbot.mouseClick(child(tab, QPushButton, "addMilestone"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(child(tab, QPushButton, "removeMilestone"), Qt.MouseButton.LeftButton)
+    assert answer_yes == []  # nothing in it: it just goes
+    assert tab.milestones.model.rowCount() == 2
+    qtbot.mouseClick(child(tab, QPushButton, "addMilestone"), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(child(tab, QLineEdit, "milestoneTitle"), "Half a thought")
+    qtbot.mouseClick(child(tab, QPushButton, "removeMilestone"), Qt.MouseButton.LeftButton)
+    assert answer_yes == ["Remove milestone"]
+    assert tab.milestones.model.rowCount() == 2

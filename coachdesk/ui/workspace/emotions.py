@@ -67,6 +67,7 @@ from coachdesk.ui.mood_meter import (
 )
 from coachdesk.ui.widgets import NoteEdit, section_title
 from coachdesk.ui.workspace.record_log import RecordEditor, RecordLogModel, RecordLogTab
+from coachdesk.vault.search import RecordKind
 from coachdesk.vault.store import ClientRecordRepository
 
 SUGGESTED_WORDS = 8
@@ -544,6 +545,7 @@ class EmotionsTab(RecordLogTab[EmotionEntry, EmotionEditor]):
     """The emotion log of one client: table and chart on the left, the entry on the right."""
 
     title = "Emotions"
+    record_kinds = frozenset({RecordKind.EMOTION})
 
     def __init__(
         self,

@@ -18,6 +18,7 @@ from coachdesk.ui.controller import VaultController
 from coachdesk.ui.models.records import Column
 from coachdesk.ui.widgets import NoteEdit, OptionalDateEdit, section_title
 from coachdesk.ui.workspace.record_log import RecordEditor, RecordLogModel, RecordLogTab
+from coachdesk.vault.search import RecordKind
 from coachdesk.vault.store import ClientRecordRepository
 
 COMMON_ROLES = (
@@ -171,6 +172,7 @@ class FeedbackTab(RecordLogTab[FeedbackEntry, FeedbackEditor]):
     """Stakeholder feedback on the client: a table, newest first, and the entry beside it."""
 
     title = "Feedback"
+    record_kinds = frozenset({RecordKind.FEEDBACK})
     model: FeedbackTableModel
 
     def __init__(

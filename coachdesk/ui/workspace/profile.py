@@ -40,6 +40,7 @@ from coachdesk.ui.layout import (
 from coachdesk.ui.sharing import AudienceChipDelegate
 from coachdesk.ui.widgets import OptionalDateEdit
 from coachdesk.ui.workspace.base import WorkspaceTab
+from coachdesk.vault.search import RecordKind
 
 NAME_REQUIRED = "A name is required"
 ERROR_TEXT = QColor("#b3261e")
@@ -74,6 +75,7 @@ class ProfileTab(WorkspaceTab):
     """Edits every field of the client record; saves to ``store.clients``."""
 
     title = "Profile"
+    record_kinds = frozenset({RecordKind.CLIENT})
 
     def __init__(
         self,
@@ -247,6 +249,9 @@ class ProfileTab(WorkspaceTab):
             self._disclosures.resizeColumnToContents(column)
         self._disclosures.setVisible(bool(entries))
         self._no_disclosures.setVisible(not entries)
+
+    def selected_record(self, kind: RecordKind) -> int | None:
+        return self.client_id if kind == RecordKind.CLIENT else None
 
     def clear(self) -> None:
         super().clear()

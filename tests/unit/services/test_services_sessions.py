@@ -1,6 +1,4 @@
-"""Booking and numbering sessions without Qt.
-
-The pure rules run on plain records; booking runs on a real vault (cheap KDF)."""
+"""Starting and numbering sessions, without Qt or a vault: pure rules on plain records."""
 
 from __future__ import annotations
 
@@ -9,16 +7,15 @@ from datetime import datetime
 import pytest
 
 from coachdesk.core.model import Contract, Session, SessionFormat, SessionState
-from coachdesk.services.contracts import save_contract, start_contract
+from coachdesk.core.validation import validate_session
 from coachdesk.services.sessions import (
     DEFAULT_SESSION_MINUTES,
-    book_session,
     next_number,
+    next_session,
     number_of,
     place,
     quarter_hour,
 )
-from coachdesk.vault.store import Store
 
 NOW = datetime(2026, 3, 10, 9, 7, 29)
 
@@ -66,33 +63,33 @@ def test_place_in_words() -> None:
     assert number_of(Session(started_at=NOW), Contract(session_count=8)) == ""
 
 
-def test_book_a_session_from_the_contract(store: Store, client_id: int) -> None:
-    contract = start_contract(store, client_id)
-    contract.format = SessionFormat.VIDEO
-    save_contract(store, contract)
-    first = book_session(store, client_id, NOW)
-    second = book_session(store, client_id, NOW)
-    assert first.id is not None and second.id is not None and first.id != second.id
-    assert (first.number, second.number) == (1, 2)
-    assert first.started_at == datetime(2026, 3, 10, 9, 0)
-    assert first.duration_minutes == 90  # the contract's session length
-    assert first.format == SessionFormat.VIDEO
-    assert first.state == SessionState.PLANNED
-    stored = store.sessions.get(first.id)
-    assert (stored.number, stored.client_id, stored.started_at) == (1, client_id, first.started_at)
+def test_a_new_session_follows_the_contract() -> None:
+    contract = Contract(session_count=10, session_length_minutes=90, format=SessionFormat.VIDEO)
+    session = next_session(7, contract, sessions(1, 2, 3), NOW)
+    assert session.id is None  # not stored: the caller stores it
+    assert (session.client_id, session.number) == (7, 4)
+    assert session.started_at == datetime(2026, 3, 10, 9, 0)
+    assert session.duration_minutes == 90  # the contract's session length
+    assert session.format == SessionFormat.VIDEO
+    assert session.state == SessionState.PLANNED
+    validate_session(session, contract)
 
 
-def test_book_beyond_the_contract_is_unnumbered(store: Store, client_id: int) -> None:
-    contract = start_contract(store, client_id)
-    contract.session_count = 2
-    save_contract(store, contract)
-    numbers = [book_session(store, client_id, NOW).number for _ in range(3)]
-    assert numbers == [1, 2, None]
-    assert len(store.sessions.for_client(client_id)) == 3
+def test_a_new_session_beyond_the_contract_is_unnumbered() -> None:
+    session = next_session(7, Contract(session_count=3), sessions(1, 2, 3), NOW)
+    assert session.number is None
+    assert number_of(session, Contract(session_count=3)) == ""
 
 
-def test_book_without_a_contract(store: Store, client_id: int) -> None:
-    session = book_session(store, client_id, NOW)
+def test_a_new_session_without_a_contract() -> None:
+    session = next_session(7, None, [], NOW)
     assert session.duration_minutes == DEFAULT_SESSION_MINUTES
     assert session.format == SessionFormat.IN_PERSON
     assert session.number == 1
+
+
+@pytest.mark.parametrize(("length", "expected"), [(None, 60), (0, 60), (900, 600)])
+def test_a_new_session_length_stays_within_the_limits(length: int | None, expected: int) -> None:
+    """A contract from an import may hold a length the editor would not allow."""
+    contract = Contract(session_length_minutes=length)
+    assert next_session(7, contract, [], NOW).duration_minutes == expected

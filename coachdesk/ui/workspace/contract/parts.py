@@ -4,16 +4,16 @@
 :class:`~coachdesk.ui.workspace.contract.tab.ContractTab` that builds the three cards on
 the tab and reacts to their edits (readings, links between milestones and outcomes); the
 tab and its tests reach the editors by the names given here. (About 500 lines: the
-card and the three editors built on it are read together; the card's list machinery is
-the generic list editor's to take over.)
+card and the three editors built on it are read together; the rows, selection and new
+rows are the generic list editor's.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -45,7 +44,7 @@ from coachdesk.ui.autosave import Autosaver
 from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.layout import line_edit, record_table
-from coachdesk.ui.models.records import Column, RecordTableModel
+from coachdesk.ui.models.records import Column
 from coachdesk.ui.sharing import (
     AudienceChipDelegate,
     audience_combo,
@@ -56,6 +55,7 @@ from coachdesk.ui.widgets import (
     fill_card,
 )
 from coachdesk.ui.workspace.contract.terms import choice_combo, field_caption, short_note
+from coachdesk.ui.workspace.list_editor import ListEditor, PendingRowsModel
 
 NUMBER_LIMIT = 1_000_000.0
 """Outcome numbers range ±this: wide enough for money, counts and scales alike."""
@@ -81,11 +81,13 @@ class NumberEdit(QDoubleSpinBox):
 
 class PartsCard(QFrame):
     """One kind of contract part (outcomes, milestones or risks): a table to scan and
-    pick, an editor for the selected row beside it, add and remove. The card edits the
-    contract's own list in place; the tab saves the contract."""
+    pick, an editor for the selected row beside it, add and remove. The rows are a
+    :class:`~coachdesk.ui.workspace.list_editor.ListEditor` (``rows``), with its rule
+    for new rows; the card keeps the contract's own list (``parts``) in step with them,
+    and the tab saves the contract, without the untouched new rows."""
 
-    edited = Signal()  # a part was added, removed or changed: save the contract
-    removed = Signal(object)  # the part that was removed
+    edited = Signal()  # a part was changed, or a stored one removed: save the contract
+    removed = Signal(object)  # the part that was removed (or dropped, untouched)
 
     def __init__(
         self,
@@ -95,17 +97,16 @@ class PartsCard(QFrame):
         noun: str,
         key: str,
         columns: Sequence[Column[Any]],
-        new_part: Callable[[], Any],
+        part_type: type[Any],
         stretch_column: int = 0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.noun = noun
-        self._new_part = new_part
+        self._part_type = part_type
         self._parts: list[Any] = []
-        self.model: RecordTableModel[Any] = RecordTableModel(columns, self)
+        self.model: PendingRowsModel[Any] = PendingRowsModel(columns, "Not saved yet", self)
         self.binder = RecordBinder(self)
-        self.binder.changed.connect(self._field_changed)
 
         layout, heading = fill_card(self, title, hint)
         self.add_button = QPushButton(f"Add {noun}")
@@ -134,7 +135,12 @@ class PartsCard(QFrame):
         for position, shown in enumerate(columns):
             if shown.header == "Who sees":
                 self.view.setItemDelegateForColumn(position, AudienceChipDelegate(self.view))
-        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.rows: ListEditor[Any] = ListEditor(
+            part_type, self.model, self.view, self.binder, parent=self
+        )
+        self.rows.shown.connect(lambda _part: self._update_buttons())
+        self.rows.edited.connect(lambda _part, _field: self.edited.emit())
+        self.rows.removed.connect(self._part_left)
         remove_action = QAction(f"Remove {noun}", self.view)
         remove_action.setShortcut(QKeySequence.StandardKey.Delete)
         remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -157,75 +163,45 @@ class PartsCard(QFrame):
     def set_parts(self, parts: list[Any] | None) -> None:
         """Edit ``parts`` (the contract's own list) in place; None: show nothing."""
         self._parts = parts if parts is not None else []
-        self.model.set_records(self._parts)
-        if self._parts:
-            self.select_row(0)
-        else:
-            self.binder.set_record(None)
+        self.rows.load(self._parts)
         self._update_buttons()
 
+    def stored_parts(self) -> list[Any]:
+        """The parts to save: all but the untouched new rows (see list_editor)."""
+        return [part for part in self._parts if not self.rows.is_untouched(part)]
+
     def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
+        if 0 <= row < self.model.rowCount():
+            self.rows.select(self.model.record(row))
 
     def selected_row(self) -> int:
         index = self.view.currentIndex()
         return index.row() if index.isValid() else -1
 
     def add_part(self) -> None:
-        part = self._new_part()
-        self._parts.append(part)
-        row = self.model.append(part)
-        self.select_row(row)
-        self.edited.emit()
-        self._update_buttons()
         first = self.form.itemAt(0, QFormLayout.ItemRole.FieldRole)
         widget = first.widget() if first is not None else None
-        if widget is not None:
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        part = self._part_type()
+        self._parts.append(part)
+        self.rows.add(part, widget)
 
     def remove_selected(self) -> None:
-        row = self.selected_row()
-        if row < 0:
+        part = self.rows.current()
+        if part is None:
             return
-        part = self.model.record(row)
-        if part.id is not None:  # stored: ask; a row added a moment ago just goes
-            answer = QMessageBox.question(
-                self,
-                f"Remove {self.noun}",
-                f"Remove {self.noun} {row + 1} from the contract?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.model.remove(row)
-        self._parts.remove(part)
-        if self.model.rowCount():
-            self.select_row(min(row, self.model.rowCount() - 1))
-        else:
-            self.binder.set_record(None)
-        self.removed.emit(part)
-        self.edited.emit()
-        self._update_buttons()
+        question = f"Remove {self.noun} {self.model.row_of(part) + 1} from the contract?"
+        self.rows.delete(self, part, f"Remove {self.noun}", question)  # the tab saves
 
     def refresh(self) -> None:
         """Re-read every row (derived columns such as positions may have changed)."""
-        if self.model.rowCount():
-            last = self.model.index(self.model.rowCount() - 1, self.model.columnCount() - 1)
-            self.model.dataChanged.emit(self.model.index(0, 0), last)
+        self.rows.refresh()
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        record = self.model.record(current.row()) if current.isValid() else None
-        self.binder.set_record(record)
-        self._update_buttons()
-
-    def _field_changed(self, _field: str) -> None:
-        record = self.binder.record
-        if record is not None:
-            self.model.record_changed(record)
+    def _part_left(self, part: Any) -> None:
+        self._parts[:] = [p for p in self._parts if p is not part]
+        self.removed.emit(part)
+        if part.id is not None:
             self.edited.emit()
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(self.selected_row() >= 0)
@@ -268,7 +244,7 @@ class ContractParts:
             noun="outcome",
             key="Outcome",
             columns=columns,
-            new_part=Outcome,
+            part_type=Outcome,
             stretch_column=1,
         )
         self.outcome_statement = line_edit("outcomeStatement", "What will be different")
@@ -339,7 +315,7 @@ class ContractParts:
             noun="milestone",
             key="Milestone",
             columns=columns,
-            new_part=Milestone,
+            part_type=Milestone,
         )
         self.milestone_title = line_edit("milestoneTitle", "What will have happened")
         self.milestone_outcome = choice_combo("milestoneOutcome")
@@ -401,7 +377,7 @@ class ContractParts:
             noun="risk",
             key="Risk",
             columns=columns,
-            new_part=Risk,
+            part_type=Risk,
         )
         self.risk_description = line_edit("riskDescription", "What could happen")
         self.risk_likelihood = choice_combo("riskLikelihood")
@@ -456,8 +432,7 @@ class ContractParts:
         outcome_id = self.milestone_outcome.itemData(index)
         if milestone.outcome_id != outcome_id:
             milestone.outcome_id = outcome_id
-            self.milestones.model.record_changed(milestone)
-            self.autosaver.touch()
+            self.milestones.rows.mark_edited(milestone, "outcome_id")
 
     def _fill_outcome_choices(self) -> None:
         """Outcomes a milestone can link to (stored ones: a link is an outcome id)."""
@@ -519,8 +494,3 @@ def _who_sees_column() -> Column[Any]:
         lambda part: AUDIENCE_LABELS[Audience(part.audience)],
         tooltip=lambda part: AUDIENCE_HINTS[Audience(part.audience)],
     )
-
-
-def untouched(part: Outcome | Milestone | Risk) -> bool:
-    """A new part exactly as "Add" created it."""
-    return part.id is None and part == type(part)()

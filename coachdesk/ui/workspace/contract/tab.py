@@ -11,9 +11,6 @@ This module holds the tab itself (load, save, sign, create); the cards live besi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -49,7 +46,7 @@ from coachdesk.ui.widgets import (
     CARD_STYLE,
 )
 from coachdesk.ui.workspace.base import WorkspaceTab
-from coachdesk.ui.workspace.contract.parts import ContractParts, PartsCard, untouched
+from coachdesk.ui.workspace.contract.parts import ContractParts, PartsCard
 from coachdesk.ui.workspace.contract.terms import ContractTerms
 from coachdesk.ui.workspace.contract.versions import ContractVersionDialog, VersionsCard
 from coachdesk.vault.search import RecordKind
@@ -98,6 +95,9 @@ class ContractTab(ContractTerms, ContractParts, WorkspaceTab):
     """Edit the client's current contract; autosaved through the contract repository."""
 
     title = "Contract"
+    record_kinds = frozenset(
+        {RecordKind.CONTRACT, RecordKind.OUTCOME, RecordKind.MILESTONE, RecordKind.RISK}
+    )
 
     def __init__(self, controller: VaultController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
@@ -242,22 +242,26 @@ class ContractTab(ContractTerms, ContractParts, WorkspaceTab):
     def focus_record(self, record_id: int, kind: RecordKind | None = None) -> None:
         """Select the outcome, milestone or risk of a search hit. Their ids are counted
         per table, so pass the hit's ``kind``; without it the first match wins."""
-        if self.contract is None:
-            return
-        cards: list[tuple[RecordKind, PartsCard, Sequence[Any]]] = [
-            (RecordKind.OUTCOME, self.outcomes, self.contract.outcomes),
-            (RecordKind.MILESTONE, self.milestones, self.contract.milestones),
-            (RecordKind.RISK, self.risks, self.contract.risks),
-        ]
-        for card_kind, card, parts in cards:
+        for card_kind, card in self._cards():
             if kind is not None and kind != card_kind:
                 continue
-            for row, part in enumerate(parts):
-                if part.id == record_id:
-                    card.select_row(row)
-                    self.scroll_area.ensureWidgetVisible(card)
-                    card.view.setFocus()
-                    return
+            if card.rows.select_id(record_id) is not None:
+                self.scroll_area.ensureWidgetVisible(card)
+                card.view.setFocus()
+                return
+
+    def selected_record(self, kind: RecordKind) -> int | None:
+        if kind == RecordKind.CONTRACT:
+            return None if self.contract is None else self.contract.id
+        part = next((card.rows.current() for k, card in self._cards() if k == kind), None)
+        return None if part is None else part.id
+
+    def _cards(self) -> list[tuple[RecordKind, PartsCard]]:
+        return [
+            (RecordKind.OUTCOME, self.outcomes),
+            (RecordKind.MILESTONE, self.milestones),
+            (RecordKind.RISK, self.risks),
+        ]
 
     def clear(self) -> None:
         super().clear()
@@ -301,13 +305,15 @@ class ContractTab(ContractTerms, ContractParts, WorkspaceTab):
         outcomes, milestones, risks = contract.outcomes, contract.milestones, contract.risks
         # A row just added and not yet touched is not part of the contract yet: it must
         # neither block saving the rest nor, on a signed contract, start an amendment.
-        contract.outcomes = [part for part in outcomes if not untouched(part)]
-        contract.milestones = [part for part in milestones if not untouched(part)]
-        contract.risks = [part for part in risks if not untouched(part)]
+        contract.outcomes = self.outcomes.stored_parts()
+        contract.milestones = self.milestones.stored_parts()
+        contract.risks = self.risks.stored_parts()
         try:
             amended = save_contract(self.controller.store, contract)
         finally:  # the cards edit these very lists
             contract.outcomes, contract.milestones, contract.risks = outcomes, milestones, risks
+        for card in (self.outcomes, self.milestones, self.risks):
+            card.rows.mark_saved()
         if amended:  # a signed contract just became an amendment: show it and its kept version
             self.binder.set_record(contract)
             self._load_versions()
