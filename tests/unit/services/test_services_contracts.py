@@ -172,14 +172,19 @@ def test_marked_signed_without_a_date_is_dated_today() -> None:
 
 
 @pytest.mark.parametrize(
-    "contract",
+    ("status", "signed"),
     [
-        Contract(status=ContractStatus.SIGNED, signed_date=date(2026, 1, 5)),
-        Contract(status=ContractStatus.DRAFT),
-        Contract(status=ContractStatus.AMENDED),
+        # Plain values, not Contract objects: pytest keeps parameters for the whole run,
+        # and tests/reliability/test_lock.py proves no record outlives a lock.
+        (ContractStatus.SIGNED, date(2026, 1, 5)),
+        (ContractStatus.DRAFT, None),
+        (ContractStatus.AMENDED, None),
     ],
 )
-def test_a_date_of_signature_is_kept_and_unsigned_ones_get_none(contract: Contract) -> None:
+def test_a_date_of_signature_is_kept_and_unsigned_ones_get_none(
+    status: ContractStatus, signed: date | None
+) -> None:
+    contract = Contract(status=status, signed_date=signed)
     before = contract.signed_date
     assert date_signature(contract, TODAY) is False
     assert contract.signed_date == before
