@@ -91,18 +91,17 @@ class PartsCard(QFrame):
 
     def __init__(
         self,
-        *,
         title: str,
         hint: str,
-        noun: str,
-        key: str,
-        columns: Sequence[Column[Any]],
         part_type: type[Any],
+        columns: Sequence[Column[Any]],
+        *,
         stretch_column: int = 0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.noun = noun
+        key = part_type.__name__  # "Outcome": the names of the buttons, table and editor
+        self.noun = noun = key.lower()
         self._part_type = part_type
         self._parts: list[Any] = []
         self.model: PendingRowsModel[Any] = PendingRowsModel(columns, "Not saved yet", self)
@@ -238,15 +237,8 @@ class ContractParts:
             Column("Deadline", lambda o: o.deadline),
             _who_sees_column(),
         ]
-        card = PartsCard(
-            title="Outcomes",
-            hint="the agreed results progress is measured against",
-            noun="outcome",
-            key="Outcome",
-            columns=columns,
-            part_type=Outcome,
-            stretch_column=1,
-        )
+        hint = "the agreed results progress is measured against"
+        card = PartsCard("Outcomes", hint, Outcome, columns, stretch_column=1)
         self.outcome_statement = line_edit("outcomeStatement", "What will be different")
         self.outcome_measure = line_edit("outcomeMeasure", "How it is measured")
         self.outcome_baseline = NumberEdit()
@@ -309,14 +301,7 @@ class ContractParts:
             Column("Done", lambda m: m.done_on),
             _who_sees_column(),
         ]
-        card = PartsCard(
-            title="Milestones",
-            hint="intermediate results on the way",
-            noun="milestone",
-            key="Milestone",
-            columns=columns,
-            part_type=Milestone,
-        )
+        card = PartsCard("Milestones", "intermediate results on the way", Milestone, columns)
         self.milestone_title = line_edit("milestoneTitle", "What will have happened")
         self.milestone_outcome = choice_combo("milestoneOutcome")
         self.milestone_due = OptionalDateEdit()
@@ -371,14 +356,7 @@ class ContractParts:
             Column("Status", lambda r: r.status),
             _who_sees_column(),
         ]
-        card = PartsCard(
-            title="Risks",
-            hint="what could keep the work from its results",
-            noun="risk",
-            key="Risk",
-            columns=columns,
-            part_type=Risk,
-        )
+        card = PartsCard("Risks", "what could keep the work from its results", Risk, columns)
         self.risk_description = line_edit("riskDescription", "What could happen")
         self.risk_likelihood = choice_combo("riskLikelihood")
         self.risk_impact = choice_combo("riskImpact")
