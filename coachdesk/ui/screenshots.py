@@ -55,6 +55,8 @@ SCHEMES = ("light", "dark")
 PASSPHRASE = "screenshot tour passphrase"  # noqa: S105 - a throw-away scratch vault
 PREVIEW_RENDER_MS = 1500
 """How long a report preview is given to render its first page before it is pictured."""
+RENDERING = frozenset({"dialog-attachment-viewer"})
+"""Dialogs other than the previews that render PDF pages in the background."""
 DEMO_CLIENT = "Marta Lindqvist"
 """The demo client shown on the workspace pages: the most complete engagement."""
 
@@ -412,7 +414,7 @@ def take(out: Path, size: str, scheme: str) -> int:
         tour.window.setWindowIcon(window_icon())
 
         def visit(name: str, widget: QWidget) -> None:
-            settle(PREVIEW_RENDER_MS if name.startswith("preview-") else 0)
+            settle(PREVIEW_RENDER_MS if name.startswith("preview-") or name in RENDERING else 0)
             widget.grab().save(str(out / f"{size}-{scheme}-{name}.png"))
             sizes[name] = _size_record(widget)
 

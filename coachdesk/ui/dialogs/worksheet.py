@@ -133,7 +133,7 @@ def _wrapped(value: str) -> QLabel:
 def _widget(spec: FormField, value: object) -> QWidget:
     if spec.answer == Answer.WHEN:
         edit = QDateTimeEdit()
-        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        edit.setDisplayFormat("dd MMM yyyy, HH:mm")  # as the Emotions tab shows it
         edit.setCalendarPopup(True)
         if isinstance(value, datetime):
             edit.setDateTime(
@@ -176,7 +176,7 @@ def _value(binding: _Binding) -> object:
 def _title(plan: ImportPlan, proposal: Proposal) -> str:
     record = proposal.record
     if isinstance(record, EmotionEntry):
-        return f"{proposal.where} · {record.occurred_at:%Y-%m-%d %H:%M} · {record.label}"
+        return f"{proposal.where} · {text.fmt_datetime(record.occurred_at)} · {record.label}"
     return proposal.where
 
 

@@ -472,6 +472,10 @@ class EmotionEditor(RecordEditor):
 
         words_title = QLabel("Words near this point — click one to use it:")
         words_title.setObjectName("hint")
+        self._words_title = words_title
+        policy = words_title.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # placing the point moves nothing below it
+        words_title.setSizePolicy(policy)
 
         happened = QFormLayout()
         happened.addRow("&Situation", self.situation)
@@ -524,6 +528,9 @@ class EmotionEditor(RecordEditor):
 
     def _suggest(self) -> None:
         point = self.meter.point()
+        # Unplaced, the chips' own line says to pick a point; "words near this point"
+        # would point at nothing.
+        self._words_title.setVisible(point is not None)
         self.chips.set_words(
             [] if point is None else suggested_words(*point, limit=SUGGESTED_WORDS)
         )
