@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core.demo import demo_engagements
 from coachdesk.core.worksheets import WorksheetKind, row_field
+from coachdesk.demo import demo_engagements
 from coachdesk.reports import ReportKind
 from coachdesk.reports.worksheets import issue_worksheet
 from coachdesk.ui.controller import VaultController

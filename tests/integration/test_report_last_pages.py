@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from coachdesk.core.demo import demo_engagements
+from coachdesk.demo import demo_engagements
 from coachdesk.reports import ReportKind
 from coachdesk.reports.api import render_report
 from coachdesk.reports.document import MARGIN_BOTTOM, MARGIN_TOP
