@@ -331,8 +331,10 @@ class EmotionEntry:
     """A Mood Meter word or the client's own word."""
     family: str = text("Plutchik family", search=True, audience=Audience.CLIENT)
     """A Plutchik family (see :class:`coachdesk.core.emotions.PlutchikFamily`) or ""."""
-    pleasantness: int = 0
-    energy: int = 0
+    pleasantness: int | None = 0
+    """−5…+5; None while a new entry is not yet placed on the Mood Meter (never stored)."""
+    energy: int | None = 0
+    """−5…+5; None while not yet placed, like ``pleasantness``."""
     intensity: int = 5
     body_sensation: str = text("Body sensation", search=True, audience=Audience.COACH)
     thought: str = text("Thought", search=True, audience=Audience.COACH)
@@ -343,8 +345,17 @@ class EmotionEntry:
     intensity_after: int | None = None
 
     @property
+    def placed(self) -> bool:
+        """Whether the entry has its point on the Mood Meter. A new entry starts
+        unplaced, so an entry nobody placed is never mistaken for a neutral (0, 0)."""
+        return self.pleasantness is not None and self.energy is not None
+
+    @property
     def quadrant(self) -> Quadrant:
-        """Derived from pleasantness and energy, never stored, so it cannot disagree."""
+        """Derived from pleasantness and energy, never stored, so it cannot disagree.
+        An unplaced entry has no quadrant yet and reads as neutral; check ``placed``."""
+        if self.pleasantness is None or self.energy is None:
+            return Quadrant.NEUTRAL
         return quadrant_of(self.pleasantness, self.energy)
 
 

@@ -288,7 +288,7 @@ def review_items(
     if which == ReportCopy.SESSION:
         for position, session in enumerate(view.sessions, 1):
             if session_id is None or session.id == session_id:
-                when = session.started_at.strftime("%Y-%m-%d %H:%M")
+                when = session.started_at.strftime("%d %b %Y, %H:%M")  # as the app shows it
                 items.append(
                     ReviewItem(
                         session_ref(session, position),

@@ -387,6 +387,13 @@ def validate_emotion(entry: EmotionEntry) -> None:
         )
     if entry.family != "":
         _choice(entry.family, PlutchikFamily, "family", kind)
+    if entry.pleasantness is None or entry.energy is None:
+        # A new entry starts unplaced; storing it as (0, 0) would invent a neutral feeling.
+        raise ValidationError(
+            "Emotion entry is not placed on the Mood Meter yet: click where the feeling"
+            " sits (or use the arrow keys on the meter).",
+            field="pleasantness" if entry.pleasantness is None else "energy",
+        )
     for name in ("pleasantness", "energy"):
         _int_between(
             getattr(entry, name),

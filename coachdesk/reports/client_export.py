@@ -498,13 +498,15 @@ def build(
             replace(v, contract=without_coach_only(v.contract)) for v in contract_versions
         ]
     story += _profile(engagement, ctx)
+    # Who has seen what comes next to the profile: a short section, and at the end of
+    # the document it was often alone on the last page (a heading and one line).
+    story += _disclosures(engagement, ctx)
     story += _contract(engagement, ctx)
     story += _earlier_versions(contract_versions, ctx, engagement.sessions)
     story += _sessions(engagement, ctx, include_private)
     story += _actions(engagement, ctx)
     story += _emotions(engagement, ctx)
     story += _feedback(engagement, ctx)
-    story += _disclosures(engagement, ctx)
     info = DocumentInfo(
         title="Client data export",
         subject="Personal data export (confidential)",

@@ -212,24 +212,30 @@ def _balance_section(progress: EngagementProgress, ctx: Context) -> list[Flowabl
     if not rated:
         story.append(Paragraph("No sessions have been rated yet.", st.muted))
         return story
-    story.append(
-        Paragraph(
-            "After each session the coach rates, from 0 to 10, how well the conversation "
-            "went (process) and how far it moved you towards the agreed results (result).",
-            st.muted,
-        )
-    )
-    story.append(process_result_chart(rated, ctx.width))
     means = []
     if balance.process_mean is not None:
         means.append(f"process {balance.process_mean:.1f}")
     if balance.result_mean is not None:
         means.append(f"result {balance.result_mean:.1f}")
-    story.append(Spacer(1, 4))
     story.append(
-        Paragraph(f"<b>{esc(balance.verdict)}.</b> Averages: {', '.join(means)}.", st.body)
+        _figure(
+            Paragraph(
+                "After each session the coach rates, from 0 to 10, how well the conversation "
+                "went (process) and how far it moved you towards the agreed results (result).",
+                st.muted,
+            ),
+            process_result_chart(rated, ctx.width),
+            Paragraph(f"<b>{esc(balance.verdict)}.</b> Averages: {', '.join(means)}.", st.body),
+        )
     )
     return story
+
+
+def _figure(*parts: Flowable) -> KeepTogether:
+    """A chart with what introduces it and the sentence that reads it, on one page: split,
+    a page could hold a heading without its chart, or only the closing sentence."""
+    *before, chart, reading = parts
+    return KeepTogether([*before, chart, Spacer(1, 4), reading])
 
 
 def _emotion_section(engagement: Engagement, ctx: Context) -> list[Flowable]:
@@ -243,56 +249,53 @@ def _emotion_section(engagement: Engagement, ctx: Context) -> list[Flowable]:
     labels = [p.label for p in period_list]
     shares = trends.quadrant_shares(period_list)
     totals = trends.quadrant_totals(entries)
-    story.append(Paragraph("Mood Meter quadrants over time", st.h2))
-    story.append(
-        Paragraph(
-            f"Share of each quadrant among the {len(entries)} logged emotions, per period.",
-            st.muted,
-        )
-    )
     series = [
         Series(trends.QUADRANT_NAMES[q], QUADRANT_COLOURS[q], shares[q])
         for q in trends.QUADRANT_ORDER
         if totals[q] or q != Quadrant.NEUTRAL
     ]
-    story.append(stacked_share_chart(labels, series, ctx.width))
     pleasant = totals[Quadrant.YELLOW] + totals[Quadrant.GREEN]
-    story.append(Spacer(1, 4))
     story.append(
-        Paragraph(
-            f"Overall, {round(100 * pleasant / len(entries))}% of the logged emotions were "
-            "pleasant (yellow or green).",
-            st.body,
+        _figure(
+            Paragraph("Mood Meter quadrants over time", st.h2),
+            Paragraph(
+                f"Share of each quadrant among the {len(entries)} logged emotions, per period.",
+                st.muted,
+            ),
+            stacked_share_chart(labels, series, ctx.width),
+            Paragraph(
+                f"Overall, {round(100 * pleasant / len(entries))}% of the logged emotions "
+                "were pleasant (yellow or green).",
+                st.body,
+            ),
         )
     )
 
     reg = trends.regulation_trend(period_list)
-    story.append(Paragraph("Intensity before and after regulation", st.h2))
+    title = Paragraph("Intensity before and after regulation", st.h2)
     if reg.count == 0 or reg.mean_before is None or reg.mean_after is None:
-        story.append(Paragraph("No regulation outcomes recorded yet.", st.muted))
+        story += [title, Paragraph("No regulation outcomes recorded yet.", st.muted)]
         return story
     story.append(
-        Paragraph(
-            "Mean intensity (0–10) of the emotions where a regulation strategy was tried, "
-            "before and after.",
-            st.muted,
-        )
-    )
-    story.append(
-        paired_bar_chart(
-            reg.labels,
-            Series("Before regulation", FAINT, reg.before),
-            Series("After regulation", ACCENT, reg.after),
-            ctx.width,
-        )
-    )
-    story.append(Spacer(1, 4))
-    story.append(
-        Paragraph(
-            f"Across {reg.count} regulated emotions, mean intensity went from "
-            f"<b>{fmt_number(round(reg.mean_before, 1))}</b> to "
-            f"<b>{fmt_number(round(reg.mean_after, 1))}</b>.",
-            st.body,
+        _figure(
+            title,
+            Paragraph(
+                "Mean intensity (0–10) of the emotions where a regulation strategy was "
+                "tried, before and after.",
+                st.muted,
+            ),
+            paired_bar_chart(
+                reg.labels,
+                Series("Before regulation", FAINT, reg.before),
+                Series("After regulation", ACCENT, reg.after),
+                ctx.width,
+            ),
+            Paragraph(
+                f"Across {reg.count} regulated emotions, mean intensity went from "
+                f"<b>{fmt_number(round(reg.mean_before, 1))}</b> to "
+                f"<b>{fmt_number(round(reg.mean_after, 1))}</b>.",
+                st.body,
+            ),
         )
     )
     return story

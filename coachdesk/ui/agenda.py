@@ -77,6 +77,13 @@ QLabel#agendaDate { color: palette(placeholder-text); font-size: 11pt; }
 )
 
 
+def _label(text_: str, name: str) -> QLabel:
+    """A label styled by its object name (the page's stylesheet keys on the names)."""
+    label = QLabel(text_)
+    label.setObjectName(name)
+    return label
+
+
 class ElidedLabel(QLabel):
     """One line that shortens itself with "…" to the room it gets (the full text is in
     the row's tooltip), so a long action item never pushes the page wider."""
@@ -114,8 +121,7 @@ class AgendaRow(QPushButton):
         row.setContentsMargins(6, 4, 6, 4)
         row.setHorizontalSpacing(10)
         row.setVerticalSpacing(1)
-        self.lead = QLabel(first)
-        self.lead.setObjectName("agendaLead")
+        self.lead = _label(first, "agendaLead")
         self.lead.setProperty("urgent", item.urgent)
         self.lead.setFixedWidth(widths[0])
         self.client = ElidedLabel(item.client_name)
@@ -154,22 +160,17 @@ class AgendaSection(QFrame):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(2)
         heading = QHBoxLayout()
-        title = QLabel(TITLES[kind])
-        title.setObjectName("sectionTitle")
-        self.count = QLabel("0")
-        self.count.setObjectName("agendaCount")
-        heading.addWidget(title)
+        self.count = _label("0", "agendaCount")
+        heading.addWidget(_label(TITLES[kind], "sectionTitle"))
         heading.addWidget(self.count)
         heading.addStretch(1)
         layout.addLayout(heading)
         self.rows = QVBoxLayout()
         self.rows.setSpacing(0)
         layout.addLayout(self.rows)
-        self.empty = QLabel(EMPTY[kind])
-        self.empty.setObjectName("cardHint")
+        self.empty = _label(EMPTY[kind], "cardHint")
+        self.more = _label("", "cardHint")
         layout.addWidget(self.empty)
-        self.more = QLabel()
-        self.more.setObjectName("cardHint")
         layout.addWidget(self.more)
         self.buttons: list[AgendaRow] = []
 
@@ -214,12 +215,9 @@ class AgendaPage(QWidget):
         self.setStyleSheet(_STYLE)
         self.agenda: Agenda | None = None
 
-        self.title = QLabel("Today")
-        self.title.setObjectName("agendaTitle")
-        self.date_label = QLabel()
-        self.date_label.setObjectName("agendaDate")
-        self.hint = QLabel("Select a client on the left, or add one with Ctrl+N.")
-        self.hint.setObjectName("hint")
+        self.title = _label("Today", "agendaTitle")
+        self.date_label = _label("", "agendaDate")
+        self.hint = _label("Select a client on the left, or add one with Ctrl+N.", "hint")
         self.hint.setWordWrap(True)  # a long hint wraps; it never widens the window
         header = QHBoxLayout()
         header.setSpacing(12)
@@ -228,7 +226,9 @@ class AgendaPage(QWidget):
         header.addStretch(1)
         header.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignBaseline)
 
-        self.sections = {kind: AgendaSection(kind, self) for kind in AgendaKind}
+        # In the order they read (the left column, then the right): a section's rows are
+        # made in this order, and Tab visits them in the order they are made.
+        self.sections = {kind: AgendaSection(kind, self) for kind in (*_LEFT, *_RIGHT)}
         columns = QGridLayout()
         columns.setHorizontalSpacing(12)
         for column, kinds in enumerate((_LEFT, _RIGHT)):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -30,6 +30,7 @@ from coachdesk.core.attachments import Attachment, AttachmentKind, clean_file_na
 from coachdesk.core.errors import CoachDeskError
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.files import choose_save_file
+from coachdesk.ui.screen import size_to_screen
 from coachdesk.vault.attachments import check_copy_target
 
 NOT_ENCRYPTED = (
@@ -143,7 +144,8 @@ class AttachmentViewer(QDialog):
         bar.addWidget(self.save_button)
         bar.addWidget(close)
         layout.addLayout(bar)
-        self.resize(860, 900 if self.kind == AttachmentKind.PDF else 700)
+        # As the report preview: no taller than the screen (900 px fell off a laptop's).
+        size_to_screen(self, QSize(860, 900 if self.kind == AttachmentKind.PDF else 700))
 
     def _pdf_view(self) -> QWidget:
         self.document = QPdfDocument(self)
@@ -189,7 +191,9 @@ class AttachmentViewer(QDialog):
 
     def done(self, result: int) -> None:
         if self.pdf_view is not None:
-            self.pdf_view.setDocument(None)  # type: ignore[arg-type]
+            # An empty document, not None: None makes Qt warn on stderr at every close
+            # (as the report preview does).
+            self.pdf_view.setDocument(QPdfDocument(self))
         if self.document is not None:
             self.document.close()
         if self.image_label is not None:

@@ -5,6 +5,9 @@ The widgets themselves (notes, optional dates, cards) are in :mod:`coachdesk.ui.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
@@ -16,12 +19,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QHelpEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QLabel,
     QLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QStyle,
@@ -34,6 +40,54 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.ui.widgets import NoteEdit, section_title
+
+_Standard = QDialogButtonBox.StandardButton
+
+
+def dialog_buttons(
+    dialog: QDialog,
+    ok_text: str = "",
+    *,
+    on_ok: Callable[[], None] | None = None,
+    ok: _Standard = _Standard.Ok,
+    cancel: bool = True,
+    enabled: bool = True,
+    name: str = "",
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """A dialog's OK (or Save) and Cancel row, with the OK button named for what it does.
+
+    ``on_ok`` runs on OK (default: accept the dialog; a dialog that may refuse, such as a
+    wrong passphrase, passes its own); Cancel and Escape reject. Returns the box and its
+    OK button, for the dialog to enable as its fields fill in.
+    """
+    # No parent yet: the dialog's layout adopts the box, so its buttons come after the
+    # fields in the Tab order (a parent now would put them first).
+    buttons = QDialogButtonBox(ok | _Standard.Cancel if cancel else ok)
+    button = buttons.button(ok)
+    if ok_text:
+        button.setText(ok_text)
+    if name:
+        button.setObjectName(name)
+    button.setEnabled(enabled)
+    buttons.accepted.connect(on_ok or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, button
+
+
+def tab_order(*widgets: QWidget) -> None:
+    """Tab visits ``widgets`` in this order (as they read on screen), whatever order they
+    were made in; a widget made after the layout is otherwise visited last."""
+    for before, after in itertools.pairwise(widgets):
+        QWidget.setTabOrder(before, after)
+
+
+def error_label(parent: QWidget) -> QLabel:
+    """Where a dialog says what went wrong, in its own words and wrapped (empty until then;
+    the app's stylesheet colours ``#error``)."""
+    label = QLabel(parent)
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    return label
 
 
 def form_layout() -> QFormLayout:

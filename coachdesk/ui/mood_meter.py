@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QFont,
+    QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -86,6 +87,12 @@ QUADRANT_DESCRIPTIONS = {
 }
 
 
+PLACE_PROMPT = "Click the Mood Meter where this feeling sits (or use the arrow keys)"
+"""What the meter shows while an entry has no point yet."""
+PLACE_HELP = "Not placed yet. Click where this feeling sits, or press an arrow key or Home."
+"""The meter's accessible description while it has no point."""
+
+
 def is_dark(palette: QPalette) -> bool:
     """Dark themes get darker fills, so text stays light-on-dark and readable."""
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
@@ -119,6 +126,12 @@ class MoodMeterWidget(QWidget):
 
     Arrow keys move the point one step, Home returns to the centre. ``point_changed``
     is emitted whenever the point changes, also when set from code (as QSlider does).
+
+    The point can be cleared (:meth:`clear_point`): a new emotion entry starts *not
+    placed*, so nobody's feeling is filed as neutral (0, 0) by default. The meter then
+    shows :data:`PLACE_PROMPT` instead of a marker; a click places the point, and so
+    does the keyboard (an arrow key starts one step from the centre; Home or Space
+    places it at the centre).
     """
 
     point_changed = Signal(int, int)  # pleasantness, energy
@@ -127,6 +140,7 @@ class MoodMeterWidget(QWidget):
         super().__init__(parent)
         self._pleasantness = 0
         self._energy = 0
+        self._placed = True
         self._hover: tuple[int, int] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
@@ -144,8 +158,12 @@ class MoodMeterWidget(QWidget):
     def energy(self) -> int:
         return self._energy
 
-    def point(self) -> tuple[int, int]:
-        return self._pleasantness, self._energy
+    def point(self) -> tuple[int, int] | None:
+        """The chosen point, or None while nothing is placed."""
+        return (self._pleasantness, self._energy) if self._placed else None
+
+    def is_placed(self) -> bool:
+        return self._placed
 
     def set_point(self, pleasantness: int, energy: int) -> None:
         """Move the marker (values outside −5…+5 are clamped)."""
@@ -153,13 +171,25 @@ class MoodMeterWidget(QWidget):
         if point == self.point():
             return
         self._pleasantness, self._energy = point
+        self._placed = True
         self._update_description()
         self.update()
         self.point_changed.emit(*point)
 
+    def clear_point(self) -> None:
+        """Show no point and ask for one (no signal: nothing was chosen)."""
+        if not self._placed:
+            return
+        self._placed = False
+        self._pleasantness = self._energy = 0
+        self._update_description()
+        self.update()
+
     def _update_description(self) -> None:
         """Screen readers read the point as words, and hear when it changes."""
-        self.setAccessibleDescription(describe_point(self._pleasantness, self._energy))
+        self.setAccessibleDescription(
+            describe_point(self._pleasantness, self._energy) if self._placed else PLACE_HELP
+        )
         if QAccessible.isActive():
             event = QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
             QAccessible.updateAccessibility(event)
@@ -253,10 +283,11 @@ class MoodMeterWidget(QWidget):
         key = Qt.Key(event.key())
         if key in steps:
             dx, dy = steps[key]
+            # Unplaced, the point is (0, 0) underneath: the first step starts at the centre.
             self.set_point(self._pleasantness + dx, self._energy + dy)
             event.accept()
             return
-        if key == Qt.Key.Key_Home:
+        if key == Qt.Key.Key_Home or (key == Qt.Key.Key_Space and not self._placed):
             self.set_point(0, 0)
             event.accept()
             return
@@ -329,7 +360,10 @@ class MoodMeterWidget(QWidget):
             painter.setPen(QPen(hover, 1.5, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self.cell_rect(*self._hover).adjusted(1.5, 1.5, -1.5, -1.5))
-        self._paint_marker(painter, palette, dark, cell)
+        if self._placed:
+            self._paint_marker(painter, palette, dark, cell)
+        else:
+            self._paint_prompt(painter, plot, palette)
 
         if self.hasFocus():
             focus = palette.color(QPalette.ColorRole.Highlight)
@@ -413,10 +447,29 @@ class MoodMeterWidget(QWidget):
         )
         painter.restore()
 
+    def _paint_prompt(self, painter: QPainter, plot: QRectF, palette: QPalette) -> None:
+        """The request to place the feeling, on a card in the middle of the grid (the
+        meter shows no marker until then)."""
+        font = QFont(self.font())
+        font.setBold(True)
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        width = plot.width() * 0.78
+        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        bounds = metrics.boundingRect(QRectF(0, 0, width - 16, plot.height()), flags, PLACE_PROMPT)
+        card = QRectF(0, 0, width, bounds.height() + 14)
+        card.moveCenter(plot.center())
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1.5))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(card, 6, 6)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(card.adjusted(8, 7, -8, -7), flags, PLACE_PROMPT)
+
     def _paint_marker(self, painter: QPainter, palette: QPalette, dark: bool, cell: float) -> None:
-        centre = self.cell_rect(*self.point()).center()
+        point = (self._pleasantness, self._energy)
+        centre = self.cell_rect(*point).center()
         radius = max(5.0, cell * 0.36)
-        fill = quadrant_colour(quadrant_of(*self.point()), dark=dark, strong=True)
+        fill = quadrant_colour(quadrant_of(*point), dark=dark, strong=True)
         if not self.isEnabled():
             fill.setAlpha(90)
         painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 2))
@@ -436,7 +489,9 @@ class WordChips(QWidget):
 
     word_chosen = Signal(str)
 
-    def __init__(self, columns: int = 4, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, columns: int = 4, parent: QWidget | None = None, *, capacity: int = 8
+    ) -> None:
         super().__init__(parent)
         self._columns = columns
         self._layout = QGridLayout(self)
@@ -451,6 +506,11 @@ class WordChips(QWidget):
         self._empty.setWordWrap(True)
         self._layout.addWidget(self._empty, 0, 0, 1, columns)
         self.setAccessibleName("Suggested words")
+        # The usual number of chips is made now, hidden, so they take their place in the
+        # Tab order with this widget (chips made later would be visited last).
+        for index in range(capacity):
+            self._buttons.append(self._make_button(index))
+            self._buttons[-1].setVisible(False)
 
     def words(self) -> list[str]:
         return [button.text() for button in self._buttons[: self._shown]]

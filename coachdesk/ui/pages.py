@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.ui.dialogs.passphrase import NewPassphraseFields
+from coachdesk.ui.layout import error_label, tab_order
 
 
 def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
@@ -98,9 +99,7 @@ class UnlockPage(QWidget):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setPlaceholderText("Passphrase")
         self.passphrase.returnPressed.connect(self._unlock)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
+        self.error = error_label(self)
         self.unlock_button = QPushButton("Unlock", self)
         self.unlock_button.setObjectName("primary")
         self.unlock_button.clicked.connect(self._unlock)
@@ -116,6 +115,7 @@ class UnlockPage(QWidget):
         layout.addWidget(self.passphrase)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
+        tab_order(self.passphrase, self.forgot_button, self.unlock_button)  # as they read
         self._shake: QPropertyAnimation | None = None
 
     def _unlock(self) -> None:

@@ -18,15 +18,17 @@ would use) and the tour grabs the dialog once it shows, then closes it.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from pypdf import PdfReader, PdfWriter
 from PySide6.QtCore import QEventLoop, QSize, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -37,8 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core.worksheets import WorksheetKind, row_field
 from coachdesk.demo import demo_engagements
 from coachdesk.reports import ReportKind
+from coachdesk.reports.worksheets import issue_worksheet
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.main_window import WELCOME, MainWindow
 from coachdesk.ui.screen import available, fitted
@@ -51,6 +55,8 @@ SCHEMES = ("light", "dark")
 PASSPHRASE = "screenshot tour passphrase"  # noqa: S105 - a throw-away scratch vault
 PREVIEW_RENDER_MS = 1500
 """How long a report preview is given to render its first page before it is pictured."""
+RENDERING = frozenset({"dialog-attachment-viewer"})
+"""Dialogs other than the previews that render PDF pages in the background."""
 DEMO_CLIENT = "Marta Lindqvist"
 """The demo client shown on the workspace pages: the most complete engagement."""
 
@@ -89,16 +95,20 @@ class Tour:
 
     def client(self, tab: str | None = None, name: str = DEMO_CLIENT) -> None:
         """The demo client's workspace, on ``tab`` (its title) when given."""
-        self.ensure_vault()
         window = self.window
-        summaries = window.controller.store.clients.summaries()
-        client_id = next(s.id for s in summaries if s.name == name)
+        client_id = self.client_id(name)
         if window.current_client_id() != client_id:
             window.select_client(client_id)
         if tab is not None:
             titles = [page.title for page in window.tab_pages]
             window.tabs.setCurrentIndex(titles.index(tab))
         settle()
+
+    def client_id(self, name: str = DEMO_CLIENT) -> int:
+        """The id of a demo client (in the vault, whatever the window shows)."""
+        self.ensure_vault()
+        summaries = self.controller.store.clients.summaries()
+        return next(s.id for s in summaries if s.name == name)
 
     def no_client(self) -> None:
         self.ensure_vault()
@@ -126,6 +136,12 @@ def _welcome(tour: Tour) -> None:
     tour.window.stack.setCurrentIndex(WELCOME)
 
 
+def _new_emotion(tour: Tour) -> None:
+    """Ctrl+E on the Emotions tab: a new entry asking to be placed on the Mood Meter."""
+    tour.client("Emotions")
+    tour.tab("Emotions").log_emotion()  # type: ignore[attr-defined]
+
+
 PAGES: list[tuple[str, Callable[[Tour], None]]] = [
     ("welcome", _welcome),
     ("unlock", Tour.locked),
@@ -135,6 +151,7 @@ PAGES: list[tuple[str, Callable[[Tour], None]]] = [
     ("tab-contract", lambda t: t.client("Contract")),
     ("tab-sessions", lambda t: t.client("Sessions")),
     ("tab-emotions", lambda t: t.client("Emotions")),
+    ("tab-emotions-new-entry", _new_emotion),
     ("tab-feedback", lambda t: t.client("Feedback")),
     ("tab-attachments", lambda t: t.client("Attachments")),
 ]
@@ -187,6 +204,67 @@ def _unlocked_then(action: Callable[[MainWindow], None]) -> Callable[[Tour], Non
     return open_
 
 
+def _filled_worksheet(tour: Tour) -> Path:
+    """An emotion-log worksheet of the demo client, filled in as the client would send
+    it back (pypdf fills the form, as a PDF reader does)."""
+    path = tour.root / "emotion-log-filled.pdf"
+    if path.exists():
+        return path
+    client_id = tour.client_id()
+    vault = tour.controller.vault
+    today = tour.controller.store.today()
+    blank = issue_worksheet(
+        vault.connection, vault.worksheet_key(), WorksheetKind.EMOTION_LOG, client_id,
+        today=today, rows=3,
+    )  # fmt: skip
+    values: dict[str, str] = {}
+    for row, (days, label, pleasantness, energy, situation) in enumerate(_WORKSHEET_ROWS, 1):
+        when = datetime.combine(today - timedelta(days=days), time(9, 30))
+        answers = {
+            "occurred_at": when.strftime("%Y-%m-%d %H:%M"),
+            "label": label,
+            "pleasantness": pleasantness,
+            "energy": energy,
+            "intensity": "6",
+            "situation": situation,
+        }
+        values |= {row_field(row, field): value for field, value in answers.items()}
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(blank)))
+    writer.update_page_form_field_values(None, values, auto_regenerate=False)
+    with path.open("wb") as out:
+        writer.write(out)
+    return path
+
+
+_WORKSHEET_ROWS = (
+    (3, "tense", "-2", "3", "Budget review with the CFO ran over"),
+    (2, "relieved", "3", "-1", "Delegated the vendor call to Sam"),
+    (1, "proud", "4", "2", "Team presented the roadmap without me"),
+)
+"""(days ago, label, pleasantness, energy, situation) of the filled-in worksheet."""
+
+
+def _import_worksheet(tour: Tour) -> None:
+    """File ▸ Import worksheet… with a filled-in worksheet: the review dialog."""
+    path = _filled_worksheet(tour)
+    tour.window.import_worksheet(path)
+
+
+def _attachment_viewer(tour: Tour) -> None:
+    """The Attachments tab's viewer, on a PDF the coach attached (the worksheet)."""
+    path = _filled_worksheet(tour)
+    tour.client("Attachments")
+    client_id = tour.client_id()
+    attachments = tour.controller.store.attachments
+    if not attachments.for_client(client_id):
+        attachments.add_file(client_id, path, title="Emotion log, filled in by the client")
+    tab = tour.tab("Attachments")
+    tab.show_client(client_id)  # type: ignore[attr-defined]
+    tab.table.selectRow(0)  # type: ignore[attr-defined]
+    settle()
+    tab.view_selected()  # type: ignore[attr-defined]
+
+
 DIALOGS: list[tuple[str, Callable[[Tour], None]]] = [
     ("dialog-recovery-code", _recovery_code),
     ("dialog-forgot-passphrase", _locked_then(lambda w: w._forgot())),
@@ -198,6 +276,8 @@ DIALOGS: list[tuple[str, Callable[[Tour], None]]] = [
     ("dialog-recovery-kit", _unlocked_then(lambda w: w.recovery_kit())),
     ("dialog-about", _unlocked_then(lambda w: w.about())),
     ("dialog-new-worksheet", _unlocked_then(lambda w: w.new_worksheet())),
+    ("dialog-import-worksheet", _import_worksheet),
+    ("dialog-attachment-viewer", _attachment_viewer),
     ("dialog-export-question", _report(ReportKind.CLIENT_EXPORT)),
     ("dialog-contract-sign", _contract("mark_signed")),
     ("preview-session", _report(ReportKind.SESSION)),
@@ -334,7 +414,7 @@ def take(out: Path, size: str, scheme: str) -> int:
         tour.window.setWindowIcon(window_icon())
 
         def visit(name: str, widget: QWidget) -> None:
-            settle(PREVIEW_RENDER_MS if name.startswith("preview-") else 0)
+            settle(PREVIEW_RENDER_MS if name.startswith("preview-") or name in RENDERING else 0)
             widget.grab().save(str(out / f"{size}-{scheme}-{name}.png"))
             sizes[name] = _size_record(widget)
 

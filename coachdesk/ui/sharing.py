@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -49,6 +48,7 @@ from coachdesk.core.sharing import (
     withheld_note,
 )
 from coachdesk.ui.binding import RecordBinder
+from coachdesk.ui.layout import dialog_buttons
 
 AUDIENCE_COLOURS = {
     Audience.COACH: "#5f6672",
@@ -232,14 +232,7 @@ class ReviewDialog(QDialog):
         logged.setObjectName("hint")
         logged.setWordWrap(True)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Preview")
-        ok.setObjectName("reviewContinue")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ok = dialog_buttons(self, "Preview", name="reviewContinue")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.tree, 1)
@@ -305,14 +298,7 @@ class SponsorConfirmDialog(QDialog):
             self.tree.addTopLevelItem(row)
             self._items[ref] = row
         self.tree.setColumnWidth(0, 460)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Confirm")
-        ok.setObjectName("sponsorConfirm")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ok = dialog_buttons(self, "Confirm", name="sponsorConfirm")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.tree, 1)

@@ -274,6 +274,7 @@ def test_every_field_is_stored(
     tab = slow_tab
     tab.log_emotion()
     editor = tab.editor
+    qtbot.keyClick(editor.meter, Qt.Key.Key_Left)  # placed from the keyboard: (−1, 0)
     type_at_end(qtbot, editor.label, "overlooked")
     editor.source.setCurrentIndex(editor.source.findData(EmotionSource.OBSERVED.value))
     editor.family.setCurrentIndex(editor.family.findData(PlutchikFamily.SADNESS.value))
@@ -291,6 +292,7 @@ def test_every_field_is_stored(
     editor.intensity_after.setValue(4)
     assert tab.flush()
     entry = stored_by_label(controller, "overlooked")
+    assert (entry.pleasantness, entry.energy) == (-1, 0)
     assert entry.source == EmotionSource.OBSERVED
     assert entry.family == PlutchikFamily.SADNESS.value
     assert entry.intensity == 8
@@ -372,6 +374,52 @@ def test_an_entry_without_label_or_situation_waits_and_says_why(
     assert not tab.editor.status.isVisibleTo(tab)
     saved = next(e for e in stored(controller) if e.situation == "Reorg announced")
     assert (saved.pleasantness, saved.energy, saved.label) == (-3, -3, "")
+
+
+def test_a_new_entry_is_not_placed_and_is_not_stored_until_it_is(
+    qtbot: QtBot, slow_tab: EmotionsTab, controller: VaultController
+) -> None:
+    """Ctrl+E used to start the entry at (0, 0): a neutral feeling nobody chose."""
+    tab = slow_tab
+    select_label(qtbot, tab, "calm")  # the meter showed calm's point before
+    entry = tab.log_emotion()
+    assert entry is not None and not entry.placed
+    meter = tab.editor.meter
+    assert meter.point() is None and meter.hasFocus()
+    assert "Not placed" in meter.accessibleDescription()
+    assert tab.editor.chips.words() == []  # no point, no words near it
+    row = tab.model.row_of(entry)
+    assert tab.model.index(row, 2).data() == "Not placed"
+    assert tab.model.index(row, 2).data(Qt.ItemDataRole.DecorationRole) is None
+    assert len(tab.chart.series_points()[0]) == 4  # nothing to plot yet
+    # Named but not placed: kept, unsaved, and the editor says what is missing.
+    type_at_end(qtbot, tab.editor.label, "wary")
+    assert not tab.flush()
+    assert "Mood Meter" in tab.editor.status.text()
+    assert len(stored(controller)) == 4
+    # Placed from the keyboard (the first arrow starts at the centre): stored.
+    meter.setFocus()
+    qtbot.keyClick(meter, Qt.Key.Key_Down)
+    qtbot.keyClick(meter, Qt.Key.Key_Left)
+    assert meter.point() == (-1, -1)
+    assert tab.flush()
+    assert (stored_by_label(controller, "wary").pleasantness,
+            stored_by_label(controller, "wary").energy) == (-1, -1)  # fmt: skip
+    assert len(tab.chart.series_points()[0]) == 5
+    assert tab.editor.chips.words()  # words near (−1, −1) now
+
+
+def test_home_places_a_new_entry_at_the_centre(
+    qtbot: QtBot, slow_tab: EmotionsTab, controller: VaultController
+) -> None:
+    """Neutral is still a choice: Home (or Space) places the point at (0, 0)."""
+    tab = slow_tab
+    tab.log_emotion()
+    qtbot.keyClick(tab.editor.meter, Qt.Key.Key_Home)
+    type_at_end(qtbot, tab.editor.label, "flat")
+    assert tab.flush()
+    saved = stored_by_label(controller, "flat")
+    assert (saved.pleasantness, saved.energy, saved.quadrant) == (0, 0, Quadrant.NEUTRAL)
 
 
 def test_an_untouched_new_entry_disappears_when_left(qtbot: QtBot, tab: EmotionsTab) -> None:

@@ -8,7 +8,13 @@ from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 
 from coachdesk.core.emotions import MOOD_METER, Quadrant, suggested_words
-from coachdesk.ui.mood_meter import MoodMeterWidget, WordChips, describe_point, quadrant_colour
+from coachdesk.ui.mood_meter import (
+    PLACE_HELP,
+    MoodMeterWidget,
+    WordChips,
+    describe_point,
+    quadrant_colour,
+)
 
 
 @pytest.fixture
@@ -134,3 +140,40 @@ def test_word_chips_offer_words_and_report_the_click(qtbot: QtBot) -> None:
     assert all(word in MOOD_METER[Quadrant.BLUE] for word in chips.words())
     with pytest.raises(KeyError):
         chips.button(words[0])
+
+
+def test_a_cleared_meter_asks_to_be_placed_and_the_keys_place_it(
+    qtbot: QtBot, meter: MoodMeterWidget
+) -> None:
+    meter.set_point(3, 3)
+    with qtbot.assertNotEmitted(meter.point_changed):
+        meter.clear_point()
+    assert meter.point() is None and not meter.is_placed()
+    assert meter.accessibleDescription() == PLACE_HELP
+    meter.setFocus()
+    with qtbot.waitSignal(meter.point_changed) as signal:
+        qtbot.keyClick(meter, Qt.Key.Key_Right)  # one step from the centre
+    assert signal.args == [1, 0]
+    meter.clear_point()
+    qtbot.keyClick(meter, Qt.Key.Key_Space)
+    assert meter.point() == (0, 0)
+    assert "neutral" in meter.accessibleDescription()
+    meter.clear_point()
+    qtbot.mouseClick(meter, Qt.MouseButton.LeftButton, pos=meter.position_of(-4, 2))
+    assert meter.point() == (-4, 2)
+
+
+def test_a_cleared_meter_draws_the_prompt_not_a_marker(meter: MoodMeterWidget) -> None:
+    """The centre cell holds the marker when placed at (0, 0) and the prompt card when
+    not placed; the two pictures differ there (and not only by the marker's ring)."""
+    meter.set_point(0, 0)
+    placed = meter.grab().toImage()
+    meter.clear_point()
+    unplaced = meter.grab().toImage()
+    plot = meter.plot_rect()
+    # Left of the centre cell, where the card's text runs and no marker reaches.
+    probe = meter.cell_rect(-2, 0).center().toPoint()
+    ratio = placed.width() / meter.width()
+    spot = (int(probe.x() * ratio), int(probe.y() * ratio))
+    assert placed.pixelColor(*spot) != unplaced.pixelColor(*spot)
+    assert plot.contains(probe)

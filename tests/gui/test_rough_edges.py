@@ -24,7 +24,7 @@ from coachdesk.ui.dialogs.passphrase import STRENGTH_COLOURS
 from coachdesk.ui.dialogs.settings import SettingsDialog
 from coachdesk.ui.main_window import WELCOME, WORKSPACE, MainWindow
 from coachdesk.ui.models.search import HTML_ROLE, readable_dates
-from coachdesk.ui.screenshots import Tour, capture_modal
+from coachdesk.ui.screenshots import DIALOGS, Tour, capture_modal
 from coachdesk.ui.search import SearchDialog
 from coachdesk.ui.settings import AppSettings
 from coachdesk.vault.keys import TEST_KDF
@@ -150,6 +150,9 @@ def test_ctrl_e_shows_the_mood_meter(qtbot: QtBot, tour: Tour) -> None:
     assert scroll.verticalScrollBar().value() == 0
     meter = tab.editor.meter  # type: ignore[attr-defined]
     assert meter.visibleRegion().boundingRect().height() == meter.height()
+    # ...and the entry is not at (0, 0): the meter asks where the feeling sits.
+    assert meter.point() is None and meter.hasFocus()
+    assert tab.current_entry().placed is False  # type: ignore[attr-defined]
 
 
 def test_not_saved_line_keeps_its_room_while_hidden(tour: Tour) -> None:
@@ -200,15 +203,17 @@ def test_change_passphrase_advice_is_not_cut(tour: Tour) -> None:
     dialog.done(0)
 
 
-def test_preview_closes_without_qt_warnings(tour: Tour, qtbot: QtBot) -> None:
-    """Closing a preview printed "QObject::connect(QPdfDocument, QPdfLinkModel)"."""
-    tour.client("Sessions")
+@pytest.mark.parametrize("screen", ["preview-session", "dialog-attachment-viewer"])
+def test_pdf_views_close_without_qt_warnings(tour: Tour, qtbot: QtBot, screen: str) -> None:
+    """Closing a preview, or the attachment viewer on a PDF, printed
+    "QObject::connect(QPdfDocument, QPdfLinkModel)"."""
+    open_ = dict(DIALOGS)[screen]
     messages: list[str] = []
     from PySide6.QtCore import qInstallMessageHandler
 
     previous = qInstallMessageHandler(lambda _kind, _ctx, text: messages.append(text))
     try:
-        assert capture_modal(lambda: tour.window.request_report(ReportKind.SESSION), lambda d: None)
+        assert capture_modal(lambda: open_(tour), lambda d: None)
     finally:
         qInstallMessageHandler(previous)
     assert not [m for m in messages if "QPdf" in m], messages

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QWidget,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core.model import Client, Focus
 from coachdesk.ui import text
+from coachdesk.ui.layout import dialog_buttons
 
 
 class NewClientDialog(QDialog):
@@ -26,15 +26,8 @@ class NewClientDialog(QDialog):
         self.focus = QComboBox(self)
         for member in Focus:
             self.focus.addItem(text.label(member), member.value)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Add client")
-        self.ok_button.setEnabled(False)
+        self.buttons, self.ok_button = dialog_buttons(self, "Add client", enabled=False)
         self.name.textChanged.connect(lambda value: self.ok_button.setEnabled(bool(value.strip())))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow("Name", self.name)
         form.addRow("Organisation", self.organisation)

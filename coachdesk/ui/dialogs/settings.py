@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from coachdesk.core.errors import InvalidInput
 from coachdesk.ui import settings as keys
 from coachdesk.ui.files import choose_folder
+from coachdesk.ui.layout import dialog_buttons
 from coachdesk.ui.settings import AppSettings
 from coachdesk.vault.outputs import check_output_folder
 
@@ -80,11 +81,7 @@ class SettingsDialog(QDialog):
         self.event_warning.setStyleSheet("color: #b3261e;")
         self.event_text.currentIndexChanged.connect(self._event_text_changed)
         self._event_text_changed()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _save = dialog_buttons(self, ok=QDialogButtonBox.StandardButton.Save)
         # Numbers and short choices as wide as their content, not the whole dialog.
         for short in (self.autolock, self.backup_interval, self.page_size):
             short.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

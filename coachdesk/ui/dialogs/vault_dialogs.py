@@ -10,7 +10,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core.errors import CoachDeskError, WrongPassphrase
 from coachdesk.ui.dialogs.passphrase import NewPassphraseFields
+from coachdesk.ui.layout import dialog_buttons, error_label
 
 
 class RecoveryCodeDialog(QDialog):
@@ -50,22 +50,19 @@ class RecoveryCodeDialog(QDialog):
         self.code_label.setObjectName("recoveryCode")
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        if save_kit is not None:  # made before the check box below it: Tab reads down
+            self.kit_button = QPushButton("Save recovery kit (PDF)…", self)
+            self.kit_button.setObjectName("saveKitButton")
+            self.kit_button.clicked.connect(lambda: save_kit(self))
         self.stored = QCheckBox("I have stored the recovery code somewhere safe", self)
         self.stored.setObjectName("storedCheck")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Continue")
-        self.ok_button.setEnabled(False)
+        self.buttons, self.ok_button = dialog_buttons(self, "Continue", cancel=False, enabled=False)
         self.stored.toggled.connect(self.ok_button.setEnabled)
-        self.buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
         layout.addWidget(intro)
         layout.addWidget(self.code_label)
         if save_kit is not None:
-            self.kit_button = QPushButton("Save recovery kit (PDF)…", self)
-            self.kit_button.setObjectName("saveKitButton")
-            self.kit_button.clicked.connect(lambda: save_kit(self))
             layout.addWidget(self.kit_button)
         layout.addWidget(self.stored)
         layout.addWidget(self.buttons)
@@ -92,19 +89,12 @@ class RecoverDialog(QDialog):
         self.code.setObjectName("recoveryCodeInput")
         self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.fields = NewPassphraseFields(self)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.error = error_label(self)
+        self.buttons, self.ok_button = dialog_buttons(
+            self, "Set new passphrase", on_ok=self._try, enabled=False
         )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Set new passphrase")
-        self.ok_button.setEnabled(False)
         self.fields.valid_changed.connect(self._update)
         self.code.textChanged.connect(self._update)
-        self.buttons.accepted.connect(self._try)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("Recovery code", self.code)
         layout = QVBoxLayout(self)
@@ -147,22 +137,14 @@ class ChangePassphraseDialog(QDialog):
         self.current.setObjectName("currentPassphrase")
         self.current.setEchoMode(QLineEdit.EchoMode.Password)
         self.fields = NewPassphraseFields(self)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setEnabled(False)
+        self.error = error_label(self)
+        self.buttons, self.ok_button = dialog_buttons(self, on_ok=self._try, enabled=False)
         self.fields.valid_changed.connect(
             lambda valid: self.ok_button.setEnabled(valid and bool(self.current.text()))
         )
         self.current.textChanged.connect(
             lambda text: self.ok_button.setEnabled(bool(text) and self.fields.is_valid())
         )
-        self.buttons.accepted.connect(self._try)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("Current passphrase", self.current)
         layout = QVBoxLayout(self)
@@ -212,18 +194,11 @@ class RevokeKeysDialog(QDialog):
         self.current = QLineEdit(self)
         self.current.setObjectName("currentPassphrase")
         self.current.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.error = error_label(self)
+        self.buttons, self.ok_button = dialog_buttons(
+            self, "Revoke old keys", on_ok=self._try, enabled=False
         )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Revoke old keys")
-        self.ok_button.setEnabled(False)
         self.current.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text)))
-        self.buttons.accepted.connect(self._try)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("Current passphrase", self.current)
         layout = QVBoxLayout(self)

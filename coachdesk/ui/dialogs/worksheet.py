@@ -58,6 +58,7 @@ from coachdesk.reports.worksheets import TITLES, issue_worksheet, write_workshee
 from coachdesk.ui import text
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.files import choose_open_file, choose_save_file
+from coachdesk.ui.layout import dialog_buttons
 
 TITLE = "Import worksheet"
 _FEEDBACK_FIELDS = (
@@ -132,7 +133,7 @@ def _wrapped(value: str) -> QLabel:
 def _widget(spec: FormField, value: object) -> QWidget:
     if spec.answer == Answer.WHEN:
         edit = QDateTimeEdit()
-        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        edit.setDisplayFormat("dd MMM yyyy, HH:mm")  # as the Emotions tab shows it
         edit.setCalendarPopup(True)
         if isinstance(value, datetime):
             edit.setDateTime(
@@ -175,7 +176,7 @@ def _value(binding: _Binding) -> object:
 def _title(plan: ImportPlan, proposal: Proposal) -> str:
     record = proposal.record
     if isinstance(record, EmotionEntry):
-        return f"{proposal.where} · {record.occurred_at:%Y-%m-%d %H:%M} · {record.label}"
+        return f"{proposal.where} · {text.fmt_datetime(record.occurred_at)} · {record.label}"
     return proposal.where
 
 
@@ -200,6 +201,7 @@ class WorksheetImportDialog(QDialog):
         heading.setWordWrap(True)
         self.records = QListWidget()
         self.records.setObjectName("records")
+        self.records.setAccessibleName("Records in this worksheet")
         self.editors = QStackedWidget()
         for proposal in plan.proposals:
             item = QListWidgetItem(_title(plan, proposal))
@@ -213,12 +215,7 @@ class WorksheetImportDialog(QDialog):
         body = QHBoxLayout()
         body.addWidget(self.records, 3)
         body.addWidget(self.editors, 5)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.store_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.accepted.connect(self.store)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.store_button = dialog_buttons(self, on_ok=self.store)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(body, 1)
@@ -293,12 +290,9 @@ class NewWorksheetDialog(QDialog):
         form.addRow("&Entries (emotion log)", self.rows)
         form.addRow(self.protect)
         form.addRow("&Password", self.password)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        buttons, self.ok_button = dialog_buttons(
+            self, on_ok=self._accept, ok=QDialogButtonBox.StandardButton.Save
         )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -47,6 +46,7 @@ from coachdesk.ui import text
 from coachdesk.ui.attachment_viewer import AttachmentViewer, save_copy_with_reminder
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.files import choose_open_file
+from coachdesk.ui.layout import dialog_buttons, tab_order
 from coachdesk.ui.models.clients import CLIENT_ID_ROLE
 from coachdesk.ui.widgets import NoteEdit
 from coachdesk.ui.workers import Cancelled, Job, Progress, run_with_progress
@@ -145,11 +145,7 @@ class AttachmentDetailsDialog(QDialog):
         form.addRow("Date", self.date_edit)
         form.addRow("Linked to", self.link_combo)
         form.addRow("Note", self.note_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ok = dialog_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -302,6 +298,7 @@ class AttachmentsTab(WorkspaceTab):
         ):  # fmt: skip
             buttons.addWidget(button)
         buttons.addStretch(1)
+        tab_order(self.delete_button, self.table)  # the buttons stand above the table
         hint = QLabel(
             "Reports, assessments, signed contracts, photos: drop files here or on a client "
             f"in the list (up to {format_size(MAX_ATTACHMENT_BYTES)} each). They are kept "

@@ -59,6 +59,7 @@ from coachdesk.ui.controller import VaultController
 from coachdesk.ui.layout import buddy_label, scroll_area
 from coachdesk.ui.models.records import Column, Index
 from coachdesk.ui.mood_meter import (
+    PLACE_PROMPT,
     QUADRANT_DESCRIPTIONS,
     MoodMeterWidget,
     WordChips,
@@ -107,7 +108,11 @@ _TEXTS = (
 COLUMNS: list[Column[EmotionEntry]] = [
     Column("When", lambda e: e.occurred_at),
     Column(_LABEL, lambda e: e.label, tooltip=lambda e: text.label(e.family) if e.family else ""),
-    Column("Quadrant", lambda e: e.quadrant, tooltip=lambda e: QUADRANT_DESCRIPTIONS[e.quadrant]),
+    Column(
+        "Quadrant",
+        lambda e: e.quadrant if e.placed else "Not placed",
+        tooltip=lambda e: QUADRANT_DESCRIPTIONS[e.quadrant] if e.placed else PLACE_PROMPT,
+    ),
     Column("Intensity", _intensity, tooltip=lambda _e: "Intensity before → after regulating"),
     Column("Source", lambda e: _SHORT_SOURCE[e.source], tooltip=lambda e: text.label(e.source)),
     Column(_SITUATION, lambda e: text.first_line(e.situation, 60), tooltip=lambda e: e.situation),
@@ -120,7 +125,10 @@ class EmotionTableModel(RecordLogModel[EmotionEntry]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
-            COLUMNS, "Not saved yet: give it a label or describe the situation", parent
+            COLUMNS,
+            "Not saved yet: place it on the Mood Meter, and give it a label or describe"
+            " the situation",
+            parent,
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -128,7 +136,8 @@ class EmotionTableModel(RecordLogModel[EmotionEntry]):
             return super().data(index, role)
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
-        return quadrant_colour(self.record(index.row()).quadrant, strong=True)
+        entry = self.record(index.row())
+        return quadrant_colour(entry.quadrant, strong=True) if entry.placed else None
 
 
 class EmotionChart(QChartView):
@@ -204,7 +213,9 @@ class EmotionChart(QChartView):
         # Selecting another entry, or editing one's text, leaves the plotted values as
         # they were: then only the selection marker moves (a long log has thousands of
         # points to rebuild).
-        plotted = [(id(e), e.occurred_at, e.pleasantness, e.energy) for e in entries]
+        # An entry not yet placed on the Mood Meter has nothing to plot.
+        entries = [e for e in entries if e.placed]
+        plotted = [(id(e), e.occurred_at, e.pleasantness or 0, e.energy or 0) for e in entries]
         if not plotted or plotted != self._plotted:
             self._plotted = plotted
             self._plot(entries)
@@ -212,19 +223,21 @@ class EmotionChart(QChartView):
             []
             if selected is None or not any(e is selected for e in self._entries)
             else [
-                QPointF(_ms(selected.occurred_at), selected.pleasantness),
-                QPointF(_ms(selected.occurred_at), selected.energy),
+                QPointF(_ms(selected.occurred_at), selected.pleasantness or 0),
+                QPointF(_ms(selected.occurred_at), selected.energy or 0),
             ]
         )
 
     def _plot(self, entries: Sequence[EmotionEntry]) -> None:
+        """Plot placed entries (the caller filters; ``or 0`` only satisfies the type)."""
         self._entries = sorted(entries, key=lambda e: e.occurred_at)
-        xs = [_ms(e.occurred_at) for e in self._entries]
-        self._pleasant.replace(
-            [QPointF(x, e.pleasantness) for x, e in zip(xs, self._entries, strict=True)]
+        points = [(_ms(e.occurred_at), e.pleasantness or 0, e.energy or 0) for e in self._entries]
+        xs = [x for x, _, _ in points]
+        self._pleasant.replace([QPointF(x, p) for x, p, _ in points])
+        self._energy.replace([QPointF(x, e) for x, _, e in points])
+        weeks = weekly_means(
+            (e.occurred_at, e.pleasantness or 0, e.energy or 0) for e in self._entries
         )
-        self._energy.replace([QPointF(x, e.energy) for x, e in zip(xs, self._entries, strict=True)])
-        weeks = weekly_means((e.occurred_at, e.pleasantness, e.energy) for e in self._entries)
         self._pleasant_week.replace([QPointF(_ms(w.middle), w.pleasantness) for w in weeks])
         self._energy_week.replace([QPointF(_ms(w.middle), w.energy) for w in weeks])
         day = 86_400_000.0
@@ -321,7 +334,7 @@ class EmotionEditor(RecordEditor):
         self._family_follows_label = True
 
         self.meter = MoodMeterWidget()
-        self.chips = WordChips(columns=4)
+        self.chips = WordChips(columns=4, capacity=SUGGESTED_WORDS)
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("dd MMM yyyy, HH:mm")
@@ -409,7 +422,10 @@ class EmotionEditor(RecordEditor):
         binder.integer(self.intensity_after, "intensity_after", optional=True)
 
         def load_point(entry: EmotionEntry | None) -> None:
-            self.meter.set_point(*((0, 0) if entry is None else (entry.pleasantness, entry.energy)))
+            if entry is None or entry.pleasantness is None or entry.energy is None:
+                self.meter.clear_point()  # a new entry asks to be placed
+            else:
+                self.meter.set_point(entry.pleasantness, entry.energy)
             self._suggest()
 
         def point_changed(pleasantness: int, energy: int) -> None:
@@ -466,6 +482,10 @@ class EmotionEditor(RecordEditor):
 
         words_title = QLabel("Words near this point — click one to use it:")
         words_title.setObjectName("hint")
+        self._words_title = words_title
+        policy = words_title.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # placing the point moves nothing below it
+        words_title.setSizePolicy(policy)
 
         happened = QFormLayout()
         happened.addRow("&Situation", self.situation)
@@ -517,7 +537,13 @@ class EmotionEditor(RecordEditor):
     # -- behaviour -------------------------------------------------------------------
 
     def _suggest(self) -> None:
-        self.chips.set_words(suggested_words(*self.meter.point(), limit=SUGGESTED_WORDS))
+        point = self.meter.point()
+        # Unplaced, the chips' own line says to pick a point; "words near this point"
+        # would point at nothing.
+        self._words_title.setVisible(point is not None)
+        self.chips.set_words(
+            [] if point is None else suggested_words(*point, limit=SUGGESTED_WORDS)
+        )
         self.chips.set_current(self.label.text())
 
     def _show_intensity(self, value: int) -> None:
@@ -621,8 +647,13 @@ class EmotionsTab(RecordLogTab[EmotionEntry, EmotionEditor]):
         return self.controller.store.emotions
 
     def _new_record(self, client_id: int) -> EmotionEntry:
+        # Not placed: the coach places it on the Mood Meter (validation refuses to store
+        # it before), so a feeling nobody placed is never filed as neutral (0, 0).
         return EmotionEntry(
-            client_id=client_id, occurred_at=datetime.now().replace(second=0, microsecond=0)
+            client_id=client_id,
+            occurred_at=datetime.now().replace(second=0, microsecond=0),
+            pleasantness=None,
+            energy=None,
         )
 
     def _delete_question(self, entry: EmotionEntry) -> tuple[str, str]:

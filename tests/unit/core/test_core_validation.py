@@ -329,6 +329,19 @@ def test_emotion_needs_time_and_label_or_situation() -> None:
     validate_emotion(good_emotion(label="my own word", situation=""))
 
 
+def test_an_emotion_not_placed_on_the_mood_meter_is_refused_not_made_neutral() -> None:
+    """A new entry starts unplaced (None, None); storing it as (0, 0) would invent a
+    neutral feeling, so the vault refuses it with words that say what to do."""
+    entry = good_emotion(pleasantness=None, energy=None)
+    assert not entry.placed
+    with pytest.raises(ValidationError, match="not placed on the Mood Meter") as caught:
+        validate_emotion(entry)
+    assert caught.value.field == "pleasantness"
+    placed = good_emotion(pleasantness=0, energy=0)
+    assert placed.placed
+    validate_emotion(placed)
+
+
 @pytest.mark.parametrize("field", ["pleasantness", "energy"])
 @pytest.mark.parametrize(
     ("value", "ok"), [(-6, False), (-5, True), (0, True), (5, True), (6, False), (None, False)]

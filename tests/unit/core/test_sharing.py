@@ -202,3 +202,9 @@ def test_status_headline_is_truthful() -> None:
     running = engagement_progress(Engagement(client=Client(name="N"), contract=contract), today)
     assert status_headline(running) in ("On track", "At risk", "Off track")
     assert status_headline(running, closed=True).startswith("Ended")
+
+
+def test_the_session_review_item_reads_its_date_as_the_app_does() -> None:
+    """Not ISO ("2026-01-05 09:00"): the review dialog speaks the app's dates."""
+    (session, *_rest) = review_items(_engagement(), ReportCopy.SESSION, session_id=40)
+    assert session.text.startswith("05 Jan 2026, 09:00: agenda")
