@@ -9,15 +9,22 @@ shows (``locked``).
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEventLoop, QObject, Signal
 
 from coachdesk.backup import remove_stale_snapshots
 from coachdesk.core.errors import InvalidInput
 from coachdesk.vault.keys import KdfParams
 from coachdesk.vault.store import Store
 from coachdesk.vault.vault import Vault, is_vault
+
+
+class _Finished(QObject):
+    """Tells the GUI thread's event loop that a worker is done (a queued signal)."""
+
+    done = Signal()
 
 
 class VaultController(QObject):
@@ -70,6 +77,41 @@ class VaultController(QObject):
 
     def unlock(self, passphrase: str) -> None:
         vault = Vault.unlock(self.vault_dir, passphrase)
+        self.backup_secret = passphrase
+        self._opened(vault)
+
+    def unlock_in_background(self, passphrase: str) -> None:
+        """:meth:`unlock`, with the key derivation (about half a second of Argon2id) and
+        the opening of the database on a worker thread.
+
+        Returns once the vault is open (or raises what :meth:`unlock` raises), like
+        :meth:`unlock`, but the GUI thread runs its event loop meanwhile: the window
+        repaints, animates the progress and stays responsive. The caller must keep the
+        coach from asking twice (the unlock page disables itself).
+        """
+        outcome: dict[str, object] = {}
+        finished = _Finished()
+        loop = QEventLoop()
+        finished.done.connect(loop.quit)
+
+        def work() -> None:
+            try:
+                outcome["vault"] = Vault.unlock(self.vault_dir, passphrase)
+            except BaseException as exc:  # re-raised on the GUI thread below
+                outcome["error"] = exc
+            finally:
+                finished.done.emit()  # queued to the GUI thread's loop
+
+        worker = threading.Thread(target=work, name="coachdesk-unlock", daemon=True)
+        worker.start()
+        while "vault" not in outcome and "error" not in outcome:
+            loop.exec()
+        worker.join()
+        error = outcome.get("error")
+        if isinstance(error, BaseException):
+            raise error
+        vault = outcome["vault"]
+        assert isinstance(vault, Vault)
         self.backup_secret = passphrase
         self._opened(vault)
 

@@ -442,15 +442,23 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(WORKSPACE)
 
     def _unlock(self, passphrase: str) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        if self.controller.is_unlocked or self.unlock_page.progress.isVisible():
+            return  # already open, or already unlocking
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self.unlock_page.set_busy(True)
+        message = ""
         try:
-            self.controller.unlock(passphrase)
+            # The key derivation runs on a worker thread; the window keeps painting.
+            self.controller.unlock_in_background(passphrase)
         except WrongPassphrase:
-            self.unlock_page.show_error("That passphrase does not open this vault.")
+            message = "That passphrase does not open this vault."
         except CoachDeskError as exc:
-            self.unlock_page.show_error(str(exc)[:1].upper() + str(exc)[1:])
+            message = str(exc)[:1].upper() + str(exc)[1:]
         finally:
+            self.unlock_page.set_busy(False)
             QApplication.restoreOverrideCursor()
+        if message:
+            self.unlock_page.show_error(message)
 
     def _forgot(self) -> None:
         self._run(RecoverDialog(self.controller.recover, self))
