@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QMimeData,
     QModelIndex,
+    QObject,
     QSize,
     Qt,
     QTimer,
@@ -89,6 +90,8 @@ WELCOME, UNLOCK, WORKSPACE = range(3)
 CALENDAR_FILE_NAME = "coachdesk-sessions.ics"
 """Suggested name of a calendar export: never a client's name."""
 PREPARE_TABS_AFTER_MS = 100
+AFTER_PAINT_LATEST_MS = 300
+"""Work put after the first paint (the agenda after unlocking) waits at most this."""
 """How long after the window first appears its workspace tabs are built (see tab_pages)."""
 QUIT_BACKUP_FRESH = timedelta(hours=1)
 DEFAULT_SIZE = QSize(1200, 780)
@@ -134,6 +137,7 @@ class MainWindow(QMainWindow):
         self._where: tuple[int | None, int] = (None, 0)  # client and tab, kept across a lock
         self._stale: set[int] = set()
         self._hold_welcome = False  # a new vault's recovery code is still being shown
+        self._agenda_after_paint = False  # see _on_unlocked
 
         self.stack = QStackedWidget(self)
         self.welcome = WelcomePage(str(controller.vault_dir), self)
@@ -549,6 +553,10 @@ class MainWindow(QMainWindow):
         if client_id is not None and self.select_client(client_id):
             self.tabs.setCurrentIndex(tab)
         else:
+            # The agenda reads every client's open work (the slowest part of opening):
+            # the window is painted first, with the client list, and the agenda's rows
+            # follow right after that first paint.
+            self._agenda_after_paint = True
             self._show_client_header(None)
         self.idle.set_minutes(self.settings.get_int(keys.AUTOLOCK_MINUTES))
         self.idle.start()
@@ -772,6 +780,11 @@ class MainWindow(QMainWindow):
     def _refresh_agenda(self) -> None:
         if not self.controller.is_unlocked:
             self.agenda_page.clear()
+            return
+        if self._agenda_after_paint:
+            self._agenda_after_paint = False
+            self.agenda_page.show_loading()
+            _AfterFirstPaint(self.workspace, self._refresh_agenda)
             return
         store = self.controller.store
         self.agenda_page.refresh(store.conn, store.today(), datetime.now())
@@ -1072,6 +1085,31 @@ class MainWindow(QMainWindow):
         self.lock(ask=False)
         self.clipboard_guard.release()
         super().closeEvent(event)
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, just after ``widget``'s next paint (from the event loop, so
+    the paint reaches the screen first); at the latest after ``AFTER_PAINT_LATEST_MS``
+    (a window that is not painted, minimised say, still gets its data)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        self._widget = widget
+        widget.installEventFilter(self)
+        QTimer.singleShot(AFTER_PAINT_LATEST_MS, self, self._fire)
+
+    def _fire(self) -> None:
+        if self._then is not None:
+            then, self._then = self._then, None
+            self._widget.removeEventFilter(self)
+            then()
+            self.deleteLater()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            QTimer.singleShot(0, self, self._fire)
+        return False
 
 
 def _dropped_pdf(mime: QMimeData) -> Path | None:

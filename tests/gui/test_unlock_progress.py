@@ -41,9 +41,7 @@ class PaintCounter(QObject):
 
 
 @pytest.fixture
-def locked_window(
-    qtbot: QtBot, new_vault: NewVault, tmp_path: Path
-) -> Iterator[MainWindow]:
+def locked_window(qtbot: QtBot, new_vault: NewVault, tmp_path: Path) -> Iterator[MainWindow]:
     window = MainWindow(
         VaultController(new_vault.folder, kdf=TEST_KDF), AppSettings(tmp_path / "s.ini")
     )
