@@ -14,7 +14,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, Signal
 
-from coachdesk.backup import remove_stale_snapshots
 from coachdesk.core.errors import InvalidInput
 from coachdesk.vault.keys import KdfParams
 from coachdesk.vault.store import Store
@@ -126,6 +125,8 @@ class VaultController(QObject):
 
     def rotate_keys(self, passphrase: str) -> str:
         """Revoke every old key (Vault.rotate_keys); the new recovery code, to show once."""
+        from coachdesk.backup import remove_stale_snapshots
+
         code = self.vault.rotate_keys(passphrase, kdf=self._kdf)
         remove_stale_snapshots(self.vault)  # a killed backup's, under the old data key
         return code

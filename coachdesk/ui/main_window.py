@@ -50,7 +50,6 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk import __version__
-from coachdesk.backup import restore_backup
 from coachdesk.core.errors import CoachDeskError, WrongPassphrase
 from coachdesk.core.model import ClientStatus
 from coachdesk.reports import ReportKind
@@ -483,6 +482,8 @@ class MainWindow(QMainWindow):
         target = self.controller.vault_dir
 
         def work(progress: Progress, cancelled: Cancelled) -> object:
+            from coachdesk.backup import restore_backup
+
             return restore_backup(source, secret, target, progress=progress, cancel=cancelled)
 
         if self._run_job_with_progress("Restoring the backup…", Job(work)):
