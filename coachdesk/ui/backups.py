@@ -88,7 +88,8 @@ class BackupScheduler(QObject):
         controller.unlocked.connect(self._on_unlocked)
         controller.about_to_lock.connect(self._on_locking)
         # Soon, not now: the backup code (and a look at the folder) need not delay the
-        # first screen (issue 17).
+        # first screen (issue 17). Until then the label says nothing.
+        self._mark("")
         QTimer.singleShot(0, self, self.refresh_label)
 
     # -- state -----------------------------------------------------------------------
