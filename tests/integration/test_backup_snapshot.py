@@ -259,3 +259,20 @@ def test_after_rotate_key_no_backup_carries_a_page_the_old_key_opens(
         connect(old_db, new_key)
     connect(old_db, old_key).close()
     assert (tmp_path / "old" / HEADER_NAME).read_bytes() != (folder / HEADER_NAME).read_bytes()
+
+
+def test_without_copy_file_range_the_pages_are_copied_by_reads_and_writes(
+    open_vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another file system (or macOS, which has no such call): the same bytes."""
+    _prepare_generations(open_vault)
+
+    def unsupported(*_args: Any) -> int:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(archive.os, "copy_file_range", unsupported, raising=False)
+    monkeypatch.setattr(archive, "_SNAPSHOT_STEP_PAGES", 1)  # many steps
+    backup = tmp_path / "b.cdbackup"
+    create_backup(open_vault, backup, PASSPHRASE, kdf=TEST_KDF)
+    db = extract(backup, PASSPHRASE, tmp_path / "x")
+    assert db.read_bytes() == (open_vault.folder / DB_NAME).read_bytes()
