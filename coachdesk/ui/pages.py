@@ -136,7 +136,10 @@ class UnlockPage(QWidget):
     def set_busy(self, busy: bool) -> None:
         """While unlocking: show the progress, take no second passphrase."""
         self.progress.setVisible(busy)
-        for widget in (self.passphrase, self.unlock_button, self.forgot_button):
+        # Read-only rather than disabled: the field keeps the keyboard focus, which then
+        # moves on to the workspace as it always did.
+        self.passphrase.setReadOnly(busy)
+        for widget in (self.unlock_button, self.forgot_button):
             widget.setEnabled(not busy)
         if busy:
             self.error.setText("Unlocking…")

@@ -78,7 +78,8 @@ def test_the_key_is_derived_off_the_gui_thread_while_the_window_paints(
             before = paints.count
             page.progress.repaint()  # a real paint, on the GUI thread, mid-derivation
             during["progress_visible"] = page.progress.isVisible()
-            during["typing_blocked"] = not page.passphrase.isEnabled()
+            during["typing_blocked"] = page.passphrase.isReadOnly()
+            during["buttons_off"] = not page.unlock_button.isEnabled()
             during["painted"] = paints.count > before
             during["timer_thread"] = threading.get_ident()
             responded.set()
@@ -97,9 +98,10 @@ def test_the_key_is_derived_off_the_gui_thread_while_the_window_paints(
     assert during["thread"] != gui_thread  # the derivation ran on a worker thread
     assert during["gui_responded"] is True  # ... while the GUI thread ran its timer
     assert during["timer_thread"] == gui_thread
-    assert during["painted"] and during["progress_visible"] and during["typing_blocked"]
+    assert during["painted"] and during["progress_visible"]
+    assert during["typing_blocked"] and during["buttons_off"]
     qtbot.waitUntil(lambda: window.stack.currentIndex() == WORKSPACE)
-    assert not page.progress.isVisible() and page.passphrase.isEnabled()
+    assert not page.progress.isVisible() and not page.passphrase.isReadOnly()
 
 
 def test_a_wrong_passphrase_ends_the_progress_and_says_so(
@@ -109,7 +111,7 @@ def test_a_wrong_passphrase_ends_the_progress_and_says_so(
     qtbot.keyClicks(page.passphrase, "not the passphrase at all")
     qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "does not open" in page.error.text(), timeout=30_000)
-    assert not page.progress.isVisible() and page.passphrase.isEnabled()
+    assert not page.progress.isVisible() and not page.passphrase.isReadOnly()
     assert not locked_window.controller.is_unlocked
     assert locked_window.stack.currentIndex() == UNLOCK
     page.passphrase.clear()
