@@ -86,7 +86,7 @@ class VaultController(QObject):
         Returns once the vault is open (or raises what :meth:`unlock` raises), like
         :meth:`unlock`, but the GUI thread runs its event loop meanwhile: the window
         repaints, animates the progress and stays responsive. The caller must keep the
-        coach from asking twice (the unlock page disables itself).
+        coach from asking twice (the unlock page turns busy: MainWindow._unlock).
         """
         outcome: dict[str, object] = {}
         finished = _Finished()

@@ -89,9 +89,9 @@ WELCOME, UNLOCK, WORKSPACE = range(3)
 CALENDAR_FILE_NAME = "coachdesk-sessions.ics"
 """Suggested name of a calendar export: never a client's name."""
 PREPARE_TABS_AFTER_MS = 100
+"""How long after the window first appears its workspace tabs are built (see tab_pages)."""
 AFTER_PAINT_LATEST_MS = 300
 """Work put after the first paint (the agenda after unlocking) waits at most this."""
-"""How long after the window first appears its workspace tabs are built (see tab_pages)."""
 QUIT_BACKUP_FRESH = timedelta(hours=1)
 DEFAULT_SIZE = QSize(1200, 780)
 """The window's size on first start, made smaller where the screen is (see screen.py)."""
