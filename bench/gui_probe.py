@@ -2,6 +2,7 @@
 
     python bench/gui_probe.py workspace --vault DIR --client ID --other ID [--repeat N]
     python bench/gui_probe.py rss --vault DIR --client ID
+    python bench/gui_probe.py unlock --vault DIR
 
 Both build the real :class:`MainWindow` (offscreen Qt platform, settings in a scratch
 file), show it, and unlock it with the bench passphrase from ``COACHDESK_PASSPHRASE``.
@@ -15,6 +16,13 @@ every opening is a real switch of client.
 ``rss``: a fresh process that does what a coach does once (unlock, open the client,
 look at every tab) and reports its peak resident memory (``VmHWM``, see
 :func:`_peak_rss_kib`; ``ru_maxrss`` alongside).
+
+``unlock``: a fresh app process, as the coach meets it: the lock screen shown, the
+passphrase typed, then Enter pressed; times Enter to the first paint of the main
+window's workspace, and subtracts the time spent in the key derivation (Argon2id,
+whatever the vault's parameters: it is measured, not assumed). The agenda's rows are
+filled right after that first paint; ``unlock_to_agenda_ms`` is Enter to their paint,
+minus the derivation.
 
 Prints one JSON object on the last line of stdout.
 """
@@ -33,12 +41,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: TID251 - the bench drives the real GUI
+# The bench drives the real GUI.
+from PySide6.QtCore import QEvent, QObject, Qt  # noqa: TID251
+from PySide6.QtTest import QTest  # noqa: TID251
+from PySide6.QtWidgets import QApplication  # noqa: TID251
 
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.theme import apply_theme
+from coachdesk.vault import keys
 
 TYPING_SECONDS = 1.0
 """Time between the lock screen appearing and the passphrase being entered."""
@@ -200,16 +212,81 @@ def rss(args: argparse.Namespace, settings_dir: Path) -> dict[str, object]:
     }
 
 
+class _FirstPaint(QObject):
+    """The moment ``widget`` is first painted after :meth:`arm`."""
+
+    def __init__(self, widget: QObject) -> None:
+        super().__init__(widget)
+        self.at: float | None = None
+        self._armed = False
+        widget.installEventFilter(self)
+
+    def arm(self) -> None:
+        self.at, self._armed = None, True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._armed and self.at is None and event.type() == QEvent.Type.Paint:
+            self.at = time.perf_counter()
+        return False
+
+
+def unlock(args: argparse.Namespace, settings_dir: Path) -> dict[str, object]:
+    app, window = _open_window(args.vault, settings_dir)
+    derivations: list[float] = []
+    real_derive = keys.derive_key
+
+    def timed_derive(*a: object, **k: object) -> bytes:
+        started = time.perf_counter()
+        try:
+            return real_derive(*a, **k)  # type: ignore[arg-type]
+        finally:
+            derivations.append(time.perf_counter() - started)
+
+    keys.derive_key = timed_derive
+    _type_passphrase(app)  # the lock screen is up; the coach types
+    field = window.unlock_page.passphrase
+    QTest.keyClicks(field, os.environ["COACHDESK_PASSPHRASE"])
+    app.processEvents()
+    painted = _FirstPaint(window.workspace)
+    painted.arm()
+    derivations.clear()
+    started = time.perf_counter()
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    deadline = started + 120
+    while painted.at is None and time.perf_counter() < deadline:
+        app.processEvents()
+    if painted.at is None or not window.controller.is_unlocked:
+        raise SystemExit("the workspace was not painted after unlocking")
+    kdf_s = sum(derivations)
+    # The agenda's rows follow the first paint: when they are painted too.
+    agenda = _FirstPaint(window.agenda_page)
+    while window.agenda_page.agenda is None and time.perf_counter() < deadline:
+        app.processEvents()
+    agenda.arm()
+    window.agenda_page.update()
+    while agenda.at is None and time.perf_counter() < deadline:
+        app.processEvents()
+    result: dict[str, object] = {
+        "unlock_to_workspace_ms": _ms(painted.at - started - kdf_s),
+        "unlock_to_agenda_ms": _ms((agenda.at or deadline) - started - kdf_s),
+        "kdf_ms": _ms(kdf_s),
+        "with_kdf_ms": _ms(painted.at - started),
+    }
+    window.controller.lock()
+    window.close()
+    return result
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=["workspace", "rss"])
+    parser.add_argument("mode", choices=["workspace", "rss", "unlock"])
     parser.add_argument("--vault", type=Path, required=True)
-    parser.add_argument("--client", type=int, required=True)
+    parser.add_argument("--client", type=int, default=0)
     parser.add_argument("--other", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="coachdesk-gui-probe-") as scratch:
-        job = workspace if args.mode == "workspace" else rss
+        job = {"workspace": workspace, "rss": rss, "unlock": unlock}[args.mode]
         result = job(args, Path(scratch))
     print(json.dumps(result), flush=True)
     return 0

@@ -23,14 +23,6 @@ from coachdesk.core.errors import IntegrityFailure, InvalidInput, explain
 from coachdesk.core.model import Engagement
 from coachdesk.services import clients as client_cases
 from coachdesk.vault import keys
-from coachdesk.vault.exchange import (
-    archive_name,
-    export_text,
-    import_engagements,
-    import_export,
-    read_export,
-    write_export,
-)
 from coachdesk.vault.files import read_limited
 from coachdesk.vault.hardening import harden_process
 from coachdesk.vault.outputs import STDOUT, check_output_file
@@ -281,6 +273,7 @@ def _add_client_command(sub: argparse._SubParsersAction[_Parser]) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from coachdesk.demo import demo_engagements
+    from coachdesk.vault.exchange import import_engagements
 
     with _unlocked_store(args) as store:
         ids = import_engagements(store, [(e, []) for e in demo_engagements(date.today())])
@@ -289,6 +282,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from coachdesk.vault.exchange import archive_name, export_text, write_export
+
     to_stdout = args.output == STDOUT
     output = None if to_stdout else _output_path(args.output, args)
     with _unlocked_store(args) as store:
@@ -317,6 +312,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from coachdesk.vault.exchange import import_export, read_export
+
     # Validate the whole file before asking for the passphrase or touching the vault.
     contents = read_export(Path(args.file))
     with _unlocked_store(args) as store:

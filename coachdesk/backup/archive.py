@@ -14,12 +14,15 @@ reports ``progress(done_bytes, total_bytes)`` and polls ``cancel()`` between chu
 
 from __future__ import annotations
 
+import collections
+import concurrent.futures
 import contextlib
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -86,6 +89,13 @@ _MARKER_START = f'{{"format": "{RESTORE_MARKER_FORMAT}", '
 """How every restore marker begins (``json.dumps`` keeps the key order)."""
 
 _SNAPSHOT_STEP_PAGES = 1024  # pages copied between two progress/cancel checks
+# Taking the write lock for a copy of the encrypted pages: how long each attempt may
+# wait for a save to finish, how often, and the pause between attempts; then the
+# online backup API, which needs no lock.
+_CHECKPOINT_WAIT_MS = 100
+_LOCK_WAIT_MS = 1000
+_LOCK_ATTEMPTS = 5
+_LOCK_RETRY_SECONDS = 0.05
 _SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 _DATABASE_FILES = tuple(DB_NAME + suffix for suffix in ("", *_SQLITE_SIDE_FILES))
 
@@ -201,37 +211,48 @@ def create_backup(
                 "the vault's passphrase or key changed during the backup; "
                 "nothing was written, run the backup again"
             )
-        db_size, db_digest = _hash_file(snapshot, chunk_size, tracker)
-        manifest = Manifest(
-            created_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            app_version=__version__,
-            vault_id=vault_id,
-            schema_version=schema_version,
-            data_key=data_key,
-            entries=(
-                Entry(
-                    HEADER_ENTRY,
-                    HEADER_ENTRY_FORMAT,
-                    len(header_bytes),
-                    hashlib.sha256(header_bytes).hexdigest(),
+        db_size = snapshot.stat().st_size
+        created_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+        def manifest_for(db_digest: str) -> Manifest:
+            return Manifest(
+                created_at=created_at,
+                app_version=__version__,
+                vault_id=vault_id,
+                schema_version=schema_version,
+                data_key=data_key,
+                entries=(
+                    Entry(
+                        HEADER_ENTRY,
+                        HEADER_ENTRY_FORMAT,
+                        len(header_bytes),
+                        hashlib.sha256(header_bytes).hexdigest(),
+                    ),
+                    Entry(DATABASE_ENTRY, DATABASE_ENTRY_FORMAT, db_size, db_digest),
                 ),
-                Entry(DATABASE_ENTRY, DATABASE_ENTRY_FORMAT, db_size, db_digest),
-            ),
-        )
-        manifest_bytes = manifest.to_bytes()
-        payload_size = len(manifest_bytes) + len(header_bytes) + db_size
+            )
+
+        # One pass over the snapshot: the manifest (which holds the database's digest)
+        # comes first in the payload, so its chunks are sealed last, once the digest
+        # is known; a digest's hex form has a fixed length, so the layout is known now.
+        placeholder = manifest_for("0" * 64).to_bytes()
+        payload_size = len(placeholder) + len(header_bytes) + db_size
         with atomic_writer(target) as out:
-            writer = StreamWriter(out, passphrase, kdf, payload_size, chunk_size)
-            writer.write(manifest_bytes)
+            writer = StreamWriter(
+                out, passphrase, kdf, payload_size, chunk_size, deferred=len(placeholder)
+            )
+            writer.write(placeholder)
             writer.write(header_bytes)
             tracker.advance(len(header_bytes))
-            digest = _stream_file(snapshot, chunk_size, writer.write, tracker)
+            db_digest = _stream_file(
+                snapshot, chunk_size, writer.write, tracker, offset=writer.bytes_written
+            )
+            manifest = manifest_for(db_digest)
+            manifest_bytes = manifest.to_bytes()
+            if len(manifest_bytes) != len(placeholder):  # a bug guard: the layout moved
+                raise IntegrityFailure("the backup manifest changed size; no backup was written")
+            writer.complete(manifest_bytes)
             writer.finish()
-            if digest != db_digest:
-                raise IntegrityFailure(
-                    "the database snapshot changed while it was being encrypted "
-                    "(a disk or memory fault?); no backup was written"
-                )
             tracker.check()
         file_size = writer.header.file_size
     finally:
@@ -241,6 +262,122 @@ def create_backup(
 
 
 def _snapshot(vault: Vault, path: Path, data_key: bytes, tracker: _Tracker, extra: int) -> int:
+    """Take a consistent snapshot of the database into ``path``; its schema version.
+
+    First choice: the database file's encrypted pages copied as they are, under the
+    write lock, once every committed page is in the file (:func:`_copy_pages`). If that
+    cannot be had quickly (a long reader keeps old pages in the log, a long write holds
+    the lock), SQLite's online backup API (:func:`_copy_with_backup_api`), which never
+    waits for writers. Either way the snapshot is under the vault's data key, never
+    in the clear.
+    """
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
+    copied = _copy_pages(vault, path, data_key, tracker, extra)
+    if copied is not None:
+        return copied
+    with path.open("r+b") as handle:  # a fallback starts from an empty file
+        handle.truncate(0)
+    return _copy_with_backup_api(vault, path, data_key, tracker, extra)
+
+
+def _copy_pages(
+    vault: Vault, path: Path, data_key: bytes, tracker: _Tracker, extra: int
+) -> int | None:
+    """Copy ``vault.db`` byte for byte while no commit can land; None if not possible now.
+
+    Why this is one moment: ``BEGIN IMMEDIATE`` takes SQLite's write lock, so no
+    connection can commit until it is released; a checkpoint from a second connection
+    then moves every committed frame of the write-ahead log into the file, and reports
+    ``log == checkpointed`` only if none is left. From there until the lock is
+    released the file is the whole database and nothing writes to it: only a
+    checkpoint writes the database file in WAL mode, and it has nothing left to copy.
+    The pages stay encrypted and authenticated under the data key, so nothing is
+    decrypted, and the copy runs at disk speed. The lock is held only for the copy
+    (a save waits for it, up to the connection's busy timeout).
+    """
+    db_path = vault.folder / DB_NAME
+    lock_conn = connect(db_path, data_key)
+    try:
+        # Best effort, waiting briefly: empty the log, so little is left to move under
+        # the lock. Whatever a save adds meanwhile is moved (and checked) below.
+        lock_conn.execute(f"PRAGMA busy_timeout = {_CHECKPOINT_WAIT_MS}")
+        with contextlib.suppress(sqlcipher3.OperationalError):
+            lock_conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        lock_conn.execute(f"PRAGMA busy_timeout = {_LOCK_WAIT_MS}")
+        for attempt in range(_LOCK_ATTEMPTS):
+            if attempt:
+                time.sleep(_LOCK_RETRY_SECONDS)
+            tracker.check()
+            try:
+                lock_conn.execute("BEGIN IMMEDIATE")
+            except sqlcipher3.OperationalError:  # a long write holds the lock: try again
+                continue
+            try:
+                if not _log_is_in_the_file(db_path, data_key):
+                    continue  # a reader still needs pages of the log: try again
+                schema_version = int(lock_conn.execute("PRAGMA user_version").fetchone()[0])
+                page_size = int(lock_conn.execute("PRAGMA page_size").fetchone()[0])
+                page_count = int(lock_conn.execute("PRAGMA page_count").fetchone()[0])
+                size = page_size * page_count
+                if db_path.stat().st_size < size:
+                    return None  # cannot happen with a complete checkpoint; be safe
+                step = page_size * _SNAPSHOT_STEP_PAGES * 4
+                with db_path.open("rb") as source, path.open("r+b") as target:
+                    _copy_bytes(source.fileno(), target.fileno(), size, step, tracker.check)
+            finally:
+                with contextlib.suppress(sqlcipher3.Error):
+                    lock_conn.execute("ROLLBACK")
+            # Progress is reported once the lock is released: a callback that saves
+            # (the app keeps writing) must never wait for the lock this job holds.
+            # Work: copy, then hash and encrypt the database, plus the small entries.
+            tracker.start(2 * size + extra)
+            tracker.advance(size)
+            return schema_version
+        return None
+    finally:
+        lock_conn.close()
+
+
+def _log_is_in_the_file(db_path: Path, data_key: bytes) -> bool:
+    """Checkpoint from a second connection: True if no committed frame is left in the log.
+
+    Called under the write lock, so the log cannot grow meanwhile. PASSIVE, because
+    the stronger modes need the write lock this job holds.
+    """
+    conn = connect(db_path, data_key)
+    try:
+        _busy, log, checkpointed = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    except sqlcipher3.OperationalError:
+        return False
+    finally:
+        conn.close()
+    return int(log) <= 0 or int(log) == int(checkpointed)
+
+
+def _copy_bytes(source: int, target: int, size: int, step: int, check: Callable[[], None]) -> None:
+    """Copy ``size`` bytes between two file descriptors, in the kernel where it can."""
+    done = 0
+    in_kernel = hasattr(os, "copy_file_range")
+    while done < size:
+        check()
+        want = min(step, size - done)
+        moved = 0
+        if in_kernel:
+            try:
+                moved = os.copy_file_range(source, target, want, done, done)
+            except OSError:  # another file system, an old kernel: plain reads and writes
+                in_kernel = False
+        if not in_kernel:
+            data = os.pread(source, want, done)
+            moved = os.pwrite(target, data, done) if data else 0
+        if moved <= 0:
+            raise IntegrityFailure("the vault database ended while it was being copied; try again")
+        done += moved
+
+
+def _copy_with_backup_api(
+    vault: Vault, path: Path, data_key: bytes, tracker: _Tracker, extra: int
+) -> int:
     """Copy the database with SQLite's backup API; returns its schema version.
 
     The source connection holds one read transaction for the whole copy, so the
@@ -248,7 +385,6 @@ def _snapshot(vault: Vault, path: Path, data_key: bytes, tracker: _Tracker, extr
     on) and the copy never restarts. The target is keyed with the same raw data key,
     so the pages it receives are re-encrypted, never written in the clear.
     """
-    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
     source = vault.open_connection()
     try:
         target = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
@@ -265,8 +401,8 @@ def _snapshot(vault: Vault, path: Path, data_key: bytes, tracker: _Tracker, extr
                 page_size = int(source.execute("PRAGMA page_size").fetchone()[0])
                 page_count = int(source.execute("PRAGMA page_count").fetchone()[0])
                 db_bytes = page_size * page_count
-                # Work: copy, hash and encrypt the database, plus the small entries.
-                tracker.start(3 * db_bytes + extra)
+                # Work: copy, then hash and encrypt the database, plus the small entries.
+                tracker.start(2 * db_bytes + extra)
                 copied = 0
 
                 def step(_status: int, remaining: int, total: int) -> None:
@@ -293,33 +429,39 @@ def _snapshot(vault: Vault, path: Path, data_key: bytes, tracker: _Tracker, extr
     return schema_version
 
 
-def _hash_file(path: Path, block: int, tracker: _Tracker) -> tuple[int, str]:
-    digest = hashlib.sha256()
-    size = 0
-    buffer = bytearray(block)
-    view = memoryview(buffer)
-    with path.open("rb", buffering=0) as handle:
-        while n := handle.readinto(buffer):
-            digest.update(view[:n])
-            size += n
-            tracker.advance(n)
-            tracker.check()
-    return size, digest.hexdigest()
-
-
 def _stream_file(
-    path: Path, block: int, sink: Callable[[memoryview], None], tracker: _Tracker
+    path: Path, block: int, sink: Callable[[bytes], None], tracker: _Tracker, *, offset: int = 0
 ) -> str:
-    """Feed ``path`` to ``sink`` in blocks, checking cancel between them; its SHA-256."""
+    """Feed ``path`` to ``sink`` in blocks, checking cancel between them; its SHA-256.
+
+    The digest is of exactly the bytes given to ``sink``, computed on a second thread
+    while ``sink`` encrypts and writes (hashlib releases the GIL): SHA-256 is the
+    slowest step of a backup, and it need not wait for the disk. ``offset``: where
+    the file starts in ``sink``'s chunks, so every read after the first is one whole
+    chunk, which the writer seals without copying it.
+    """
     digest = hashlib.sha256()
-    buffer = bytearray(block)
-    view = memoryview(buffer)
-    with path.open("rb", buffering=0) as handle:
-        while n := handle.readinto(buffer):
-            tracker.check()
-            digest.update(view[:n])
-            sink(view[:n])
-            tracker.advance(n)
+    pending: collections.deque[concurrent.futures.Future[None]] = collections.deque()
+    with (
+        path.open("rb", buffering=0) as handle,
+        concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="backup-hash") as hasher,
+    ):
+        try:
+            first = block - offset % block
+            while data := handle.read(first or block):
+                first = 0
+                tracker.check()
+                pending.append(hasher.submit(digest.update, data))  # in order: one worker
+                sink(data)
+                tracker.advance(len(data))
+                while len(pending) > 1:  # two blocks in memory: one hashed, one written
+                    pending.popleft().result()
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            raise
+        while pending:
+            pending.popleft().result()
     return digest.hexdigest()
 
 

@@ -142,7 +142,13 @@ class StreamWriter:
         kdf: keys.KdfParams,
         payload_size: int,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
+        *,
+        deferred: int = 0,
     ) -> None:
+        """``deferred``: the first bytes of the payload are only known at the end (a
+        manifest holding the digest of what follows); the chunks they fall in are kept
+        and sealed by :meth:`complete`, so the rest streams in one pass. ``out`` must
+        then be seekable."""
         if not MIN_CHUNK_SIZE <= chunk_size <= MAX_CHUNK_SIZE:
             raise InvalidInput(
                 f"chunk size must be {MIN_CHUNK_SIZE}–{MAX_CHUNK_SIZE} bytes, not {chunk_size}"
@@ -168,6 +174,8 @@ class StreamWriter:
         self._filled = 0
         self._index = 0
         self._received = 0
+        self._deferred = deferred
+        self._held: dict[int, bytearray] = {}  # chunk index -> plaintext, for complete()
         out.write(signed + mac + checksum)
 
     @property
@@ -182,6 +190,10 @@ class StreamWriter:
         self._received += len(view)
         size = self.header.chunk_size
         while view:
+            if not self._filled and len(view) >= size:  # a whole chunk: seal it in place
+                self._seal(view[:size])
+                view = view[size:]
+                continue
             take = min(len(view), size - self._filled)
             self._view[self._filled : self._filled + take] = view[:take]
             self._filled += take
@@ -192,15 +204,42 @@ class StreamWriter:
             self._seal(self._view[: self._filled])
 
     def _seal(self, plaintext: memoryview) -> None:
-        last = self._index == self.header.chunk_count - 1
-        nonce = _nonce(self.header.nonce_prefix, self._index, last)
-        self._out.write(self._aead.encrypt(nonce, plaintext, self._aad))
+        if self._index * self.header.chunk_size < self._deferred:
+            # Sealed by complete(); its place in the file is left for it.
+            self._held[self._index] = bytearray(plaintext)
+            self._out.seek(len(plaintext) + TAG_BYTES, os.SEEK_CUR)
+        else:
+            self._out.write(self._sealed(self._index, plaintext))
         self._index += 1
         self._filled = 0
 
+    def _sealed(self, index: int, plaintext: bytes | bytearray | memoryview) -> bytes:
+        nonce = _nonce(self.header.nonce_prefix, index, index == self.header.chunk_count - 1)
+        return self._aead.encrypt(nonce, plaintext, self._aad)
+
+    def complete(self, prefix: bytes) -> None:
+        """Give the ``deferred`` first payload bytes and seal the chunks that hold them."""
+        if len(prefix) != self._deferred or self._received != self.header.payload_size:
+            raise ValueError("the deferred bytes do not fit the payload announced")
+        size = self.header.chunk_size
+        end = self._out.tell()
+        for index, plaintext in sorted(self._held.items()):
+            start = index * size
+            piece = prefix[start : start + len(plaintext)]
+            plaintext[: len(piece)] = piece
+            self._out.seek(self.header.chunk_offset(index))
+            self._out.write(self._sealed(index, plaintext))
+        self._held.clear()
+        self._deferred = 0
+        self._out.seek(end)
+
     def finish(self) -> None:
         """Check that exactly the announced payload was written (a bug guard)."""
-        if self._received != self.header.payload_size or self._index != self.header.chunk_count:
+        if (
+            self._received != self.header.payload_size
+            or self._index != self.header.chunk_count
+            or self._held
+        ):
             raise ValueError(
                 f"payload incomplete: {self._received} of {self.header.payload_size} bytes"
             )

@@ -248,6 +248,7 @@ class AgendaPage(QWidget):
         inner.addStretch(1)
         scroll = scroll_area("agendaScroll")
         scroll.setWidget(body)
+        self._scroll = scroll
         scroll.setFrameShape(QFrame.Shape.NoFrame)
 
         layout = QVBoxLayout(self)
@@ -260,7 +261,16 @@ class AgendaPage(QWidget):
         """Rebuild from the vault (a few queries, well under a tenth of a second)."""
         self.show_agenda(build_agenda(conn, today, now))
 
+    def show_loading(self) -> None:
+        """Right after unlocking the window is painted first and the day's rows follow
+        at once (:meth:`MainWindow._on_unlocked`); meanwhile no section claims to be
+        empty."""
+        self.agenda = None
+        self.date_label.setText("Loading…")
+        self._scroll.setVisible(False)
+
     def show_agenda(self, agenda: Agenda) -> None:
+        self._scroll.setVisible(True)
         self.agenda = agenda
         day = agenda.today
         self.date_label.setText(f"{day:%A} {day.day} {day:%B %Y}")
@@ -269,6 +279,7 @@ class AgendaPage(QWidget):
 
     def clear(self) -> None:
         """Forget every client detail (after lock)."""
+        self._scroll.setVisible(True)
         self.agenda = None
         self.date_label.clear()
         for section in self.sections.values():

@@ -17,8 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
-from coachdesk.backup import backup_due, last_backup_time, write_scheduled_backup
-from coachdesk.backup.rotation import vault_id_of
 from coachdesk.core.errors import CoachDeskError, InvalidInput
 from coachdesk.ui import settings as keys
 from coachdesk.ui.controller import VaultController
@@ -89,7 +87,10 @@ class BackupScheduler(QObject):
         self._timer.timeout.connect(self.run_if_due)
         controller.unlocked.connect(self._on_unlocked)
         controller.about_to_lock.connect(self._on_locking)
-        self.refresh_label()
+        # Soon, not now: the backup code (and a look at the folder) need not delay the
+        # first screen (issue 17). Until then the label says nothing.
+        self._mark("")
+        QTimer.singleShot(0, self, self.refresh_label)
 
     # -- state -----------------------------------------------------------------------
 
@@ -112,6 +113,8 @@ class BackupScheduler(QObject):
         folder = self.folder
         if folder is None or not folder.is_dir() or not self.controller.vault_exists:
             return None
+        from coachdesk.backup.rotation import last_backup_time, vault_id_of
+
         try:
             return last_backup_time(folder, vault_id_of(self.controller.vault_dir))
         except (OSError, CoachDeskError):
@@ -137,6 +140,8 @@ class BackupScheduler(QObject):
         self.label.style().polish(self.label)
 
     def is_due(self) -> bool:
+        from coachdesk.backup.rotation import backup_due
+
         return self.folder is not None and backup_due(
             self.last_backup(), datetime.now(UTC), self.interval
         )
@@ -165,6 +170,8 @@ class BackupScheduler(QObject):
         if self._kdf is None:
             self._kdf = calibrate_kdf()  # once per run of the app, not per backup
         kdf = self._kdf
+
+        from coachdesk.backup.rotation import write_scheduled_backup
 
         def work(progress: object, cancelled: object) -> object:
             return write_scheduled_backup(

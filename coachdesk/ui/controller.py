@@ -9,15 +9,21 @@ shows (``locked``).
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEventLoop, QObject, Signal
 
-from coachdesk.backup import remove_stale_snapshots
 from coachdesk.core.errors import InvalidInput
 from coachdesk.vault.keys import KdfParams
 from coachdesk.vault.store import Store
 from coachdesk.vault.vault import Vault, is_vault
+
+
+class _Finished(QObject):
+    """Tells the GUI thread's event loop that a worker is done (a queued signal)."""
+
+    done = Signal()
 
 
 class VaultController(QObject):
@@ -73,6 +79,41 @@ class VaultController(QObject):
         self.backup_secret = passphrase
         self._opened(vault)
 
+    def unlock_in_background(self, passphrase: str) -> None:
+        """:meth:`unlock`, with the key derivation (about half a second of Argon2id) and
+        the opening of the database on a worker thread.
+
+        Returns once the vault is open (or raises what :meth:`unlock` raises), like
+        :meth:`unlock`, but the GUI thread runs its event loop meanwhile: the window
+        repaints, animates the progress and stays responsive. The caller must keep the
+        coach from asking twice (the unlock page turns busy: MainWindow._unlock).
+        """
+        outcome: dict[str, object] = {}
+        finished = _Finished()
+        loop = QEventLoop()
+        finished.done.connect(loop.quit)
+
+        def work() -> None:
+            try:
+                outcome["vault"] = Vault.unlock(self.vault_dir, passphrase)
+            except BaseException as exc:  # re-raised on the GUI thread below
+                outcome["error"] = exc
+            finally:
+                finished.done.emit()  # queued to the GUI thread's loop
+
+        worker = threading.Thread(target=work, name="coachdesk-unlock", daemon=True)
+        worker.start()
+        while "vault" not in outcome and "error" not in outcome:
+            loop.exec()
+        worker.join()
+        error = outcome.get("error")
+        if isinstance(error, BaseException):
+            raise error
+        vault = outcome["vault"]
+        assert isinstance(vault, Vault)
+        self.backup_secret = passphrase
+        self._opened(vault)
+
     def recover(self, recovery_code: str, new_passphrase: str) -> None:
         vault = Vault.recover(self.vault_dir, recovery_code, new_passphrase, kdf=self._kdf)
         self.backup_secret = new_passphrase
@@ -84,6 +125,8 @@ class VaultController(QObject):
 
     def rotate_keys(self, passphrase: str) -> str:
         """Revoke every old key (Vault.rotate_keys); the new recovery code, to show once."""
+        from coachdesk.backup import remove_stale_snapshots
+
         code = self.vault.rotate_keys(passphrase, kdf=self._kdf)
         remove_stale_snapshots(self.vault)  # a killed backup's, under the old data key
         return code

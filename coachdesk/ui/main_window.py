@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QMimeData,
     QModelIndex,
+    QObject,
     QSize,
     Qt,
     QTimer,
@@ -49,7 +50,6 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk import __version__
-from coachdesk.backup import restore_backup
 from coachdesk.core.errors import CoachDeskError, WrongPassphrase
 from coachdesk.core.model import ClientStatus
 from coachdesk.reports import ReportKind
@@ -91,6 +91,8 @@ CALENDAR_FILE_NAME = "coachdesk-sessions.ics"
 """Suggested name of a calendar export: never a client's name."""
 PREPARE_TABS_AFTER_MS = 100
 """How long after the window first appears its workspace tabs are built (see tab_pages)."""
+AFTER_PAINT_LATEST_MS = 300
+"""Work put after the first paint (the agenda after unlocking) waits at most this."""
 QUIT_BACKUP_FRESH = timedelta(hours=1)
 DEFAULT_SIZE = QSize(1200, 780)
 """The window's size on first start, made smaller where the screen is (see screen.py)."""
@@ -135,6 +137,7 @@ class MainWindow(QMainWindow):
         self._where: tuple[int | None, int] = (None, 0)  # client and tab, kept across a lock
         self._stale: set[int] = set()
         self._hold_welcome = False  # a new vault's recovery code is still being shown
+        self._agenda_after_paint = False  # see _on_unlocked
 
         self.stack = QStackedWidget(self)
         self.welcome = WelcomePage(str(controller.vault_dir), self)
@@ -443,15 +446,23 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(WORKSPACE)
 
     def _unlock(self, passphrase: str) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        if self.controller.is_unlocked or self.unlock_page.progress.isVisible():
+            return  # already open, or already unlocking
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self.unlock_page.set_busy(True)
+        message = ""
         try:
-            self.controller.unlock(passphrase)
+            # The key derivation runs on a worker thread; the window keeps painting.
+            self.controller.unlock_in_background(passphrase)
         except WrongPassphrase:
-            self.unlock_page.show_error("That passphrase does not open this vault.")
+            message = "That passphrase does not open this vault."
         except CoachDeskError as exc:
-            self.unlock_page.show_error(str(exc)[:1].upper() + str(exc)[1:])
+            message = str(exc)[:1].upper() + str(exc)[1:]
         finally:
+            self.unlock_page.set_busy(False)
             QApplication.restoreOverrideCursor()
+        if message:
+            self.unlock_page.show_error(message)
 
     def _forgot(self) -> None:
         self._run(RecoverDialog(self.controller.recover, self))
@@ -472,6 +483,8 @@ class MainWindow(QMainWindow):
         target = self.controller.vault_dir
 
         def work(progress: Progress, cancelled: Cancelled) -> object:
+            from coachdesk.backup import restore_backup
+
             return restore_backup(source, secret, target, progress=progress, cancel=cancelled)
 
         if self._run_job_with_progress("Restoring the backup…", Job(work)):
@@ -542,6 +555,10 @@ class MainWindow(QMainWindow):
         if client_id is not None and self.select_client(client_id):
             self.tabs.setCurrentIndex(tab)
         else:
+            # The agenda reads every client's open work (the slowest part of opening):
+            # the window is painted first, with the client list, and the agenda's rows
+            # follow right after that first paint.
+            self._agenda_after_paint = True
             self._show_client_header(None)
         self.idle.set_minutes(self.settings.get_int(keys.AUTOLOCK_MINUTES))
         self.idle.start()
@@ -762,6 +779,11 @@ class MainWindow(QMainWindow):
     def _refresh_agenda(self) -> None:
         if not self.controller.is_unlocked:
             self.agenda_page.clear()
+            return
+        if self._agenda_after_paint:
+            self._agenda_after_paint = False
+            self.agenda_page.show_loading()
+            _AfterFirstPaint(self.workspace, self._refresh_agenda)
             return
         store = self.controller.store
         self.agenda_page.refresh(store.conn, store.today(), datetime.now())
@@ -1063,6 +1085,31 @@ class MainWindow(QMainWindow):
         self.lock(ask=False)
         self.clipboard_guard.release()
         super().closeEvent(event)
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, just after ``widget``'s next paint (from the event loop, so
+    the paint reaches the screen first); at the latest after ``AFTER_PAINT_LATEST_MS``
+    (a window that is not painted, minimised say, still gets its data)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        self._widget = widget
+        widget.installEventFilter(self)
+        QTimer.singleShot(AFTER_PAINT_LATEST_MS, self, self._fire)
+
+    def _fire(self) -> None:
+        if self._then is not None:
+            then, self._then = self._then, None
+            self._widget.removeEventFilter(self)
+            then()
+            self.deleteLater()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            QTimer.singleShot(0, self, self._fire)
+        return False
 
 
 def _dropped_pdf(mime: QMimeData) -> Path | None:

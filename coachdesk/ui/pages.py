@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -107,12 +108,21 @@ class UnlockPage(QWidget):
         self.forgot_button.setObjectName("forgotButton")
         self.forgot_button.setFlat(True)
         self.forgot_button.clicked.connect(self.forgot_requested)
+        # Shown while the key is being derived (about half a second, off the GUI thread).
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("unlockProgress")
+        self.progress.setAccessibleName("Unlocking")
+        self.progress.setRange(0, 0)  # busy: the derivation reports no steps
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(6)
+        self.progress.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.forgot_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         layout.addWidget(title)
         layout.addWidget(self.passphrase)
+        layout.addWidget(self.progress)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         tab_order(self.passphrase, self.forgot_button, self.unlock_button)  # as they read
@@ -122,6 +132,19 @@ class UnlockPage(QWidget):
         text = self.passphrase.text()
         if text:
             self.unlock_requested.emit(text)
+
+    def set_busy(self, busy: bool) -> None:
+        """While unlocking: show the progress, take no second passphrase."""
+        self.progress.setVisible(busy)
+        # Read-only rather than disabled: the field keeps the keyboard focus, which then
+        # moves on to the workspace as it always did.
+        self.passphrase.setReadOnly(busy)
+        for widget in (self.unlock_button, self.forgot_button):
+            widget.setEnabled(not busy)
+        if busy:
+            self.error.setText("Unlocking…")
+        else:
+            self.error.clear()
 
     def reset(self) -> None:
         self.passphrase.clear()

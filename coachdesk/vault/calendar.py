@@ -26,9 +26,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-import icalendar
 
 from coachdesk.core.attendance import session_end
 from coachdesk.core.errors import InvalidInput
@@ -36,6 +35,13 @@ from coachdesk.core.model import Session, SessionState
 from coachdesk.vault.db import Connection, transaction
 from coachdesk.vault.files import atomic_write_bytes
 from coachdesk.vault.outputs import check_output_file
+
+if TYPE_CHECKING:
+    import icalendar
+
+# icalendar is imported where a calendar is made or read, not with this module: it
+# costs about a tenth of a second, and the app's window imports this module before
+# its lock screen is shown (issue 17).
 
 PRODID = "-//CoachDesk//Planned sessions//EN"
 DEFAULT_SUMMARY = "Coaching session"
@@ -166,6 +172,8 @@ def build_calendar(
     stamp: datetime | None = None,
 ) -> icalendar.Calendar:
     """The calendar of ``entries``; ``zone`` None writes UTC times."""
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -210,6 +218,8 @@ def check_target(target: Path, vault_dir: Path | None) -> Path:
 
 
 def _is_our_calendar(path: Path) -> bool:
+    import icalendar
+
     try:
         if not path.is_file() or path.is_symlink():
             return False

@@ -40,6 +40,8 @@ def window(qtbot: QtBot, tmp_path: Path, settings: AppSettings) -> MainWindow:
     qtbot.keyClicks(win.unlock_page.passphrase, PASSPHRASE)
     qtbot.keyClick(win.unlock_page.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: controller.is_unlocked)
+    # The window is painted first; the agenda's rows follow right after.
+    qtbot.waitUntil(lambda: win.agenda_page.agenda is not None)
     return win
 
 

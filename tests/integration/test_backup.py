@@ -273,13 +273,13 @@ def test_no_plaintext_in_the_backup_or_on_disk_meanwhile(
     needles = [MARKER.encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be")]
     needles.append(b"test_notes")  # not even the table names
     seen_scratch: list[bytes] = []
-    original_hash = archive._hash_file
+    original_stream = archive._stream_file
 
-    def spy_hash(path: Path, block: int, tracker: Any) -> tuple[int, str]:
+    def spy_stream(path: Path, *args: Any, **kwargs: Any) -> str:
         seen_scratch.append(path.read_bytes())  # the snapshot on disk, mid-backup
-        return original_hash(path, block, tracker)
+        return original_stream(path, *args, **kwargs)
 
-    monkeypatch.setattr(archive, "_hash_file", spy_hash)
+    monkeypatch.setattr(archive, "_stream_file", spy_stream)
     target = tmp_path / "b.cdbackup"
     create_backup(open_vault, target, PASSPHRASE, kdf=TEST_KDF)
     data = target.read_bytes()
@@ -753,11 +753,11 @@ def test_cancel_in_the_snapshot_copy(open_vault: Vault, tmp_path: Path) -> None:
             "INSERT INTO big SELECT randomblob(4000) FROM n"
         )
     seen: list[int] = []
-    original = archive._hash_file
+    original = archive._stream_file
 
-    def spy(*args: Any) -> tuple[int, str]:
+    def spy(*args: Any, **kwargs: Any) -> str:
         seen.append(1)
-        return original(*args)
+        return original(*args, **kwargs)
 
     calls = 0
 
@@ -769,7 +769,7 @@ def test_cancel_in_the_snapshot_copy(open_vault: Vault, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(archive, "_hash_file", spy)
+        mp.setattr(archive, "_stream_file", spy)
         with pytest.raises(BackupCancelled):
             create_backup(open_vault, out / "b.cdbackup", PASSPHRASE, kdf=TEST_KDF, cancel=cancel)
     assert seen == []  # cancelled before the copy finished

@@ -34,6 +34,10 @@ REQUIRED = (
     "sqlcipher_vs_sqlite_warm_ratio",
     "sqlcipher_vs_sqlite_cold_ratio",
     "peak_rss_mb",
+    "unlock_to_workspace_ms",
+    "save_session_ms",
+    "db_bytes_per_text_byte",
+    "export_json_mb_s",
 )
 
 
