@@ -238,6 +238,7 @@ class Vault:
                 _finish_rotation(folder, header, master_key, data_key)
             try:
                 migrate(conn)
+                db.purge_deleted_text(conn)  # a delete that ended before its purge
             except BaseException:
                 conn.close()
                 raise
@@ -392,6 +393,8 @@ class Vault:
         """Checkpoint, close the database, forget the key, release the folder lock."""
         conn, self._conn = self._conn, None
         if conn is not None:
+            with contextlib.suppress(sqlcipher3.Error):
+                db.purge_deleted_text(conn)
             with contextlib.suppress(sqlcipher3.Error):
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             conn.close()

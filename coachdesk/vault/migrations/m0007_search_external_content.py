@@ -1,0 +1,241 @@
+"""Search without a second copy of every text, edits without FTS5's secure-delete.
+
+Until migration 6 the FTS5 table ``search_index`` kept its own copy of every indexed
+text (``search_index_content``) and ran with FTS5's ``secure-delete`` option, which
+rewrites in place every index page that holds a word of the old version at *every*
+edit: 34 of the 47 ms of an autosave at full scale, and a file 3.4 times the size of
+the text it stores.
+
+Now:
+
+* ``search_source`` is a view that computes each record's indexed title and body from
+  its own table (one arm per kind, the rowid ``id * 8 + kind`` as before, attachments
+  ``-(id * 8)``), and ``search_index`` is an *external-content* FTS5 table over it:
+  the index holds only the tokens. ``snippet()`` reads the text back through the view,
+  for the shown hits only; an expression index per table (``…_search_rid``) makes that
+  a lookup.
+* An edit replaces the record's tokens without secure-delete: the old version's entries
+  stay, shadowed, in older index segments until FTS5 merges them away. The record's id
+  goes into ``search_stale``.
+* A delete removes the record's tokens with secure-delete (in place, in every segment).
+  If the record was edited since the index was last purged, its older versions' words
+  may still sit in an old segment: the trigger marks the row in ``search_stale`` and
+  :func:`coachdesk.vault.search.purge_deleted_text` (run by every delete path, and when
+  a vault is opened) merges the whole index into one segment, which drops every
+  shadowed entry; ``secure_delete`` zeroes the pages that held them.
+
+The fields that are indexed, per record kind, are listed once, in :data:`SOURCES`;
+the view, the triggers and the expression indexes are generated from it.
+"""
+
+from __future__ import annotations
+
+VERSION = 7
+DESCRIPTION = "search index over a view of the records (no second copy), secure delete on delete"
+
+
+def _join(*fields: str) -> str:
+    return " || ' ' || ".join(f"{{r}}.{name}" for name in fields)
+
+
+SOURCES: dict[str, tuple[int, str, str, str]] = {
+    # table: (kind code, client id, title, body); {r} is the row (NEW, OLD or the table).
+    "clients": (
+        0,
+        "{r}.id",
+        "{r}.name",
+        _join("name", "organisation", "role", "sponsor_organisation", "intake_notes"),
+    ),
+    "sessions": (
+        1,
+        "{r}.client_id",
+        "'Session ' || coalesce({r}.number, '') || ' · ' || substr({r}.started_at, 1, 10)",
+        _join(
+            "agenda",
+            "shared_summary",
+            "private_notes",
+            "decisions",
+            "insights",
+            "comfort_zone_steps",
+            "focus_area",
+            "next_steps",
+            "grow_goal",
+            "grow_reality",
+            "grow_options",
+            "grow_way_forward",
+        ),
+    ),
+    "contracts": (
+        2,
+        "{r}.client_id",
+        "'Contract' || CASE WHEN {r}.title != '' THEN ': ' || {r}.title ELSE '' END",
+        _join(
+            "title",
+            "cadence",
+            "fees",
+            "cancellation_terms",
+            "confidentiality",
+            "confidentiality_limits",
+            "sponsor_reporting",
+            "coach_responsibilities",
+            "client_responsibilities",
+        ),
+    ),
+    "outcomes": (
+        3,
+        "(SELECT client_id FROM contracts WHERE id = {r}.contract_id)",
+        "'Outcome: ' || substr({r}.statement, 1, 80)",
+        _join("statement", "measure", "owner"),
+    ),
+    "milestones": (
+        4,
+        "(SELECT client_id FROM contracts WHERE id = {r}.contract_id)",
+        "'Milestone: ' || substr({r}.title, 1, 80)",
+        _join("title", "evidence"),
+    ),
+    "emotion_entries": (
+        5,
+        "{r}.client_id",
+        "'Emotion · ' || {r}.label || ' · ' || substr({r}.occurred_at, 1, 10)",
+        _join(
+            "label",
+            "family",
+            "situation",
+            "trigger",
+            "body_sensation",
+            "thought",
+            "reaction",
+            "perceived_by_others",
+            "regulation_strategy",
+        ),
+    ),
+    "feedback_entries": (
+        6,
+        "{r}.client_id",
+        "'Feedback · ' || {r}.from_role || ' · ' || {r}.received_on",
+        _join("from_role", "from_name", "observed_behaviour", "perceived_impact"),
+    ),
+    "risks": (
+        7,
+        "(SELECT client_id FROM contracts WHERE id = {r}.contract_id)",
+        "'Risk: ' || substr({r}.description, 1, 80)",
+        _join("description", "mitigation"),
+    ),
+    "attachments": (
+        8,
+        "{r}.client_id",
+        "'Attachment: ' || {r}.title",
+        _join("title", "note", "file_name"),
+    ),
+}
+"""What search indexes, per table: the one place to change it (view, triggers, indexes)."""
+
+_OLD_TRIGGERS = [
+    f"{table}_search_{when}" for table in SOURCES for when in ("ai", "au", "ad")
+]
+
+
+def _rowid(table: str, row: str) -> str:
+    kind = SOURCES[table][0]
+    if table == "attachments":  # migration 3: attachments' rowids are -(id * 8)
+        return f"-({row}.id * 8)"
+    return f"{row}.id * 8 + {kind}"
+
+
+_NAMES = ("rid", "kind", "record_id", "client_id", "title", "body")
+_COLUMNS = "rowid, kind, record_id, client_id, title, body"
+
+
+def _expressions(table: str, row: str) -> list[str]:
+    """The indexed values of one row of ``table``, as SQL over ``row``."""
+    kind, client, title, body = SOURCES[table]
+    return [
+        _rowid(table, row),
+        str(kind),
+        f"{row}.id",
+        client.format(r=row),
+        title.format(r=row),
+        body.format(r=row),
+    ]
+
+
+def _values(table: str, row: str) -> str:
+    return ", ".join(_expressions(table, row))
+
+
+def _view() -> str:
+    arms = [
+        "SELECT "
+        + ", ".join(f"{e} AS {n}" for e, n in zip(_expressions(table, table), _NAMES, strict=True))
+        + f" FROM {table}"
+        for table in SOURCES
+    ]
+    return "CREATE VIEW search_source AS\n    " + "\n    UNION ALL ".join(arms) + ";\n"
+
+
+def _triggers() -> str:
+    parts = []
+    for table in SOURCES:
+        _kind, _client, title, body = SOURCES[table]
+        changed = (
+            f"OLD.id IS NOT NEW.id OR ({title.format(r='OLD')}) IS NOT ({title.format(r='NEW')})"
+            f" OR ({body.format(r='OLD')}) IS NOT ({body.format(r='NEW')})"
+        )
+        insert = f"INSERT INTO search_index ({_COLUMNS}) VALUES ({_values(table, 'NEW')});"
+        forget = (
+            f"INSERT INTO search_index (search_index, {_COLUMNS}) "
+            f"VALUES ('delete', {_values(table, 'OLD')});"
+        )
+        parts.append(
+            f"CREATE TRIGGER {table}_search_ai AFTER INSERT ON {table} BEGIN\n"
+            f"    {insert}\nEND;\n"
+            f"CREATE TRIGGER {table}_search_au AFTER UPDATE ON {table} WHEN {changed} BEGIN\n"
+            f"    INSERT OR IGNORE INTO search_stale (rid) VALUES ({_rowid(table, 'OLD')});\n"
+            f"    {forget}\n    {insert}\nEND;\n"
+            f"CREATE TRIGGER {table}_search_ad AFTER DELETE ON {table} BEGIN\n"
+            "    INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1);\n"
+            f"    {forget}\n"
+            "    INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 0);\n"
+            f"    UPDATE search_stale SET deleted = 1 WHERE rid = {_rowid(table, 'OLD')};\n"
+            "END;\n"
+        )
+    return "\n".join(parts)
+
+
+def _rid_indexes() -> str:
+    """An index on each table's rowid expression: FTS5 reads a hit's text through the
+    view with ``WHERE rid = ?``, which SQLite pushes into every arm."""
+    return "".join(
+        f"CREATE INDEX {table}_search_rid ON {table} ({_rowid(table, table).replace(table + '.', '')});\n"
+        for table in SOURCES
+    )
+
+
+SQL = (
+    "".join(f"DROP TRIGGER {name};\n" for name in _OLD_TRIGGERS)
+    + "DROP TABLE search_index;\n"
+    + _view()
+    + _rid_indexes()
+    + """
+CREATE VIRTUAL TABLE search_index USING fts5 (
+    kind UNINDEXED,
+    record_id UNINDEXED,
+    client_id UNINDEXED,
+    title,
+    body,
+    content = 'search_source',
+    content_rowid = 'rid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 0);
+INSERT INTO search_index (rowid, kind, record_id, client_id, title, body)
+    SELECT rid, kind, record_id, client_id, title, body FROM search_source;
+INSERT INTO search_index (search_index) VALUES ('optimize');
+
+CREATE TABLE search_stale (
+    rid     INTEGER PRIMARY KEY,
+    deleted INTEGER NOT NULL DEFAULT 0
+);
+"""
+    + _triggers()
+)
