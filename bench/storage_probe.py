@@ -26,10 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from coachdesk.vault.exchange import export_text  # noqa: E402
-from coachdesk.vault.search import search  # noqa: E402
-from coachdesk.vault.store import Store  # noqa: E402
-from coachdesk.vault.vault import DB_NAME, Vault  # noqa: E402
+from coachdesk.vault.exchange import export_text
+from coachdesk.vault.search import search
+from coachdesk.vault.store import Store
+from coachdesk.vault.vault import DB_NAME, Vault
 
 PASSPHRASE = "benchmark passphrase only"  # noqa: S105 - bench vault
 SKIP_TABLES = ("sqlite_", "search_index", "vault_meta")
@@ -52,7 +52,7 @@ def text_bytes(conn: object, client_ids: list[int] | None = None) -> int:
         if client_ids is not None and "client_id" not in cols and table != "clients":
             continue
         expr = " + ".join(
-            f"coalesce(CASE WHEN typeof(\"{c}\") = 'text' THEN length(CAST(\"{c}\" AS BLOB)) END, 0)"
+            f'coalesce(CASE WHEN typeof("{c}") = \'text\' THEN length(CAST("{c}" AS BLOB)) END, 0)'
             for c in cols
         )
         where = ""
@@ -78,7 +78,7 @@ def measure_save(store: Store) -> dict[str, float]:
     store.sessions.save(session)
     times = []
     for i in range(21):
-        session.private_notes = base[: 1500] + f" edit{i} " + base[1500 + 8 :]
+        session.private_notes = base[:1500] + f" edit{i} " + base[1500 + 8 :]
         t = time.perf_counter()
         store.sessions.save(session)
         times.append((time.perf_counter() - t) * 1000)

@@ -120,8 +120,7 @@ def search(
         # Matches come out of FTS5 in rowid order without ranking; the one past the
         # bound, if any, is where the candidates end.
         past = conn.execute(
-            f"SELECT rowid FROM search_index WHERE {where} ORDER BY rowid DESC "
-            "LIMIT 1 OFFSET ?",
+            f"SELECT rowid FROM search_index WHERE {where} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
             [*params, recent],
         ).fetchone()
         if past is not None:
@@ -162,4 +161,3 @@ def search(
         for row in conn.execute(sql, params)
     )
     return found
-

@@ -517,9 +517,7 @@ class ContractRepository:
         keep = [item.id for item in items if item.id is not None]
         marks = ", ".join("?" for _ in keep)
         clause = f"contract_id = ? AND id NOT IN ({marks})" if keep else "contract_id = ?"
-        cursor = self.conn.execute(
-            f"DELETE FROM {table.name} WHERE {clause}", (contract_id, *keep)
-        )
+        cursor = self.conn.execute(f"DELETE FROM {table.name} WHERE {clause}", (contract_id, *keep))
         for position, item in enumerate(items):
             item.contract_id = contract_id
             if item.id is None:

@@ -24,6 +24,10 @@ Now:
   a vault is opened) merges the whole index into one segment, which drops every
   shadowed entry; ``secure_delete`` zeroes the pages that held them.
 
+Index leaves are at most 3,940 bytes (FTS5's ``pgsz``; 4,050 by default): a SQLCipher
+page keeps 80 of its 4,096 bytes for the IV and HMAC, and a 4,050-byte leaf did not fit
+in the rest, so each took a page plus an overflow page (4 % of the file at full scale).
+
 The fields that are indexed, per record kind, are listed once, in :data:`SOURCES`;
 the view, the triggers and the expression indexes are generated from it.
 """
@@ -130,9 +134,7 @@ SOURCES: dict[str, tuple[int, str, str, str]] = {
 }
 """What search indexes, per table: the one place to change it (view, triggers, indexes)."""
 
-_OLD_TRIGGERS = [
-    f"{table}_search_{when}" for table in SOURCES for when in ("ai", "au", "ad")
-]
+_OLD_TRIGGERS = [f"{table}_search_{when}" for table in SOURCES for when in ("ai", "au", "ad")]
 
 
 def _rowid(table: str, row: str) -> str:
@@ -206,7 +208,7 @@ def _rid_indexes() -> str:
     """An index on each table's rowid expression: FTS5 reads a hit's text through the
     view with ``WHERE rid = ?``, which SQLite pushes into every arm."""
     return "".join(
-        f"CREATE INDEX {table}_search_rid ON {table} ({_rowid(table, table).replace(table + '.', '')});\n"
+        f"CREATE INDEX {table}_search_rid ON {table} ({_rowid(table, '').replace('.', '')});\n"
         for table in SOURCES
     )
 
@@ -228,6 +230,7 @@ CREATE VIRTUAL TABLE search_index USING fts5 (
     tokenize = 'unicode61 remove_diacritics 2'
 );
 INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 0);
+INSERT INTO search_index (search_index, rank) VALUES ('pgsz', 3940);
 INSERT INTO search_index (rowid, kind, record_id, client_id, title, body)
     SELECT rid, kind, record_id, client_id, title, body FROM search_source;
 INSERT INTO search_index (search_index) VALUES ('optimize');
