@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, os.environ.get("PROBE_CODE", str(Path(__file__).resolve().parents[1])))
 
 from coachdesk.vault.exchange import export_text
 from coachdesk.vault.search import search

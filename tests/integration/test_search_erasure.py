@@ -297,3 +297,42 @@ def test_a_bounded_search_ranks_the_newest_matches_and_says_so(
             if (h.record_id * 8 + h.kind if h.kind != 8 else -h.record_id * 8) in newest
         ][:100]
         assert bounded == expected
+
+
+def test_a_backup_and_an_export_of_a_version_6_vault_restore_and_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Made before migration 7 (the vault code stops at schema 6), read by this one."""
+    import coachdesk.vault.vault as vault_module
+    from coachdesk.backup import create_backup, restore_backup
+    from coachdesk.vault.exchange import read_export, write_export
+    from coachdesk.vault.keys import TEST_KDF
+    from coachdesk.vault.migrations import current_version
+
+    with monkeypatch.context() as patch:
+        patch.setattr(vault_module, "migrate", lambda conn: migrate(conn, all_migrations()[:6]))
+        old, _code = Vault.create(tmp_path / "old", "six six six", kdf=TEST_KDF)
+        store = Store(old.connection)
+        client_id = store.add_engagement(sample_engagement("Old Client", marker="oldmark"))
+        assert current_version(old.connection) == 6
+        create_backup(old, tmp_path / "old.cdbackup", "six six six", kdf=TEST_KDF)
+        write_export(store, tmp_path / "old.json", [client_id])
+        old.lock()
+
+    restore_backup(tmp_path / "old.cdbackup", "six six six", tmp_path / "restored")
+    with Vault.unlock(tmp_path / "restored", "six six six") as restored:
+        assert current_version(restored.connection) == 7
+        hits = search(restored.connection, "oldmark", limit=100)
+        assert {h.client_name for h in hits} == {"Old Client"} and len(hits) > 10
+        check_index(restored.connection)
+        assert restored.check() == []
+
+    new, _code = Vault.create(tmp_path / "new", "seven seven seven", kdf=TEST_KDF)
+    with new:
+        from coachdesk.vault.exchange import import_export
+
+        store = Store(new.connection)
+        [imported] = import_export(store, read_export(tmp_path / "old.json"))
+        assert store.load_engagement(imported).client.name == "Old Client"
+        assert len(search(new.connection, "oldmark", limit=100)) == len(hits)
+        check_index(new.connection)
