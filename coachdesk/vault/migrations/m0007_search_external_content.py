@@ -28,111 +28,69 @@ Index leaves are at most 3,940 bytes (FTS5's ``pgsz``; 4,050 by default): a SQLC
 page keeps 80 of its 4,096 bytes for the IV and HMAC, and a 4,050-byte leaf did not fit
 in the rest, so each took a page plus an overflow page (4 % of the file at full scale).
 
-The fields that are indexed, per record kind, are listed once, in :data:`SOURCES`;
-the view, the triggers and the expression indexes are generated from it.
+The fields that are indexed are declared on the fields (``search=``,
+:mod:`coachdesk.core.fields`, read by :func:`coachdesk.vault.search.index_body_sql`);
+titles and client ids per table are in :data:`SOURCES`; the view, the triggers and the
+expression indexes are generated from both.
 """
 
 from __future__ import annotations
 
+from coachdesk.vault.search import INDEXED, RecordKind, index_body_sql
+
 VERSION = 7
 DESCRIPTION = "search index over a view of the records (no second copy), secure delete on delete"
 
-
-def _join(*fields: str) -> str:
-    return " || ' ' || ".join(f"{{r}}.{name}" for name in fields)
-
-
-SOURCES: dict[str, tuple[int, str, str, str]] = {
-    # table: (kind code, client id, title, body); {r} is the row (NEW, OLD or the table).
-    "clients": (
-        0,
-        "{r}.id",
-        "{r}.name",
-        _join("name", "organisation", "role", "sponsor_organisation", "intake_notes"),
-    ),
+SOURCES: dict[str, tuple[int, str, str]] = {
+    # table: (kind code, client id, title); {r} is the row (NEW, OLD or the table). The
+    # body is the record's searchable fields (``search=`` on the fields, read by
+    # :func:`coachdesk.vault.search.index_body_sql`).
+    "clients": (0, "{r}.id", "{r}.name"),
     "sessions": (
         1,
         "{r}.client_id",
         "'Session ' || coalesce({r}.number, '') || ' · ' || substr({r}.started_at, 1, 10)",
-        _join(
-            "agenda",
-            "shared_summary",
-            "private_notes",
-            "decisions",
-            "insights",
-            "comfort_zone_steps",
-            "focus_area",
-            "next_steps",
-            "grow_goal",
-            "grow_reality",
-            "grow_options",
-            "grow_way_forward",
-        ),
     ),
     "contracts": (
         2,
         "{r}.client_id",
         "'Contract' || CASE WHEN {r}.title != '' THEN ': ' || {r}.title ELSE '' END",
-        _join(
-            "title",
-            "cadence",
-            "fees",
-            "cancellation_terms",
-            "confidentiality",
-            "confidentiality_limits",
-            "sponsor_reporting",
-            "coach_responsibilities",
-            "client_responsibilities",
-        ),
     ),
     "outcomes": (
         3,
         "(SELECT client_id FROM contracts WHERE id = {r}.contract_id)",
         "'Outcome: ' || substr({r}.statement, 1, 80)",
-        _join("statement", "measure", "owner"),
     ),
     "milestones": (
         4,
         "(SELECT client_id FROM contracts WHERE id = {r}.contract_id)",
         "'Milestone: ' || substr({r}.title, 1, 80)",
-        _join("title", "evidence"),
     ),
     "emotion_entries": (
         5,
         "{r}.client_id",
         "'Emotion · ' || {r}.label || ' · ' || substr({r}.occurred_at, 1, 10)",
-        _join(
-            "label",
-            "family",
-            "situation",
-            "trigger",
-            "body_sensation",
-            "thought",
-            "reaction",
-            "perceived_by_others",
-            "regulation_strategy",
-        ),
     ),
     "feedback_entries": (
         6,
         "{r}.client_id",
         "'Feedback · ' || {r}.from_role || ' · ' || {r}.received_on",
-        _join("from_role", "from_name", "observed_behaviour", "perceived_impact"),
     ),
     "risks": (
         7,
         "(SELECT client_id FROM contracts WHERE id = {r}.contract_id)",
         "'Risk: ' || substr({r}.description, 1, 80)",
-        _join("description", "mitigation"),
     ),
-    "attachments": (
-        8,
-        "{r}.client_id",
-        "'Attachment: ' || {r}.title",
-        _join("title", "note", "file_name"),
-    ),
+    "attachments": (8, "{r}.client_id", "'Attachment: ' || {r}.title"),
 }
-"""What search indexes, per table: the one place to change it (view, triggers, indexes)."""
+"""Per table: the kind code, the client id and the title of its search hits (the same
+expressions as migrations 2 and 3); the view, triggers and indexes are built from it."""
+
+
+def _body(table: str, row: str) -> str:
+    _table, record_type = INDEXED[RecordKind(SOURCES[table][0])]
+    return index_body_sql(record_type, row)
+
 
 _OLD_TRIGGERS = [f"{table}_search_{when}" for table in SOURCES for when in ("ai", "au", "ad")]
 
@@ -150,14 +108,14 @@ _COLUMNS = "rowid, kind, record_id, client_id, title, body"
 
 def _expressions(table: str, row: str) -> list[str]:
     """The indexed values of one row of ``table``, as SQL over ``row``."""
-    kind, client, title, body = SOURCES[table]
+    kind, client, title = SOURCES[table]
     return [
         _rowid(table, row),
         str(kind),
         f"{row}.id",
         client.format(r=row),
         title.format(r=row),
-        body.format(r=row),
+        _body(table, row),
     ]
 
 
@@ -178,10 +136,10 @@ def _view() -> str:
 def _triggers() -> str:
     parts = []
     for table in SOURCES:
-        _kind, _client, title, body = SOURCES[table]
+        title = SOURCES[table][2]
         changed = (
             f"OLD.id IS NOT NEW.id OR ({title.format(r='OLD')}) IS NOT ({title.format(r='NEW')})"
-            f" OR ({body.format(r='OLD')}) IS NOT ({body.format(r='NEW')})"
+            f" OR ({_body(table, 'OLD')}) IS NOT ({_body(table, 'NEW')})"
         )
         insert = f"INSERT INTO search_index ({_COLUMNS}) VALUES ({_values(table, 'NEW')});"
         forget = (
