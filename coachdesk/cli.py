@@ -388,7 +388,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     text = " ".join(args.text)
     with _unlocked_store(args) as store:
-        hits = search(store.conn, text, limit=args.limit)
+        hits = search(store.conn, text, limit=args.limit, recent=None)  # complete, for scripts
     if not hits:
         print("No matches.")
     for hit in hits:

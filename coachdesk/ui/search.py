@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.models.search import HTML_ROLE, SearchResultsModel
 from coachdesk.ui.screen import size_to_screen
-from coachdesk.vault.search import SearchHit, search
+from coachdesk.vault.search import RECENT_BOUND, SearchHit, SearchHits, search
 
 TYPING_DELAY_MS = 150
 
@@ -66,6 +66,9 @@ class SearchDialog(QDialog):
 
     hit_chosen = Signal(object)  # SearchHit
 
+    recent: int | None = RECENT_BOUND
+    """Rank at most this many of the newest matches as the coach types (see search)."""
+
     def __init__(self, controller: VaultController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Search")
@@ -104,14 +107,22 @@ class SearchDialog(QDialog):
             self.model.clear()
             return
         text = self.query.text()
-        hits = search(self.controller.store.conn, text, limit=100) if text.strip() else []
+        hits = (
+            search(self.controller.store.conn, text, limit=100, recent=self.recent)
+            if text.strip()
+            else SearchHits()
+        )
         self.model.set_hits(hits)
         self.results.expandAll()
         if hits:
             self.results.setCurrentIndex(self.model.index(0, 0, self.model.index(0, 0)))
-        self.status.setText(
-            "" if not text.strip() else f"{len(hits)} match{'es' if len(hits) != 1 else ''}"
-        )
+        said = "" if not text.strip() else f"{len(hits)} match{'es' if len(hits) != 1 else ''}"
+        if hits.ranked_among is not None:
+            said += (
+                f" · showing the best of the most recent {hits.ranked_among:,} matching "
+                "records (more words narrow the search)"
+            )
+        self.status.setText(said)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.query.hasFocus():

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
+
 Connection = Any  # sqlcipher3.Connection: the module ships no type information
 
 _savepoints = itertools.count(1)
@@ -53,9 +55,34 @@ WAL_COPY_SUFFIX = "-wal.unclean"
 """The copy of a crashed write-ahead log that the vault keeps beside ``vault.db``."""
 
 
+def purge_deleted_text(conn: Connection) -> bool:
+    """Merge the search index into one segment when a deleted record had been edited
+    since the last merge (migration 7); returns whether it did.
+
+    A delete removes the record's words from the index in place (FTS5 secure-delete),
+    but an edit leaves the previous version's entries, shadowed, in an older segment,
+    and only a merge drops them; ``secure_delete`` zeroes the pages they were in.
+    Outside a transaction only, so the merge does not pile up in a savepoint journal
+    (in memory); the vault runs it again when it opens and when it locks.
+    """
+    if conn.in_transaction:
+        return False
+    try:
+        due = conn.execute("SELECT 1 FROM search_stale WHERE deleted = 1 LIMIT 1").fetchone()
+    except sqlcipher3.OperationalError:  # a database before migration 7
+        return False
+    if due is None:
+        return False
+    with transaction(conn):
+        conn.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
+        conn.execute("DELETE FROM search_stale")
+    return True
+
+
 def forget_deleted_pages(conn: Connection) -> None:
-    """Copy the WAL into the database and truncate it (outside a transaction only), and
-    remove the kept copy of a crashed log.
+    """Drop deleted records' last words from the search index
+    (:func:`purge_deleted_text`), copy the WAL into the database and truncate it
+    (outside a transaction only), and remove the kept copy of a crashed log.
 
     ``secure_delete`` zeroes freed pages, but the WAL may still hold older frames of
     them (a large attachment is written there first); a truncating checkpoint leaves
@@ -66,6 +93,7 @@ def forget_deleted_pages(conn: Connection) -> None:
     """
     if conn.in_transaction:
         return
+    purge_deleted_text(conn)
     with contextlib.suppress(Exception):
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     for _seq, name, file in conn.execute("PRAGMA database_list").fetchall():

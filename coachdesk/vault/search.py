@@ -3,9 +3,17 @@
 SQLite FTS5 with the ``unicode61`` tokenizer and ``remove_diacritics 2``: case and
 accents do not matter ("muller" finds "Müller", "cafe" finds "Café"). Every word typed
 must match, the last one as a prefix, so results can update as the coach types.
-The index is kept in sync by triggers (migrations 2 and 3); which fields of a record go
-into its body is declared on the fields themselves (``search=`` in
-:mod:`coachdesk.core.fields`) and read here by :func:`index_body_sql`.
+The index is kept in sync by triggers (migrations 2, 3 and 7); which fields of a record
+go into its body is declared on the fields themselves (``search=`` in
+:mod:`coachdesk.core.fields`) and read here by :func:`index_body_sql`. Since migration 7
+the index holds only the tokens and reads the text of a hit through the view
+``search_source``.
+
+A very common word matches tens of thousands of records, and BM25 must score every
+match. While the coach types, :func:`search` ranks at most the :data:`RECENT_BOUND`
+newest matching records (the highest rowids: ``id * 8 + kind``, so per kind the most
+recently added) and says so (:attr:`SearchHits.ranked_among`); a query with fewer
+matches runs exactly the unbounded query.
 """
 
 from __future__ import annotations
@@ -38,6 +46,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # BM25 with the title weighing four times the body; kind, record_id and client_id are
 # not text (weight 0). Given per query as FTS5's rank function.
 _RANK = "bm25(0.0, 0.0, 0.0, 4.0, 1.0)"
+
+RECENT_BOUND = 5_000
+"""At most this many matching records are ranked while the coach types (see above)."""
 
 
 class RecordKind(IntEnum):
@@ -123,18 +134,48 @@ def fts_query(text: str) -> str | None:
     return " ".join(quoted)
 
 
+class SearchHits(list[SearchHit]):
+    """Hits, best first; ``ranked_among`` is the bound when only the most recent
+    matching records were ranked (more matched), else None."""
+
+    ranked_among: int | None = None
+
+
 def search(
-    conn: Connection, text: str, limit: int = 50, client_id: int | None = None
-) -> list[SearchHit]:
-    """Best matches first (BM25, titles weigh more than bodies)."""
+    conn: Connection,
+    text: str,
+    limit: int = 50,
+    client_id: int | None = None,
+    *,
+    recent: int | None = RECENT_BOUND,
+) -> SearchHits:
+    """Best matches first (BM25, titles weigh more than bodies).
+
+    With ``recent`` set and more matching records than that, only the ``recent``
+    newest are ranked (``ranked_among`` says so); ``recent=None`` ranks every match.
+    """
+    found = SearchHits()
     query = fts_query(text)
     if query is None:
-        return []
-    where = "search_index MATCH ? AND rank MATCH ?"
-    params: list[object] = [query, _RANK]
+        return found
+    where = "search_index MATCH ?"
+    params: list[object] = [query]
     if client_id is not None:
         where += " AND search_index.client_id = ?"
         params.append(client_id)
+    if recent is not None:
+        # Matches come out of FTS5 in rowid order without ranking; the one past the
+        # bound, if any, is where the candidates end.
+        past = conn.execute(
+            f"SELECT rowid FROM search_index WHERE {where} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            [*params, recent],
+        ).fetchone()
+        if past is not None:
+            where += " AND search_index.rowid > ?"
+            params.append(int(past[0]))
+            found.ranked_among = recent
+    where += " AND rank MATCH ?"
+    params.append(_RANK)
     # ORDER BY rank lets FTS5 rank every match itself and hand over only the best
     # `limit` rows, so snippet() runs for those alone. (Ordering by a bm25() column
     # instead made SQLite build the snippet of every match before sorting: a word in
@@ -154,7 +195,7 @@ def search(
          ORDER BY hit.score
     """
     params.append(limit)
-    return [
+    found.extend(
         SearchHit(
             kind=RecordKind(int(row[0])),
             record_id=int(row[1]),
@@ -165,4 +206,5 @@ def search(
             rank=float(row[6]),
         )
         for row in conn.execute(sql, params)
-    ]
+    )
+    return found

@@ -224,6 +224,7 @@ class ClientRecordRepository(Generic[R]):
     def delete(self, record_id: int) -> None:
         with transaction(self.conn):
             self.table.delete(self.conn, record_id)
+        forget_deleted_pages(self.conn)  # its words out of the index, its pages out of the WAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,8 +443,10 @@ class ContractRepository:
                         contract.status = ContractStatus.AMENDED
                 CONTRACTS.update(self.conn, contract)
             assert contract.id is not None
-            self._sync_parts(contract)
-            return contract.id
+            removed = self._sync_parts(contract)
+        if removed:
+            forget_deleted_pages(self.conn)
+        return contract.id
 
     def add_copy(self, contract: Contract, client_id: int) -> dict[int, int]:
         """Store a copy of ``contract`` (and its parts) as the client's new contract.
@@ -491,13 +494,13 @@ class ContractRepository:
             ),
         )
 
-    def _sync_parts(self, contract: Contract) -> None:
+    def _sync_parts(self, contract: Contract) -> bool:
         """Make the stored outcomes, milestones and risks exactly the contract's lists,
         keeping ids of parts that stay (sessions and feedback link to outcome ids)."""
         assert contract.id is not None
-        self._sync(OUTCOMES, contract.outcomes, contract.id)
-        self._sync(MILESTONES, contract.milestones, contract.id)
-        self._sync(RISKS, contract.risks, contract.id)
+        removed = self._sync(OUTCOMES, contract.outcomes, contract.id)
+        removed |= self._sync(MILESTONES, contract.milestones, contract.id)
+        removed |= self._sync(RISKS, contract.risks, contract.id)
         for outcome in contract.outcomes:
             self.conn.execute("DELETE FROM outcome_readings WHERE outcome_id = ?", (outcome.id,))
             self.conn.executemany(
@@ -507,18 +510,21 @@ class ContractRepository:
                     for position, reading in enumerate(outcome.history)
                 ],
             )
+        return removed
 
-    def _sync(self, table: Table[P], items: list[P], contract_id: int) -> None:
+    def _sync(self, table: Table[P], items: list[P], contract_id: int) -> bool:
+        """Store ``items`` as the contract's parts; returns whether any were removed."""
         keep = [item.id for item in items if item.id is not None]
         marks = ", ".join("?" for _ in keep)
         clause = f"contract_id = ? AND id NOT IN ({marks})" if keep else "contract_id = ?"
-        self.conn.execute(f"DELETE FROM {table.name} WHERE {clause}", (contract_id, *keep))
+        cursor = self.conn.execute(f"DELETE FROM {table.name} WHERE {clause}", (contract_id, *keep))
         for position, item in enumerate(items):
             item.contract_id = contract_id
             if item.id is None:
                 table.insert(self.conn, item, (position,))
             else:
                 table.update(self.conn, item, (position,))
+        return bool(cursor.rowcount)
 
     def versions(self, contract_id: int) -> list[ContractVersion]:
         """Earlier versions, oldest first."""
@@ -539,6 +545,7 @@ class ContractRepository:
     def delete(self, contract_id: int) -> None:
         with transaction(self.conn):
             CONTRACTS.delete(self.conn, contract_id)
+        forget_deleted_pages(self.conn)
 
 
 class Store:

@@ -241,6 +241,10 @@ class Vault:
             except BaseException:
                 conn.close()
                 raise
+            # A delete that ended before its purge. Best effort: a damaged page is for
+            # check() to report, not a reason to refuse the unlock.
+            with contextlib.suppress(sqlcipher3.Error):
+                db.purge_deleted_text(conn)
         except BaseException:
             lock.release()
             raise
@@ -392,6 +396,8 @@ class Vault:
         """Checkpoint, close the database, forget the key, release the folder lock."""
         conn, self._conn = self._conn, None
         if conn is not None:
+            with contextlib.suppress(sqlcipher3.Error):
+                db.purge_deleted_text(conn)
             with contextlib.suppress(sqlcipher3.Error):
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             conn.close()

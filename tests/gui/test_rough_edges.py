@@ -174,6 +174,24 @@ def test_search_results_read_dates_and_show_matches_in_bold(tour: Tour) -> None:
     assert not any(readable_dates(t) != t for t in texts)  # no ISO date left
     rich = [str(index.data(HTML_ROLE)) for index in rows]
     assert all("<b>" in r.lower() and "board</b>" in r.lower() for r in rich)
+    assert "most recent" not in dialog.status.text()
+    dialog.done(0)
+
+
+def test_search_says_when_only_the_most_recent_matches_were_ranked(tour: Tour) -> None:
+    dialog = SearchDialog(tour.controller, tour.window)
+    dialog.query.setText("board")
+    dialog.run_search()
+    everything = dialog.model.rowCount(dialog.model.index(0, 0))
+    assert everything > 2
+    dialog.recent = 2
+    dialog.run_search()
+    assert dialog.status.text().endswith(
+        "showing the best of the most recent 2 matching records (more words narrow the search)"
+    )
+    model = dialog.model
+    shown = sum(model.rowCount(model.index(g, 0)) for g in range(model.rowCount()))
+    assert shown == 2
     dialog.done(0)
 
 
