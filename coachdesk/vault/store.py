@@ -45,6 +45,7 @@ from coachdesk.vault.attachments import (
     small_page_cache,
 )
 from coachdesk.vault.db import Connection, forget_deleted_pages, transaction
+from coachdesk.vault.snapshot import ClientSnapshot
 
 R = TypeVar("R")
 
@@ -625,6 +626,7 @@ class Store:
         self.feedback = ClientRecordRepository(conn, FEEDBACK)
         self.disclosures = ClientRecordRepository(conn, DISCLOSURES)
         self.attachments = AttachmentRepository(conn)
+        self._snapshot: ClientSnapshot | None = None
 
     def transaction(self) -> Any:
         return transaction(self.conn)
@@ -647,11 +649,7 @@ class Store:
                 emotions = self.emotions.for_client(client_id)
             else:
                 since = datetime.combine(emotions_since, datetime.min.time())
-                emotions = EMOTIONS.where(
-                    self.conn,
-                    "client_id = ? AND occurred_at >= ?",
-                    (client_id, since.isoformat(timespec="seconds")),
-                )
+                emotions = self.emotions_since(client_id, since)
             return Engagement(
                 client=self.clients.get(client_id),
                 contract=self.contracts.for_client(client_id),
@@ -661,6 +659,22 @@ class Store:
                 feedback=self.feedback.for_client(client_id),
                 disclosures=self.disclosures.for_client(client_id),
             )
+
+    def emotions_since(self, client_id: int, since: datetime) -> list[EmotionEntry]:
+        """The client's emotion entries from ``since`` on, oldest first."""
+        return EMOTIONS.where(
+            self.conn,
+            "client_id = ? AND occurred_at >= ?",
+            (client_id, since.isoformat(timespec="seconds")),
+        )
+
+    def snapshot(self, client_id: int) -> ClientSnapshot:
+        """The client's records as the workspace tabs read them, each kind read once
+        while the vault does not change (:class:`ClientSnapshot`); one client at a time."""
+        held = self._snapshot
+        if held is None or held.client_id != client_id or not held.is_current():
+            held = self._snapshot = ClientSnapshot(self, client_id)
+        return held
 
     def delete_client(self, client_id: int) -> None:
         """Remove the client and everything of theirs (cascade, attachments included),

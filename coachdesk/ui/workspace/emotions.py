@@ -126,7 +126,7 @@ class EmotionChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[EmotionEntry] = []
-        self._plotted: list[tuple[int, datetime, int, int]] = []
+        self._plotted: list[tuple[int, datetime, int, int]] | None = None  # None: never plotted
         chart = QChart()
         chart.setMargins(QMargins(2, 2, 2, 2))
         chart.setBackgroundRoundness(0)
@@ -188,8 +188,10 @@ class EmotionChart(QChartView):
         # Selecting another entry, or editing one's text, leaves the plotted values as
         # they were: then only the selection marker moves (a long log has thousands of
         # points to rebuild).
+        # An empty chart stays empty: clearing the tab before another client's log is
+        # loaded no longer plots nothing twice (each plot re-lays out the axes).
         plotted = [(id(e), e.occurred_at, e.pleasantness, e.energy) for e in entries]
-        if not plotted or plotted != self._plotted:
+        if plotted != self._plotted:
             self._plotted = plotted
             self._plot(entries)
         self._selected.replace(
