@@ -15,9 +15,9 @@ vault's (an autosave from such a copy would overwrite newer edits).
 
 from __future__ import annotations
 
-import copy
+import dataclasses
+import typing
 from collections.abc import Callable
-from dataclasses import fields, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -45,18 +45,43 @@ def vault_state(conn: Connection) -> tuple[int, int]:
     return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
 
 
-_LIST_FIELDS: dict[type, tuple[str, ...]] = {}
+_COPIERS: dict[type, Callable[[Any], Any]] = {}
 
 
 def own_copy(record: T) -> T:
-    """A copy of ``record`` whose list fields are lists of its own (the records inside
-    them are immutable values: ids and strings)."""
+    """A copy of ``record`` that shares nothing mutable with it: its lists are new
+    lists, and the records inside them (a contract's outcomes and their readings) are
+    copies too; other fields hold immutable values (text, numbers, dates, choices)."""
     kind = type(record)
-    names = _LIST_FIELDS.get(kind)
-    if names is None:
-        names = tuple(f.name for f in fields(record) if isinstance(getattr(record, f.name), list))  # type: ignore[arg-type]
-        _LIST_FIELDS[kind] = names
-    return replace(record, **{name: list(getattr(record, name)) for name in names})  # type: ignore[type-var]
+    copier = _COPIERS.get(kind)
+    if copier is None:
+        copier = _COPIERS[kind] = _compile_copier(kind)
+    copied: T = copier(record)
+    return copied
+
+
+def _compile_copier(kind: type) -> Callable[[Any], Any]:
+    """``lambda r: kind(a=r.a, tags=list(r.tags), outcomes=[own_copy(o) …], …)`` for
+    the dataclass ``kind``: one constructor call, where ``dataclasses.replace`` or
+    ``copy.deepcopy`` walk every field in Python (thousands of rows per client switch)."""
+    hints = typing.get_type_hints(kind)
+    arguments = []
+    for f in dataclasses.fields(kind):
+        hint = hints[f.name]
+        if typing.get_origin(hint) is list:
+            (item,) = typing.get_args(hint)
+            if dataclasses.is_dataclass(item):
+                arguments.append(f"{f.name}=[_own_copy(x) for x in r.{f.name}]")
+            else:
+                arguments.append(f"{f.name}=list(r.{f.name})")
+        elif any(dataclasses.is_dataclass(a) for a in (hint, *typing.get_args(hint))):
+            arguments.append(f"{f.name}=None if r.{f.name} is None else _own_copy(r.{f.name})")
+        else:
+            arguments.append(f"{f.name}=r.{f.name}")
+    env: dict[str, Any] = {"_kind": kind, "_own_copy": own_copy}
+    exec(f"def copier(r):\n    return _kind({', '.join(arguments)})", env)  # noqa: S102
+    copier: Callable[[Any], Any] = env["copier"]
+    return copier
 
 
 class ClientSnapshot:
@@ -91,7 +116,7 @@ class ClientSnapshot:
     def contract(self) -> Contract | None:
         store = self._store
         contract = self._part("contract", lambda: store.contracts.for_client(self.client_id))
-        return None if contract is None else copy.deepcopy(contract)
+        return None if contract is None else own_copy(contract)
 
     def sessions(self) -> list[Session]:
         store = self._store

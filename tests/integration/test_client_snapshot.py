@@ -3,7 +3,7 @@ give, reads each kind once, hands out copies, and is never used once the vault c
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from datetime import date, datetime
 
 import pytest
@@ -11,6 +11,7 @@ import pytest
 from coachdesk.core.demo import demo_engagements
 from coachdesk.core.errors import NotFound
 from coachdesk.core.model import EmotionEntry, Session
+from coachdesk.vault.snapshot import own_copy
 from coachdesk.vault.store import Store
 from coachdesk.vault.vault import Vault
 
@@ -135,3 +136,25 @@ def test_one_client_at_a_time(store: Store) -> None:
     assert b is not a and b.client_id == second
     assert store.snapshot(second) is b
     assert all(s.client_id == second for s in b.sessions())
+
+
+def _mutable_parts(value: object) -> list[object]:
+    """Every list and record reachable from ``value`` (records included)."""
+    found: list[object] = []
+    if isinstance(value, list):
+        found.append(value)
+        for item in value:
+            found += _mutable_parts(item)
+    elif is_dataclass(value):
+        found.append(value)
+        for f in fields(value):
+            found += _mutable_parts(getattr(value, f.name))
+    return found
+
+
+def test_a_copy_equals_its_record_and_shares_nothing_mutable() -> None:
+    for engagement in demo_engagements(TODAY):
+        copied = own_copy(engagement)
+        assert copied == engagement
+        originals = {id(part) for part in _mutable_parts(engagement)}
+        assert not originals & {id(part) for part in _mutable_parts(copied)}
