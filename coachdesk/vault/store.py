@@ -90,7 +90,13 @@ def _compile_from_row(
     decoder itself, which accepts it or raises its usual error. One call per row instead
     of one or two per field: decoding a long emotion log took most of a tab's time.
     """
-    env: dict[str, Any] = {"_cls": record, "_json_loads": json.loads, "_INT_MAX": _INT_MAX}
+    env: dict[str, Any] = {
+        "_cls": record,
+        "_json_loads": json.loads,
+        "_INT_MAX": _INT_MAX,
+        "_date": date,
+        "_datetime": datetime,
+    }
     lines = ["def from_row(row):"]
     arguments = []
     for i, (field, decode, path, is_json) in enumerate(decoders):
@@ -116,8 +122,23 @@ def _compile_from_row(
             lines.append(f"    {v} = {members}.get({v}, {v}) if type({v}) is str else {v}")
             check = f"type({v}) is not {members}_type"
             env[f"{members}_type"] = hint
+        elif hint is date or hint is datetime:
+            # The decoder's own test (ISO text of its length, parsed, no time zone),
+            # inline; whatever it does not pass is left to the decoder to judge.
+            parse = f"_p{i}_parse"
+            env[parse] = hint.fromisoformat
+            wanted = "len({v}) == 10" if hint is date else "10 < len({v}) <= 32"
+            lines.append(f"    if type({v}) is str and {wanted.format(v=v)}:")
+            lines.append("        try:")
+            lines.append(f"            parsed = {parse}({v})")
+            lines.append("        except ValueError:")
+            lines.append("            parsed = None")
+            naive = "" if hint is date else " and parsed.tzinfo is None"
+            lines.append(f"        if parsed is not None{naive}:")
+            lines.append(f"            {v} = parsed")
+            check = f"type({v}) is not {'_date' if hint is date else '_datetime'}"
         else:
-            check = "True"  # dates, floats, booleans…: the decoder itself
+            check = "True"  # floats, booleans…: the decoder itself
         if optional:
             check = f"{v} is not None and ({check})"
         lines.append(f"    if {check}:")

@@ -54,7 +54,7 @@ def test_each_kind_is_read_once_while_nothing_changes(store: Store) -> None:
         reads.append(cid)
         return original(cid)
 
-    store.sessions.for_client = counting  # type: ignore[method-assign]
+    store.sessions.for_client = counting  # type: ignore[method-assign,assignment]
     snapshot = store.snapshot(client_id)
     snapshot.engagement()
     snapshot.sessions()

@@ -108,6 +108,10 @@ ODD_OR_WRONG = [
     {"occurred_at": "2025-05-01"},
     {"occurred_at": "2025-05-01T09:30:00+02:00"},
     {"occurred_at": "yesterday"},
+    {"occurred_at": "2025-13-01T09:30:00"},
+    {"occurred_at": "2025-05-01 09:30:00"},
+    {"occurred_at": "2025-05-01T09:30:00Z"},
+    {"occurred_at": "2025-05-01T09:30:00.123456"},
     {"occurred_at": None},
     {"id": None},
     {"id": "7"},
@@ -150,3 +154,25 @@ def test_a_row_of_the_wrong_length_is_refused_as_before() -> None:
         table.from_row(row[:-1])
     with pytest.raises(ValueError):
         table.strict_from_row(row[:-1])
+
+
+@pytest.mark.parametrize(
+    "due",
+    [
+        "2025-05-01",
+        "2025-5-1",
+        "2025-02-30",
+        "2025-05-01T00:00",
+        None,
+        20250501,
+        "",
+        "２０２５-05-01",  # fullwidth digits: not ISO, refused by both
+    ],
+)
+def test_action_item_dates_are_read_or_refused_as_before(due: Any, open_vault: Vault) -> None:
+    store = Store(open_vault.connection)
+    store.add_engagement(demo_engagements(TODAY)[0])
+    table = store_module.ACTION_ITEMS
+    row = list(open_vault.connection.execute(table.select_sql + " LIMIT 1").fetchone())
+    row[["id", *table.fields].index("due")] = due
+    assert _outcome(table, tuple(row)) == _reference(table, tuple(row))
