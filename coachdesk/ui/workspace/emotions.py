@@ -206,13 +206,6 @@ class EmotionChart(QChartView):
     def _plot(self, entries: Sequence[EmotionEntry]) -> None:
         self._entries = sorted(entries, key=lambda e: e.occurred_at)
         xs = [_ms(e.occurred_at) for e in self._entries]
-        self._pleasant.replace(
-            [QPointF(x, e.pleasantness) for x, e in zip(xs, self._entries, strict=True)]
-        )
-        self._energy.replace([QPointF(x, e.energy) for x, e in zip(xs, self._entries, strict=True)])
-        weeks = weekly_means((e.occurred_at, e.pleasantness, e.energy) for e in self._entries)
-        self._pleasant_week.replace([QPointF(_ms(w.middle), w.pleasantness) for w in weeks])
-        self._energy_week.replace([QPointF(_ms(w.middle), w.energy) for w in weeks])
         day = 86_400_000.0
         if xs:
             low, high = float(min(xs)), float(max(xs))
@@ -220,8 +213,17 @@ class EmotionChart(QChartView):
         else:
             high = _ms(datetime.now())
             low, pad = high - 30 * day, 0.0
+        # The axis first, then the points: a new range re-lays out every point already
+        # plotted, so setting it while the old (usually no) points are there is cheap.
         self._x.setRange(_qdatetime(low - pad), _qdatetime(high + pad))
         self._x.setFormat("dd MMM HH:mm" if high - low < 2 * day and xs else "dd MMM")
+        self._pleasant.replace(
+            [QPointF(x, e.pleasantness) for x, e in zip(xs, self._entries, strict=True)]
+        )
+        self._energy.replace([QPointF(x, e.energy) for x, e in zip(xs, self._entries, strict=True)])
+        weeks = weekly_means((e.occurred_at, e.pleasantness, e.energy) for e in self._entries)
+        self._pleasant_week.replace([QPointF(_ms(w.middle), w.pleasantness) for w in weeks])
+        self._energy_week.replace([QPointF(_ms(w.middle), w.energy) for w in weeks])
 
     def clear(self) -> None:
         self.set_entries([], None)
