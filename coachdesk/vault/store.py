@@ -85,10 +85,11 @@ def _compile_from_row(
     """A function that builds ``record`` from a row, with the common checks inline.
 
     Per column it tests the cheap sufficient condition of the field's decoder (an ``int``
-    in SQLite's range, an ASCII ``str``, a known choice value, ``None`` for an optional
-    field); anything else (dates, JSON, a non-ASCII text, a wrong type) goes through the
-    decoder itself, which accepts it or raises its usual error. One call per row instead
-    of one or two per field: decoding a long emotion log took most of a tab's time.
+    in SQLite's range, an ASCII ``str``, a known choice value, an ISO date or local time
+    parsed as the decoder parses it, ``None`` for an optional field); anything else
+    (JSON, floats, booleans, a non-ASCII text, a wrong type) goes through the decoder
+    itself, which accepts it or raises its usual error. One call per row instead of one
+    or two per field: decoding a long emotion log took most of a tab's time.
     """
     env: dict[str, Any] = {
         "_cls": record,
