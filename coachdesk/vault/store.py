@@ -698,6 +698,10 @@ class Store:
             held = self._snapshot = ClientSnapshot(self, client_id)
         return held
 
+    def forget_snapshot(self) -> None:
+        """Drop the records the snapshot holds (on lock: no client record may outlive it)."""
+        self._snapshot = None
+
     def delete_client(self, client_id: int) -> None:
         """Remove the client and everything of theirs (cascade, attachments included),
         overwritten in the file and gone from the WAL."""
