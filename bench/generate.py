@@ -11,7 +11,7 @@ repositories' own column mapping (:class:`coachdesk.vault.store.Table`) in large
 real triggers, so search sees exactly what the app would have written.
 
 Text is sampled sentence by sentence from the fictional demo engagements
-(:mod:`coachdesk.core.demo`), so the full-text index holds real words in realistic
+(:mod:`coachdesk.demo`), so the full-text index holds real words in realistic
 proportions. Client sizes are skewed (log-normal), as a real practice has a few long
 engagements and many short ones; :func:`generate` reports the largest client, which
 the benchmarks use for the workspace and report timings.
@@ -36,7 +36,6 @@ from datetime import time as dtime
 from pathlib import Path
 from typing import Any
 
-from coachdesk.core.demo import demo_engagements
 from coachdesk.core.emotions import MOOD_WORDS, SCALE_MAX, family_of
 from coachdesk.core.model import (
     ActionItem,
@@ -62,6 +61,7 @@ from coachdesk.core.model import (
     SessionTemplate,
 )
 from coachdesk.core.validation import validate
+from coachdesk.demo import demo_engagements
 from coachdesk.vault import keys
 from coachdesk.vault.migrations import latest_version
 from coachdesk.vault.store import ACTION_ITEMS, EMOTIONS, FEEDBACK, SESSIONS, Store, Table

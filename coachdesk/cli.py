@@ -21,6 +21,7 @@ from coachdesk import __version__
 from coachdesk.core.audience import Audience
 from coachdesk.core.errors import IntegrityFailure, InvalidInput, explain
 from coachdesk.core.model import Engagement
+from coachdesk.services import clients as client_cases
 from coachdesk.vault import keys
 from coachdesk.vault.exchange import (
     archive_name,
@@ -239,8 +240,47 @@ def cmd_clients(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_client_archive(args: argparse.Namespace) -> int:
+    with _unlocked_store(args) as store:
+        client_cases.archive_client(store, args.id)
+    print(f"Archived client {args.id} (status closed; every record kept).")
+    return EXIT_OK
+
+
+def cmd_client_delete(args: argparse.Namespace) -> int:
+    if not args.yes:
+        raise InvalidInput(
+            f"deleting client {args.id} erases everything recorded about them and cannot "
+            "be undone: run again with --yes to confirm (or archive the client instead)"
+        )
+    with _unlocked_store(args) as store:
+        client_cases.delete_client(store, args.id)
+    print(f"Deleted client {args.id} and everything recorded about them (erased from the vault).")
+    return EXIT_OK
+
+
+def _add_client_command(sub: argparse._SubParsersAction[_Parser]) -> None:
+    one = sub.add_parser("client", help="archive a client, or delete one and all their records")
+    actions = one.add_subparsers(dest="client_command", metavar="ACTION", required=True)
+    archive = actions.add_parser(
+        "archive", help="mark a client closed (the list's archive); every record is kept"
+    )
+    archive.add_argument("id", type=_positive_int, metavar="ID")
+    archive.set_defaults(handler=cmd_client_archive)
+    delete = actions.add_parser(
+        "delete",
+        help="erase a client and everything of theirs, overwritten in the vault file",
+        description="Erase a client and everything recorded about them: contract, sessions, "
+        "notes, emotion log, feedback, disclosure log, attachments. Their text is overwritten "
+        "in the vault file and its search index. It cannot be undone; --yes confirms it.",
+    )
+    delete.add_argument("id", type=_positive_int, metavar="ID")
+    delete.add_argument("--yes", action="store_true", help="confirm the erasure")
+    delete.set_defaults(handler=cmd_client_delete)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
-    from coachdesk.core.demo import demo_engagements
+    from coachdesk.demo import demo_engagements
 
     with _unlocked_store(args) as store:
         ids = import_engagements(store, [(e, []) for e in demo_engagements(date.today())])
@@ -288,6 +328,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_sessions(args: argparse.Namespace) -> int:
     """One line per session, id first, with its state and n of N."""
     from coachdesk.core import attendance
+    from coachdesk.services.sessions import place
 
     now = datetime.now()
     with _unlocked_store(args) as store:
@@ -297,10 +338,9 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     planned = contract.session_count if contract is not None else None
     for session in attendance.in_time_order(sessions):
         n = attendance.session_number(sessions, session, contract)
-        place = "-" if n is None else f"{n} of {planned}" if planned else str(n)
         print(
             f"{session.id}\t{session.started_at:%Y-%m-%d %H:%M}\t"
-            f"{session.duration_minutes} min\t{place}\t"
+            f"{session.duration_minutes} min\t{place(n, planned) or '-'}\t"
             f"{attendance.state_with_rule(session, contract, now)}"
         )
     counts = attendance.session_counts(sessions, contract, now)
@@ -1008,6 +1048,7 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("text", nargs="+", metavar="TEXT")
     find.add_argument("--limit", type=_positive_int, default=50, help="at most this many results")
     find.set_defaults(handler=cmd_search)
+    _add_client_command(sub)
     _add_attachment_commands(sub)
     _add_backup_commands(sub)
     _add_report_command(sub)

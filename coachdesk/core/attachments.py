@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import PurePath
 
+from coachdesk.core.audience import Audience
 from coachdesk.core.errors import ValidationError
+from coachdesk.core.fields import text
 
 MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
 """A file larger than this (100 MB) is refused: the vault, its backups and the exports
@@ -37,18 +39,20 @@ class Attachment:
 
     id: int | None = None
     client_id: int | None = None
-    title: str = ""
-    file_name: str = ""
-    media_type: str = DEFAULT_MEDIA_TYPE
+    title: str = text("Title", search=True, audience=Audience.COACH)
+    file_name: str = text("File name", search=True, audience=Audience.COACH)
+    media_type: str = text(
+        "Type", search=False, audience=Audience.COACH, default=DEFAULT_MEDIA_TYPE
+    )
     dated: date | None = None
-    note: str = ""
+    note: str = text("Note", search=True, audience=Audience.COACH)
     session_id: int | None = None
     contract_version: int | None = None
     """A version number of the client's contract (earlier versions included)."""
     outcome_id: int | None = None
     feedback_id: int | None = None
     size: int = 0
-    sha256: str = ""
+    sha256: str = text("Checksum", search=False, audience=Audience.COACH)
     """Content hash (hex): identical files are stored once."""
     added_at: datetime | None = None
 

@@ -22,6 +22,7 @@ from enum import StrEnum
 
 from coachdesk.core.audience import Audience, DisclosureAction, ReportCopy
 from coachdesk.core.emotions import Quadrant, quadrant_of
+from coachdesk.core.fields import BY_CLAUSE, text
 
 # --- Clients -------------------------------------------------------------------------
 
@@ -46,17 +47,17 @@ class Client:
     """The person being coached, and who sponsors (pays for) the coaching."""
 
     id: int | None = None
-    name: str = ""
-    organisation: str = ""
-    role: str = ""
-    sponsor_organisation: str = ""
-    sponsor_contact: str = ""
-    email: str = ""
-    phone: str = ""
+    name: str = text("Name", search=True, audience=Audience.SPONSOR)
+    organisation: str = text("Organisation", search=True, audience=Audience.SPONSOR)
+    role: str = text("Role", search=True, audience=Audience.SPONSOR)
+    sponsor_organisation: str = text("Sponsor organisation", search=True, audience=Audience.SPONSOR)
+    sponsor_contact: str = text("Sponsor contact", search=False, audience=Audience.SPONSOR)
+    email: str = text("Email", search=False, audience=Audience.SPONSOR)
+    phone: str = text("Phone", search=False, audience=Audience.SPONSOR)
     status: ClientStatus = ClientStatus.ACTIVE
     focus: Focus = Focus.OTHER
-    tags: list[str] = field(default_factory=list)
-    intake_notes: str = ""
+    tags: list[str] = text("Tags", search=False, audience=Audience.COACH, many=True)
+    intake_notes: str = text("Intake notes", search=True, audience=Audience.COACH)
     retention_date: date | None = None
     """When the client's records should be deleted (data-protection retention)."""
     created_at: datetime | None = None
@@ -85,7 +86,7 @@ class OutcomeReading:
 
     on: date
     value: float
-    note: str = ""
+    note: str = text("Note", search=False, audience=Audience.SPONSOR, follows="note_audience")
     note_audience: Audience | None = None
     """Who may read the note; None follows the outcome (see core.sharing)."""
 
@@ -99,14 +100,14 @@ class Outcome:
 
     id: int | None = None
     contract_id: int | None = None
-    statement: str = ""
-    measure: str = ""
+    statement: str = text("Statement", search=True, audience=Audience.SPONSOR, follows="audience")
+    measure: str = text("Measure", search=True, audience=Audience.SPONSOR, follows="audience")
     baseline: float | None = None
     target: float | None = None
     current: float | None = None
     history: list[OutcomeReading] = field(default_factory=list)
     deadline: date | None = None
-    owner: str = ""
+    owner: str = text("Owner", search=True, audience=Audience.SPONSOR, follows="audience")
     audience: Audience = Audience.CLIENT
     """Who may see it; the sponsor only once the coach marks it (see core.sharing)."""
 
@@ -118,10 +119,12 @@ class Milestone:
     id: int | None = None
     contract_id: int | None = None
     outcome_id: int | None = None
-    title: str = ""
+    title: str = text("Milestone", search=True, audience=Audience.SPONSOR, follows="audience")
     due: date | None = None
     done_on: date | None = None
-    evidence: str = ""
+    evidence: str = text(
+        "Evidence", search=True, audience=Audience.SPONSOR, follows="evidence_audience"
+    )
     audience: Audience = Audience.CLIENT
     evidence_audience: Audience | None = None
     """Who may read the evidence; None follows the milestone."""
@@ -151,10 +154,10 @@ class Risk:
 
     id: int | None = None
     contract_id: int | None = None
-    description: str = ""
+    description: str = text("Risk", search=True, audience=Audience.SPONSOR, follows="audience")
     likelihood: RiskLevel = RiskLevel.MEDIUM
     impact: RiskLevel = RiskLevel.MEDIUM
-    mitigation: str = ""
+    mitigation: str = text("Mitigation", search=True, audience=Audience.SPONSOR, follows="audience")
     status: RiskStatus = RiskStatus.OPEN
     audience: Audience = Audience.CLIENT
 
@@ -163,7 +166,7 @@ class Risk:
 class ClauseAudience:
     """A contract clause marked narrower than the three-way agreement (see core.sharing)."""
 
-    clause: str
+    clause: str = text("Clause", search=False, audience=Audience.COACH, required=True)
     audience: Audience
 
 
@@ -174,21 +177,36 @@ class Contract:
     id: int | None = None
     client_id: int | None = None
     version: int = 1
-    title: str = ""
+    title: str = text("Title", search=True, audience=Audience.SPONSOR)
     start_date: date | None = None
     end_date: date | None = None
     session_count: int | None = None
     session_length_minutes: int | None = None
-    cadence: str = ""
+    cadence: str = text("Cadence", search=True, audience=Audience.SPONSOR)
     format: SessionFormat = SessionFormat.IN_PERSON
-    fees: str = ""
-    cancellation_terms: str = ""
-    confidentiality: str = ""
-    confidentiality_limits: str = ""
-    sponsor_reporting: str = ""
+    fees: str = text("Fees", search=True, audience=Audience.SPONSOR, follows=BY_CLAUSE)
+    cancellation_terms: str = text(
+        "Cancellation", search=True, audience=Audience.SPONSOR, follows=BY_CLAUSE
+    )
+    confidentiality: str = text(
+        "What stays between coach and client",
+        search=True,
+        audience=Audience.SPONSOR,
+        follows=BY_CLAUSE,
+    )
+    confidentiality_limits: str = text(
+        "Limits of confidentiality", search=True, audience=Audience.SPONSOR, follows=BY_CLAUSE
+    )
+    sponsor_reporting: str = text(
+        "What is reported to the sponsor", search=True, audience=Audience.SPONSOR, follows=BY_CLAUSE
+    )
     """What is reported to the sponsor, as agreed by everyone."""
-    coach_responsibilities: str = ""
-    client_responsibilities: str = ""
+    coach_responsibilities: str = text(
+        "The coach's responsibilities", search=True, audience=Audience.SPONSOR, follows=BY_CLAUSE
+    )
+    client_responsibilities: str = text(
+        "The client's responsibilities", search=True, audience=Audience.SPONSOR, follows=BY_CLAUSE
+    )
     status: ContractStatus = ContractStatus.DRAFT
     signed_date: date | None = None
     late_cancellation_counts: bool = True
@@ -244,24 +262,24 @@ class Session:
     number: int | None = None
     """n of N: the session's place in the contract, when the coach counts."""
     format: SessionFormat = SessionFormat.IN_PERSON
-    agenda: str = ""
+    agenda: str = text("Agenda", search=True, audience=Audience.CLIENT)
     template: SessionTemplate = SessionTemplate.FREE
-    grow_goal: str = ""
-    grow_reality: str = ""
-    grow_options: str = ""
-    grow_way_forward: str = ""
-    shared_summary: str = ""
-    private_notes: str = ""
-    decisions: str = ""
-    insights: str = ""
-    comfort_zone_steps: str = ""
-    focus_area: str = ""
+    grow_goal: str = text("Goal", search=True, audience=Audience.COACH)
+    grow_reality: str = text("Reality", search=True, audience=Audience.COACH)
+    grow_options: str = text("Options", search=True, audience=Audience.COACH)
+    grow_way_forward: str = text("Way forward", search=True, audience=Audience.COACH)
+    shared_summary: str = text("Shared summary", search=True, audience=Audience.CLIENT)
+    private_notes: str = text("Private notes", search=True, audience=Audience.COACH)
+    decisions: str = text("Decisions", search=True, audience=Audience.CLIENT)
+    insights: str = text("Insights and resources", search=True, audience=Audience.COACH)
+    comfort_zone_steps: str = text("Comfort-zone steps", search=True, audience=Audience.COACH)
+    focus_area: str = text("Focus", search=True, audience=Audience.COACH)
     process_rating: int | None = None
     """0–10: how well the conversation itself went."""
     result_rating: int | None = None
     """0–10: how much it moved the client towards the agreed results."""
     outcome_ids: list[int] = field(default_factory=list)
-    next_steps: str = ""
+    next_steps: str = text("Next steps", search=True, audience=Audience.CLIENT)
 
 
 class ActionOwner(StrEnum):
@@ -283,7 +301,7 @@ class ActionItem:
     client_id: int | None = None
     session_id: int | None = None
     owner: ActionOwner = ActionOwner.CLIENT
-    text: str = ""
+    text: str = text("Commitment", search=False, audience=Audience.CLIENT)
     due: date | None = None
     status: ActionStatus = ActionStatus.OPEN
     reviewed_session_id: int | None = None
@@ -307,20 +325,20 @@ class EmotionEntry:
     client_id: int | None = None
     occurred_at: datetime
     source: EmotionSource = EmotionSource.SELF_REPORT
-    situation: str = ""
-    trigger: str = ""
-    label: str = ""
+    situation: str = text("Situation", search=True, audience=Audience.COACH)
+    trigger: str = text("Trigger", search=True, audience=Audience.COACH)
+    label: str = text("Label", search=True, audience=Audience.COACH)
     """A Mood Meter word or the client's own word."""
-    family: str = ""
+    family: str = text("Plutchik family", search=True, audience=Audience.CLIENT)
     """A Plutchik family (see :class:`coachdesk.core.emotions.PlutchikFamily`) or ""."""
     pleasantness: int = 0
     energy: int = 0
     intensity: int = 5
-    body_sensation: str = ""
-    thought: str = ""
-    reaction: str = ""
-    perceived_by_others: str = ""
-    regulation_strategy: str = ""
+    body_sensation: str = text("Body sensation", search=True, audience=Audience.COACH)
+    thought: str = text("Thought", search=True, audience=Audience.COACH)
+    reaction: str = text("Reaction", search=True, audience=Audience.COACH)
+    perceived_by_others: str = text("How others perceived it", search=True, audience=Audience.COACH)
+    regulation_strategy: str = text("Regulation strategy", search=True, audience=Audience.COACH)
     regulation_effect: int | None = None
     intensity_after: int | None = None
 
@@ -344,10 +362,10 @@ class FeedbackEntry:
     id: int | None = None
     client_id: int | None = None
     received_on: date
-    from_role: str = ""
-    from_name: str = ""
-    observed_behaviour: str = ""
-    perceived_impact: str = ""
+    from_role: str = text("From (role)", search=True, audience=Audience.COACH)
+    from_name: str = text("From (name)", search=True, audience=Audience.COACH)
+    observed_behaviour: str = text("Observed behaviour", search=True, audience=Audience.COACH)
+    perceived_impact: str = text("Perceived impact", search=True, audience=Audience.COACH)
     outcome_id: int | None = None
     source: FeedbackSource = FeedbackSource.COACH
 
@@ -362,7 +380,7 @@ class Disclosure:
     at: datetime
     kind: ReportCopy
     audience: Audience
-    item_ids: list[str] = field(default_factory=list)
+    item_ids: list[str] = text("Items", search=False, audience=Audience.COACH, many=True)
     approved_on: date | None = None
     """The day the client approved this report, when the coach recorded it."""
     action: DisclosureAction = DisclosureAction.SAVED

@@ -14,6 +14,11 @@ of the three-way agreement unless marked confidential (client) or coach only.
 The sponsor never gets session content, ratings, action items, the emotion log,
 feedback, intake notes or tags; private session notes never leave at all (except in the
 client's own data export, which is not built here).
+
+Which text field each reader may see is declared on the field itself
+(:mod:`coachdesk.core.fields`); :func:`blank_unseen` applies it. What is left here is
+which *kinds* of record each report takes (the sponsor gets no session text at all, the
+progress report ratings and trends), and the marks on items and clauses.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import Any
 
 from coachdesk.core.audience import Audience, DisclosureAction, ReportCopy
 from coachdesk.core.errors import InvalidInput
+from coachdesk.core.fields import BY_CLAUSE, text_fields
 from coachdesk.core.model import (
     ClauseAudience,
     Contract,
@@ -66,18 +72,31 @@ def effective(own: Audience | None, parent: Audience) -> Audience:
     return own if _RANK[Audience(own)] <= _RANK[Audience(parent)] else parent
 
 
+def blank_unseen(record: Any, reader: Audience, parent: Audience = Audience.SPONSOR) -> None:
+    """Empty every text field of ``record`` that ``reader`` may not see, as the field's
+    declaration says (:mod:`coachdesk.core.fields`): its widest audience, narrowed by the
+    item's own mark (within ``parent``, the audience of what it belongs to) or by its
+    contract clause's mark."""
+    for declared in text_fields(type(record)):
+        info = declared.info
+        if info.follows == BY_CLAUSE:
+            audience = clause_audience(record, declared.name)
+        elif info.follows:
+            audience = effective(getattr(record, info.follows), parent)
+        else:
+            audience = info.audience
+        if not may_see(reader, audience) or not may_see(reader, info.audience):
+            empty: str | list[str] = [] if isinstance(getattr(record, declared.name), list) else ""
+            setattr(record, declared.name, empty)
+
+
 # --- Contract clauses ------------------------------------------------------------------
 
 CLAUSES: dict[str, str] = {
-    "fees": "Fees",
-    "cancellation_terms": "Cancellation",
-    "confidentiality": "What stays between coach and client",
-    "confidentiality_limits": "Limits of confidentiality",
-    "sponsor_reporting": "What is reported to the sponsor",
-    "coach_responsibilities": "The coach's responsibilities",
-    "client_responsibilities": "The client's responsibilities",
+    f.name: f.info.label for f in text_fields(Contract) if f.info.follows == BY_CLAUSE
 }
-"""The contract's text clauses (field name: label) that can be marked confidential."""
+"""The contract's text clauses (field name: label) that can be marked confidential:
+the fields of :class:`~coachdesk.core.model.Contract` declared to follow their clause."""
 
 CLAUSE_DEFAULT = Audience.SPONSOR
 """A clause is part of the three-way agreement the sponsor signs unless marked."""
@@ -356,9 +375,7 @@ def shared_view(
     left_out = set(exclude)
     view = copy.deepcopy(engagement)
     view.disclosures = []
-    client = view.client
-    client.intake_notes = ""
-    client.tags = []
+    blank_unseen(view.client, reader)  # intake notes and tags are the coach's
     contract = view.contract
     if contract is not None:
         _filter_contract(contract, reader, left_out)
@@ -366,7 +383,7 @@ def shared_view(
     else:
         kept_outcomes = set()
     for session in view.sessions:
-        session.private_notes = ""
+        blank_unseen(session, reader)  # private notes never leave; working notes stay
         session.outcome_ids = [o for o in session.outcome_ids if o in kept_outcomes]
     for feedback in view.feedback:
         if feedback.outcome_id not in kept_outcomes:
@@ -389,8 +406,9 @@ def shared_view(
             chosen = session_id is None or session.id == session_id
             if not chosen or session_ref(session, position) in left_out:
                 _keep_only_dates(session)
-            else:
-                _strip_working_notes(session)
+            else:  # agenda, shared summary, decisions, next steps: what the client may see
+                session.process_rating = None
+                session.result_rating = None
         if COMMITMENTS_REF in left_out:
             view.action_items = []
         view.emotions = []
@@ -414,18 +432,9 @@ def shared_view(
         view.emotions = []
     else:
         for entry in view.emotions:  # the report shows aggregates only; drop the words
-            for name in (
-                "situation",
-                "trigger",
-                "label",
-                "body_sensation",
-                "thought",
-                "reaction",
-                "perceived_by_others",
-                "regulation_strategy",
-            ):
-                setattr(entry, name, "")
-            if entry.regulation_effect is not None or entry.intensity_after is not None:
+            tried = entry.regulation_effect is not None or entry.intensity_after is not None
+            blank_unseen(entry, reader)
+            if tried:
                 entry.regulation_strategy = "tried"
     return view
 
@@ -449,31 +458,14 @@ def _keep_only_dates(session: Session) -> None:
         setattr(session, name, getattr(bare, name))
 
 
-def _strip_working_notes(session: Session) -> None:
-    """What the session summary may say: agenda, shared summary, decisions, next steps."""
-    for name in (
-        "private_notes",
-        "insights",
-        "comfort_zone_steps",
-        "focus_area",
-        "grow_goal",
-        "grow_reality",
-        "grow_options",
-        "grow_way_forward",
-    ):
-        setattr(session, name, "")
-    session.process_rating = None
-    session.result_rating = None
-
-
 def _filter_contract(contract: Contract, reader: Audience, left_out: set[str]) -> None:
     outcomes: list[Outcome] = []
     for position, outcome in enumerate(contract.outcomes, 1):
         if not may_see(reader, outcome.audience) or outcome_ref(outcome, position) in left_out:
             continue
+        blank_unseen(outcome, reader)
         for reading in outcome.history:
-            if not may_see(reader, effective(reading.note_audience, outcome.audience)):
-                reading.note = ""
+            blank_unseen(reading, reader, outcome.audience)
         outcomes.append(outcome)
     kept = {o.id for o in outcomes if o.id is not None}
     milestones: list[Milestone] = []
@@ -483,8 +475,7 @@ def _filter_contract(contract: Contract, reader: Audience, left_out: set[str]) -
             or milestone_ref(milestone, position) in left_out
         ):
             continue
-        if not may_see(reader, effective(milestone.evidence_audience, milestone.audience)):
-            milestone.evidence = ""
+        blank_unseen(milestone, reader, milestone.audience)
         if milestone.outcome_id not in kept:
             milestone.outcome_id = None
         milestones.append(milestone)
@@ -493,9 +484,12 @@ def _filter_contract(contract: Contract, reader: Audience, left_out: set[str]) -
         for position, risk in enumerate(contract.risks, 1)
         if may_see(reader, risk.audience) and risk_ref(risk, position) not in left_out
     ]
+    for risk in risks:
+        blank_unseen(risk, reader)
     contract.outcomes, contract.milestones, contract.risks = outcomes, milestones, risks
+    blank_unseen(contract, reader)  # the clauses marked narrower than this reader
     for clause in CLAUSES:
-        if not may_see(reader, clause_audience(contract, clause)) or clause_ref(clause) in left_out:
+        if clause_ref(clause) in left_out:
             setattr(contract, clause, "")
     contract.clause_audiences = []
 

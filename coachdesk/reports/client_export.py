@@ -14,15 +14,20 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from coachdesk.core import fields
 from coachdesk.core.attendance import allowance_rule, counts_line, session_counts, state_label
 from coachdesk.core.audience import Audience, ReportCopy
 from coachdesk.core.model import (
     ActionItem,
+    Client,
     Contract,
     EmotionEntry,
     Engagement,
     FeedbackEntry,
+    Milestone,
     Outcome,
+    OutcomeReading,
+    Risk,
     Session,
 )
 from coachdesk.core.sharing import AUDIENCE_LABELS, REPORT_NAMES, without_coach_only
@@ -72,20 +77,20 @@ def _rating(value: int | None) -> str:
     return f"{value} / 10" if value is not None else DASH
 
 
+_CLIENT_LINES = fields.labelled(
+    Client, ("organisation", "role", "sponsor_organisation", "sponsor_contact", "email", "phone")
+)
+
+
 def _profile(engagement: Engagement, ctx: Context) -> list[Flowable]:
     c = engagement.client
     rows: list[tuple[str, Cell]] = [
-        ("Name", client_name(c)),
-        ("Organisation", c.organisation or DASH),
-        ("Role", c.role or DASH),
-        ("Sponsor organisation", c.sponsor_organisation or DASH),
-        ("Sponsor contact", c.sponsor_contact or DASH),
-        ("Email", c.email or DASH),
-        ("Phone", c.phone or DASH),
+        (fields.label(Client, "name"), client_name(c)),
+        *((name, str(getattr(c, field)) or DASH) for name, field in _CLIENT_LINES),
         ("Status", humanise(c.status)),
         ("Focus", humanise(c.focus)),
-        ("Tags", ", ".join(c.tags) or DASH),
-        ("Intake notes", _text(c.intake_notes)),
+        (fields.label(Client, "tags"), ", ".join(c.tags) or DASH),
+        (fields.label(Client, "intake_notes"), _text(c.intake_notes)),
         ("Records kept until", fmt_date(c.retention_date)),
         ("Record created", _when(c.created_at)),
     ]
@@ -102,8 +107,8 @@ def _outcome(i: int, o: Outcome, ctx: Context) -> list[Flowable]:
         f"owner {o.owner}" if o.owner.strip() else "",
     ]
     rows: list[tuple[str, Cell]] = [
-        ("Statement", _text(o.statement)),
-        ("Measure", _text(o.measure)),
+        (fields.label(Outcome, "statement"), _text(o.statement)),
+        (fields.label(Outcome, "measure"), _text(o.measure)),
     ]
     out: list[Flowable] = [
         subheading(f"Outcome {i}"),
@@ -115,7 +120,7 @@ def _outcome(i: int, o: Outcome, ctx: Context) -> list[Flowable]:
         out += [
             Spacer(1, 6),
             data_table(
-                ["Reading on", "Value", "Note"],
+                ["Reading on", "Value", fields.label(OutcomeReading, "note")],
                 [
                     [fmt_date(r.on, short=True), fmt_number(r.value), _text(r.note)]
                     for r in sorted(o.history, key=lambda r: r.on)
@@ -155,17 +160,17 @@ def _earlier_versions(
 def _contract_terms(k: Contract, ctx: Context, sessions: Sequence[Session]) -> list[Flowable]:
     story: list[Flowable] = []
     rows: list[tuple[str, Cell]] = [
-        ("Title", k.title or DASH),
+        (fields.label(Contract, "title"), k.title or DASH),
         ("Version", str(k.version)),
         ("Status", humanise(k.status)),
         ("Signed on", fmt_date(k.signed_date)),
         ("Term", contract_term(k)),
         ("Sessions", str(k.session_count) if k.session_count else DASH),
         ("Session length", minutes(k.session_length_minutes)),
-        ("Cadence", k.cadence or DASH),
+        (fields.label(Contract, "cadence"), k.cadence or DASH),
         ("Format", humanise(k.format)),
-        ("Fees", _text(k.fees)),
-        ("Cancellation", _text(k.cancellation_terms)),
+        (fields.label(Contract, "fees"), _text(k.fees)),
+        (fields.label(Contract, "cancellation_terms"), _text(k.cancellation_terms)),
         ("Counted against the sessions", allowance_rule(k)),
         (
             "Attendance",
@@ -185,7 +190,13 @@ def _contract_terms(k: Contract, ctx: Context, sessions: Sequence[Session]) -> l
         story += [
             subheading("Milestones"),
             data_table(
-                ["Milestone", "Outcome", "Due", "Done on", "Evidence"],
+                [
+                    fields.label(Milestone, "title"),
+                    "Outcome",
+                    "Due",
+                    "Done on",
+                    fields.label(Milestone, "evidence"),
+                ],
                 [
                     [
                         _text(m.title),
@@ -204,7 +215,13 @@ def _contract_terms(k: Contract, ctx: Context, sessions: Sequence[Session]) -> l
         story += [
             subheading("Risks"),
             data_table(
-                ["Risk", "Likelihood", "Impact", "Mitigation", "Status"],
+                [
+                    fields.label(Risk, "description"),
+                    "Likelihood",
+                    "Impact",
+                    fields.label(Risk, "mitigation"),
+                    "Status",
+                ],
                 [
                     [
                         _text(r.description),
@@ -222,17 +239,20 @@ def _contract_terms(k: Contract, ctx: Context, sessions: Sequence[Session]) -> l
     return story
 
 
-_SESSION_TEXTS: tuple[tuple[str, str], ...] = (
-    ("Agenda", "agenda"),
-    ("Goal", "grow_goal"),
-    ("Reality", "grow_reality"),
-    ("Options", "grow_options"),
-    ("Way forward", "grow_way_forward"),
-    ("Shared summary", "shared_summary"),
-    ("Decisions", "decisions"),
-    ("Insights and resources", "insights"),
-    ("Comfort-zone steps", "comfort_zone_steps"),
-    ("Next steps", "next_steps"),
+_SESSION_TEXTS = fields.labelled(
+    Session,
+    (
+        "agenda",
+        "grow_goal",
+        "grow_reality",
+        "grow_options",
+        "grow_way_forward",
+        "shared_summary",
+        "decisions",
+        "insights",
+        "comfort_zone_steps",
+        "next_steps",
+    ),
 )
 
 
@@ -280,7 +300,7 @@ def _session(
     for label, name in _SESSION_TEXTS:
         body += labelled(label, str(getattr(s, name)))
     if include_private:
-        body += labelled("Private notes (coach)", s.private_notes)
+        body += labelled(f"{fields.label(Session, 'private_notes')} (coach)", s.private_notes)
     if not body:
         body = [Paragraph("Nothing else recorded.", st.muted)]
     # Keep the session's heading with the start of its first text.
@@ -330,14 +350,17 @@ def _actions(engagement: Engagement, ctx: Context) -> list[Flowable]:
     return story
 
 
-_EMOTION_TEXTS: tuple[tuple[str, str], ...] = (
-    ("Situation", "situation"),
-    ("Trigger", "trigger"),
-    ("Body sensation", "body_sensation"),
-    ("Thought", "thought"),
-    ("Reaction", "reaction"),
-    ("How others perceived it", "perceived_by_others"),
-    ("Regulation strategy", "regulation_strategy"),
+_EMOTION_TEXTS = fields.labelled(
+    EmotionEntry,
+    (
+        "situation",
+        "trigger",
+        "body_sensation",
+        "thought",
+        "reaction",
+        "perceived_by_others",
+        "regulation_strategy",
+    ),
 )
 
 
@@ -399,7 +422,13 @@ def _feedback(engagement: Engagement, ctx: Context) -> list[Flowable]:
 
     story.append(
         data_table(
-            ["Received", "From", "Observed behaviour", "Perceived impact", "Linked to"],
+            [
+                "Received",
+                "From",
+                fields.label(FeedbackEntry, "observed_behaviour"),
+                fields.label(FeedbackEntry, "perceived_impact"),
+                "Linked to",
+            ],
             [row(f) for f in sorted(engagement.feedback, key=lambda f: f.received_on)],
             [0.13, 0.17, 0.3, 0.28, 0.12],
             ctx.width,

@@ -7,9 +7,10 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from coachdesk.core import fields
 from coachdesk.core.attendance import allowance_rule
 from coachdesk.core.errors import InvalidInput
-from coachdesk.core.model import Contract, ContractStatus, Engagement
+from coachdesk.core.model import Contract, ContractStatus, Engagement, Outcome, Risk
 from coachdesk.reports.common import (
     Context,
     client_line,
@@ -202,7 +203,7 @@ def build(engagement: Engagement, ctx: Context) -> tuple[list[Flowable], Documen
                 ("Term", contract_term(contract)),
                 ("Sessions", _sessions_text(contract)),
                 ("Session length", minutes(contract.session_length_minutes)),
-                ("Cadence", contract.cadence or DASH),
+                (fields.label(Contract, "cadence"), contract.cadence or DASH),
                 ("Format", humanise(contract.format)),
             ],
             ctx.width,
@@ -210,15 +211,14 @@ def build(engagement: Engagement, ctx: Context) -> tuple[list[Flowable], Documen
         ),
     ]
 
+    fees = fields.label(Contract, "fees")
+    cancellation = fields.label(Contract, "cancellation_terms")
     story += [
         section("Fees and cancellation"),
         kv_table(
             [
-                ("Fees", text_cell(contract.fees or kept("Fees", ""))),
-                (
-                    "Cancellation",
-                    text_cell(contract.cancellation_terms or kept("Cancellation", "")),
-                ),
+                (fees, text_cell(contract.fees or kept(fees, ""))),
+                (cancellation, text_cell(contract.cancellation_terms or kept(cancellation, ""))),
                 ("Counted against the sessions", allowance_rule(contract)),
             ],
             ctx.width,
@@ -227,14 +227,18 @@ def build(engagement: Engagement, ctx: Context) -> tuple[list[Flowable], Documen
     ]
 
     story.append(section("Confidentiality"))
-    label = "What stays between coach and client"
-    story += labelled(label, contract.confidentiality, empty=kept(label))
-    label = "Limits of confidentiality"
-    story += labelled(label, contract.confidentiality_limits, empty=kept(label))
+    for clause in ("confidentiality", "confidentiality_limits"):
+        label = fields.label(Contract, clause)
+        story += labelled(label, getattr(contract, clause), empty=kept(label))
     story.append(section("Reporting to the sponsor"))
     story += paragraphs(contract.sponsor_reporting, st.body) or [
         Paragraph(
-            esc(kept("What is reported to the sponsor", "Nothing is reported to the sponsor.")),
+            esc(
+                kept(
+                    fields.label(Contract, "sponsor_reporting"),
+                    "Nothing is reported to the sponsor.",
+                )
+            ),
             st.muted,
         )
     ]
@@ -247,7 +251,8 @@ def build(engagement: Engagement, ctx: Context) -> tuple[list[Flowable], Documen
                 Paragraph(DASH, st.cell)
             ]
             if outcome.measure.strip():
-                what += paragraphs(f"Measure: {outcome.measure}", st.cell_muted)
+                measure = fields.label(Outcome, "measure")
+                what += paragraphs(f"{measure}: {outcome.measure}", st.cell_muted)
             rows.append(
                 [
                     str(i),
@@ -297,7 +302,12 @@ def build(engagement: Engagement, ctx: Context) -> tuple[list[Flowable], Documen
     if contract.risks:
         story.append(
             data_table(
-                ["Risk", "Likelihood", "Impact", "Mitigation"],
+                [
+                    fields.label(Risk, "description"),
+                    "Likelihood",
+                    "Impact",
+                    fields.label(Risk, "mitigation"),
+                ],
                 [
                     [
                         text_cell(r.description),
@@ -318,12 +328,12 @@ def build(engagement: Engagement, ctx: Context) -> tuple[list[Flowable], Documen
     story += labelled(
         "The coach",
         contract.coach_responsibilities,
-        empty=kept("The coach's responsibilities"),
+        empty=kept(fields.label(Contract, "coach_responsibilities")),
     )
     story += labelled(
         "The client",
         contract.client_responsibilities,
-        empty=kept("The client's responsibilities"),
+        empty=kept(fields.label(Contract, "client_responsibilities")),
     )
 
     story += _signatures(engagement, ctx, section("Signatures"))

@@ -12,8 +12,9 @@ from datetime import date
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from coachdesk.core import fields
 from coachdesk.core.emotions import Quadrant
-from coachdesk.core.model import ClientStatus, Engagement, Outcome
+from coachdesk.core.model import ClientStatus, Engagement, Milestone, Outcome, Risk
 from coachdesk.core.progress import (
     EngagementProgress,
     MilestoneState,
@@ -72,6 +73,15 @@ QUADRANT_COLOURS = {
 }
 
 
+# Field labels, as declared with the fields (core/fields.py).
+_MEASURE = fields.label(Outcome, "measure")
+_OWNER = fields.label(Outcome, "owner")
+_MILESTONE = fields.label(Milestone, "title")
+_EVIDENCE = fields.label(Milestone, "evidence")
+_RISK = fields.label(Risk, "description")
+_MITIGATION = fields.label(Risk, "mitigation")
+
+
 def outcome_block(
     progress: OutcomeProgress, outcome: Outcome, ctx: Context, *, history: bool
 ) -> Flowable:
@@ -82,9 +92,9 @@ def outcome_block(
         Paragraph(f"Outcome {progress.position} · {esc(progress.statement) or DASH}", st.h3)
     ]
     facts = [
-        f"Measure: {esc(outcome.measure)}" if outcome.measure.strip() else "",
+        f"{_MEASURE}: {esc(outcome.measure)}" if outcome.measure.strip() else "",
         f"Deadline: {fmt_date(outcome.deadline)}" if outcome.deadline else "",
-        f"Owner: {esc(outcome.owner)}" if outcome.owner.strip() else "",
+        f"{_OWNER}: {esc(outcome.owner)}" if outcome.owner.strip() else "",
     ]
     line = " · ".join(f for f in facts if f)
     if line:
@@ -150,11 +160,11 @@ def milestones_section(engagement: Engagement, ctx: Context, *, evidence: bool) 
     if evidence:
         story.append(
             data_table(
-                ["Milestone", "Due", "State", "Evidence"], rows, [0.36, 0.16, 0.16, 0.32], ctx.width
+                [_MILESTONE, "Due", "State", _EVIDENCE], rows, [0.36, 0.16, 0.16, 0.32], ctx.width
             )
         )
     else:
-        story.append(data_table(["Milestone", "Due", "State"], rows, [0.6, 0.2, 0.2], ctx.width))
+        story.append(data_table([_MILESTONE, "Due", "State"], rows, [0.6, 0.2, 0.2], ctx.width))
     return story
 
 
@@ -176,7 +186,7 @@ def risks_section(engagement: Engagement, ctx: Context, *, mitigation: bool) -> 
     if mitigation:
         story.append(
             data_table(
-                ["Risk", "Likelihood", "Impact", "Mitigation", "Status"],
+                [_RISK, "Likelihood", "Impact", _MITIGATION, "Status"],
                 rows,
                 [0.32, 0.12, 0.1, 0.34, 0.12],
                 ctx.width,
@@ -185,7 +195,7 @@ def risks_section(engagement: Engagement, ctx: Context, *, mitigation: bool) -> 
     else:
         story.append(
             data_table(
-                ["Risk", "Likelihood", "Impact", "Status"],
+                [_RISK, "Likelihood", "Impact", "Status"],
                 rows,
                 [0.58, 0.14, 0.14, 0.14],
                 ctx.width,

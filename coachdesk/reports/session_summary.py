@@ -11,6 +11,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Paragraph
 
+from coachdesk.core import fields
 from coachdesk.core.attendance import latest_held, session_after, state_label
 from coachdesk.core.errors import InvalidInput, NotFound
 from coachdesk.core.model import (
@@ -110,7 +111,8 @@ def build(
             prepared_line(ctx),
         ],
     )
-    story += _section("Agenda", session.agenda, "No agenda was recorded for this session.")
+    agenda = fields.label(Session, "agenda")
+    story += _section(agenda, session.agenda, "No agenda was recorded for this session.")
     story += _section("Summary", session.shared_summary, "No summary was written for this session.")
     story += _section("Your decisions", session.decisions, "No decisions were recorded.")
 
@@ -142,7 +144,7 @@ def build(
             )
         )
 
-    story.append(heading("Next steps"))
+    story.append(heading(fields.label(Session, "next_steps")))
     story += paragraphs(session.next_steps, st.body)
     nxt = session_after(engagement.sessions, session)
     if nxt is not None:

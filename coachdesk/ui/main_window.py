@@ -53,6 +53,7 @@ from coachdesk.backup import restore_backup
 from coachdesk.core.errors import CoachDeskError, WrongPassphrase
 from coachdesk.core.model import ClientStatus
 from coachdesk.reports import ReportKind
+from coachdesk.services import clients as client_cases
 from coachdesk.ui import settings as keys
 from coachdesk.ui import text
 from coachdesk.ui.agenda import TODAY_SHORTCUT, AgendaPage
@@ -718,19 +719,16 @@ class MainWindow(QMainWindow):
             return
         self.clients.load(self.controller.store)
         self.select_client(client_id)
-        for i, tab in enumerate(self.tab_pages):
-            if tab.title == "Profile":
-                self.tabs.setCurrentIndex(i)
+        profile = self.tab_for(RecordKind.CLIENT)
+        if profile is not None:
+            self.tabs.setCurrentWidget(profile)
 
     def archive_client(self) -> None:
         client_id = self.current_client_id()
         if client_id is None:
             return
         self._flush_all()
-        store = self.controller.store
-        client = store.clients.get(client_id)
-        client.status = ClientStatus.CLOSED
-        store.clients.save(client)
+        client_cases.archive_client(self.controller.store, client_id)
         self.controller.notify_changed(client_id)
         self.statusBar().showMessage("Client archived (status closed).", 4000)
 
@@ -754,7 +752,7 @@ class MainWindow(QMainWindow):
             return
         for tab in self.tab_pages:
             tab.clear()
-        self.controller.store.delete_client(client_id)
+        client_cases.delete_client(self.controller.store, client_id)
         self.client_list.selectionModel().clearSelection()
         self.clients.load(self.controller.store)
         self._show_client_header(None)
@@ -780,13 +778,15 @@ class MainWindow(QMainWindow):
     def open_agenda_item(self, item: AgendaItem) -> None:
         """Open the record behind an agenda row: a session in the Sessions tab, a
         milestone or contract in the Contract tab, an engagement's Overview."""
-        tab = {
-            AgendaKind.AT_RISK: "Overview",
-            AgendaKind.RETENTION: "Profile",
-        }.get(item.kind)
-        if item.kind == AgendaKind.ACTIONS and item.record_kind == RecordKind.CLIENT:
-            tab = "Overview"  # an action item of no session: the Overview lists it
-        self.open_record(item.client_id, item.record_kind, item.record_id, tab)
+        from coachdesk.ui.workspace.overview import OverviewTab
+
+        at_a_glance = item.kind == AgendaKind.AT_RISK or (
+            # an action item of no session: the Overview lists it
+            item.kind == AgendaKind.ACTIONS and item.record_kind == RecordKind.CLIENT
+        )
+        self.open_record(
+            item.client_id, item.record_kind, item.record_id, OverviewTab if at_a_glance else None
+        )
 
     def export_calendar(self) -> None:
         """Planned sessions of the open client (or of everyone) to an .ics file, saying
@@ -845,32 +845,34 @@ class MainWindow(QMainWindow):
     def open_hit(self, hit: SearchHit) -> None:
         self.open_record(hit.client_id, hit.kind, hit.record_id)
 
+    def tab_for(self, kind: RecordKind) -> WorkspaceTab | None:
+        """The tab that shows records of ``kind``, by its declaration (``record_kinds``),
+        never by its title; None when no tab of this window shows them."""
+        return next((tab for tab in self.tab_pages if kind in tab.record_kinds), None)
+
     def open_record(
-        self, client_id: int, kind: RecordKind, record_id: int, tab_title: str | None = None
+        self,
+        client_id: int,
+        kind: RecordKind,
+        record_id: int,
+        tab_type: type[WorkspaceTab] | None = None,
     ) -> None:
-        """Select the client, show the tab for ``kind`` (or ``tab_title``), reveal it."""
+        """Select the client, show the tab that holds ``kind`` (or the ``tab_type`` tab,
+        for a view such as the Overview) and select the record there."""
         self._flush_all()
         if not self.select_client(client_id):
             return
-        wanted = (
-            tab_title
-            or {
-                RecordKind.CLIENT: "Profile",
-                RecordKind.SESSION: "Sessions",
-                RecordKind.CONTRACT: "Contract",
-                RecordKind.OUTCOME: "Contract",
-                RecordKind.MILESTONE: "Contract",
-                RecordKind.RISK: "Contract",
-                RecordKind.EMOTION: "Emotions",
-                RecordKind.FEEDBACK: "Feedback",
-                RecordKind.ATTACHMENT: "Attachments",
-            }[kind]
+        tab = (
+            self.tab_for(kind)
+            if tab_type is None
+            else next((t for t in self.tab_pages if isinstance(t, tab_type)), None)
         )
-        for i, tab in enumerate(self.tab_pages):
-            if tab.title == wanted:
-                self.tabs.setCurrentIndex(i)
-                self._load_current_tab()
-                tab.focus_record(record_id, kind)
+        if tab is None:
+            return
+        self.tabs.setCurrentWidget(tab)
+        self._load_current_tab()
+        if kind in tab.record_kinds:
+            tab.focus_record(record_id, kind)
 
     # -- reports -----------------------------------------------------------------------
 
@@ -907,12 +909,9 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, TITLES[kind], str(exc))
 
     def _selected_session_id(self) -> int | None:
-        for tab in self.tab_pages:
-            session_id = getattr(tab, "current_session_id", None)
-            if callable(session_id):
-                value = session_id()
-                return int(value) if value is not None else None
-        return None
+        """The session selected in the tab that holds sessions (for its summary)."""
+        tab = self.tab_for(RecordKind.SESSION)
+        return None if tab is None else tab.selected_record(RecordKind.SESSION)
 
     def recovery_kit(self) -> None:
         """Print a new kit: the coach types the code, which is checked against the vault."""

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core.demo import demo_engagements
+from coachdesk.demo import demo_engagements
 from coachdesk.reports import ReportKind
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.main_window import WELCOME, MainWindow

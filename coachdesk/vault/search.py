@@ -3,7 +3,9 @@
 SQLite FTS5 with the ``unicode61`` tokenizer and ``remove_diacritics 2``: case and
 accents do not matter ("muller" finds "Müller", "cafe" finds "Café"). Every word typed
 must match, the last one as a prefix, so results can update as the coach types.
-The index is kept in sync by triggers (migration 2).
+The index is kept in sync by triggers (migrations 2 and 3); which fields of a record go
+into its body is declared on the fields themselves (``search=`` in
+:mod:`coachdesk.core.fields`) and read here by :func:`index_body_sql`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,18 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
+from coachdesk.core.attachments import Attachment
+from coachdesk.core.fields import searchable
+from coachdesk.core.model import (
+    Client,
+    Contract,
+    EmotionEntry,
+    FeedbackEntry,
+    Milestone,
+    Outcome,
+    Risk,
+    Session,
+)
 from coachdesk.vault.db import Connection
 
 # Marks around matched words inside a snippet: control characters that never occur in
@@ -38,6 +52,38 @@ class RecordKind(IntEnum):
     FEEDBACK = 6
     RISK = 7
     ATTACHMENT = 8  # rowids -(id * 8): see migration 3
+
+
+INDEXED: dict[RecordKind, tuple[str, type]] = {
+    RecordKind.CLIENT: ("clients", Client),
+    RecordKind.SESSION: ("sessions", Session),
+    RecordKind.CONTRACT: ("contracts", Contract),
+    RecordKind.OUTCOME: ("outcomes", Outcome),
+    RecordKind.MILESTONE: ("milestones", Milestone),
+    RecordKind.EMOTION: ("emotion_entries", EmotionEntry),
+    RecordKind.FEEDBACK: ("feedback_entries", FeedbackEntry),
+    RecordKind.RISK: ("risks", Risk),
+    RecordKind.ATTACHMENT: ("attachments", Attachment),
+}
+"""Each kind of search hit: the table its rows live in and the record type declaring
+which of its fields are searchable."""
+
+
+def index_body_sql(record_type: type, row: str = "NEW") -> str:
+    """The SQL expression of a record's index body: its searchable fields, in declaration
+    order, joined by spaces (``NEW.agenda || ' ' || NEW.shared_summary …``).
+
+    The one place that decides what goes into the index: a migration that (re)creates
+    the index or its triggers builds the body with this. Migrations 2 and 3 predate it
+    and keep their SQL as shipped (a shipped migration never changes);
+    ``tests/integration/test_search_fields.py`` proves that what they index is exactly
+    what the fields declare. The order of the fields changes no ranking (BM25 counts
+    words, not their order).
+    """
+    names = searchable(record_type)
+    if not names:
+        raise ValueError(f"{record_type.__name__} declares no searchable field")
+    return " || ' ' || ".join(f"{row}.{name}" for name in names)
 
 
 @dataclass(frozen=True, slots=True)

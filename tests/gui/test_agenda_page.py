@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from coachdesk.core.demo import demo_engagements
+from coachdesk.demo import demo_engagements
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.settings import AppSettings

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from coachdesk.core.model import Client, Contract, ContractStatus, RiskLevel
+from coachdesk.services.contracts import draft_contract
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.workspace.contract import ContractTab
 from coachdesk.vault.search import RecordKind
@@ -258,12 +259,9 @@ def test_create_a_contract_for_a_client_without_one(
     with qtbot.waitSignal(controller.data_changed, timeout=1000):
         qtbot.mouseClick(create, Qt.MouseButton.LeftButton)
     contract = stored(controller, client_id)
-    today = controller.store.today()
-    assert contract.status == ContractStatus.DRAFT
-    assert (contract.session_count, contract.session_length_minutes) == (10, 90)
-    assert contract.start_date == today
-    assert contract.end_date is not None
-    assert 180 <= (contract.end_date - today).days <= 185
+    draft = draft_contract(client_id, controller.store.today())  # its terms: unit-tested
+    draft.id = contract.id
+    assert contract == draft
     assert not create.isVisible()
     assert child(tab, QLineEdit, "contractTitleEdit").text() == contract.title
     assert "Draft" in child(tab, QLabel, "contractHeader").text()
@@ -422,3 +420,32 @@ def test_scrolling_over_a_field_does_not_change_it(
     QApplication.sendEvent(spin, wheel)
     assert spin.value() == 10
     assert not tab.autosaver.dirty
+
+
+def test_an_untouched_new_part_goes_when_left_and_is_never_stored(
+    qtbot: QtBot, tab: ContractTab, controller: VaultController
+) -> None:
+    """The one rule for new rows (list_editor), as in every other list."""
+    qtbot.mouseClick(child(tab, QPushButton, "addRisk"), Qt.MouseButton.LeftButton)
+    assert tab.risks.model.rowCount() == 2
+    assert tab.flush()
+    assert len(stored(controller).risks) == 1
+    select_row(tab.risks.view, 0)
+    qtbot.waitUntil(lambda: tab.risks.model.rowCount() == 1)
+    assert len(tab.contract.risks) == 1  # type: ignore[union-attr]  # the contract's list too
+    assert tab.flush()
+    assert stored(controller).version == 1
+
+
+def test_removing_a_new_part_asks_only_once_something_was_typed(
+    qtbot: QtBot, tab: ContractTab, answer_yes: list[str]
+) -> None:
+    qtbot.mouseClick(child(tab, QPushButton, "addMilestone"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(child(tab, QPushButton, "removeMilestone"), Qt.MouseButton.LeftButton)
+    assert answer_yes == []  # nothing in it: it just goes
+    assert tab.milestones.model.rowCount() == 2
+    qtbot.mouseClick(child(tab, QPushButton, "addMilestone"), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(child(tab, QLineEdit, "milestoneTitle"), "Half a thought")
+    qtbot.mouseClick(child(tab, QPushButton, "removeMilestone"), Qt.MouseButton.LeftButton)
+    assert answer_yes == ["Remove milestone"]
+    assert tab.milestones.model.rowCount() == 2

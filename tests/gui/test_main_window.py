@@ -38,6 +38,7 @@ class NotesTab(WorkspaceTab):
     """A minimal tab (the client's intake notes) to exercise the window's contract."""
 
     title = "Profile"
+    record_kinds = frozenset({RecordKind.CLIENT})
 
     def __init__(self, controller: VaultController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from coachdesk.core.audience import Audience, ReportCopy
-from coachdesk.core.demo import demo_engagements
 from coachdesk.core.model import Contract
 from coachdesk.core.sharing import review_items, withheld_note
+from coachdesk.demo import demo_engagements
 from coachdesk.reports import ReportKind
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.main_window import MainWindow

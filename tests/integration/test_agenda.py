@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from coachdesk.core.demo import demo_engagements
 from coachdesk.core.model import ClientStatus, SessionState
+from coachdesk.demo import demo_engagements
 from coachdesk.vault.agenda import AgendaKind, build_agenda, lead
 from coachdesk.vault.exchange import import_engagements
 from coachdesk.vault.search import RecordKind

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from coachdesk.core.demo import demo_engagements
 from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import SessionState
+from coachdesk.demo import demo_engagements
 from coachdesk.vault.calendar import (
     DEFAULT_SUMMARY,
     EventText,

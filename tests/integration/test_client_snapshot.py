@@ -8,9 +8,9 @@ from datetime import date, datetime
 
 import pytest
 
-from coachdesk.core.demo import demo_engagements
 from coachdesk.core.errors import NotFound
 from coachdesk.core.model import EmotionEntry, Session
+from coachdesk.demo import demo_engagements
 from coachdesk.vault.snapshot import own_copy
 from coachdesk.vault.store import Store
 from coachdesk.vault.vault import Vault

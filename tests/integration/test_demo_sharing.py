@@ -14,8 +14,8 @@ import pypdf
 import pytest
 
 from coachdesk.core.audience import Audience, ReportCopy
-from coachdesk.core.demo import demo_engagements
 from coachdesk.core.sharing import needs_sponsor_confirmation
+from coachdesk.demo import demo_engagements
 from coachdesk.reports.api import render_report
 from coachdesk.vault.store import Store
 from coachdesk.vault.vault import Vault

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from coachdesk.core.demo import demo_engagements
 from coachdesk.core.model import Engagement
 from coachdesk.core.progress import engagement_progress
 from coachdesk.core.validation import validate_engagement
+from coachdesk.demo import demo_engagements
 from coachdesk.vault.store import Store
 from coachdesk.vault.vault import Vault
 

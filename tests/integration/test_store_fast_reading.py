@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from coachdesk.core.demo import demo_engagements
 from coachdesk.core.errors import InvalidInput
+from coachdesk.demo import demo_engagements
 from coachdesk.vault import store as store_module
 from coachdesk.vault.store import Store, Table
 from coachdesk.vault.vault import Vault

@@ -223,6 +223,10 @@ def test_every_cli_command_leaves_no_plaintext(audit: Audit) -> None:
     kit = reports / "kit.pdf"
     audit.run("worksheet", "feedback-request", "--client", client_id, "-o", reports / "ws.pdf")
     audit.run("worksheet", "import", reports / "ws.pdf", expect=2)  # no answers: refused
+    audit.run("client", "archive", client_id)
+    demo_id = next(line.split("\t")[0] for line in listing.splitlines() if MARKER not in line)
+    audit.run("client", "delete", demo_id, expect=2)  # not confirmed: refused
+    audit.run("client", "delete", demo_id, "--yes")
 
     # Backups are encrypted: no marker may show, in the file or in the restored vault.
     audit.run("backup", "create", "-o", out / "backup.cdbackup")

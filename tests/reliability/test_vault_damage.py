@@ -69,6 +69,8 @@ COMMANDS = [
     ["clients"],
     ["search", "anything"],
     ["demo"],
+    ["client", "archive", "1"],
+    ["client", "delete", "1", "--yes"],
     ["passwd"],
     ["rotate-key"],
     ["export", "-o", "out.json"],

@@ -51,7 +51,7 @@ def test_everything_below_ui_runs_without_pyside6() -> None:
 
         sys.meta_path.insert(0, NoQt())
         import coachdesk
-        for layer in ("core", "vault", "backup", "reports", "services"):
+        for layer in ("core", "demo", "vault", "backup", "reports", "services"):
             package = importlib.import_module(f"coachdesk.{layer}")
             for info in pkgutil.walk_packages(package.__path__, f"coachdesk.{layer}."):
                 importlib.import_module(info.name)
@@ -63,3 +63,15 @@ def test_everything_below_ui_runs_without_pyside6() -> None:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_demo_data_uses_the_domain_alone_and_only_front_ends_use_it() -> None:
+    """The demo package may import core only; nothing below the use cases imports it."""
+    for path in (PACKAGE / "demo").rglob("*.py"):
+        for name in _imports(path):
+            if name.startswith("coachdesk."):
+                assert name.startswith(("coachdesk.core", "coachdesk.demo")), f"{path}: {name}"
+            assert not name.startswith(("PySide6", "sqlcipher3", "reportlab")), f"{path}: {name}"
+    for layer in ("core", "vault", "backup", "reports"):
+        for path in (PACKAGE / layer).rglob("*.py"):
+            assert not any(n.startswith("coachdesk.demo") for n in _imports(path)), path

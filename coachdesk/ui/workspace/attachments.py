@@ -255,6 +255,7 @@ class AttachmentAdder(QObject):
 
 class AttachmentsTab(WorkspaceTab):
     title = "Attachments"
+    record_kinds = frozenset({RecordKind.ATTACHMENT})
 
     def __init__(self, controller: VaultController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
@@ -352,6 +353,9 @@ class AttachmentsTab(WorkspaceTab):
         self.table.setRowCount(0)
         self._choices = []
         self._update_buttons()
+
+    def selected_record(self, kind: RecordKind) -> int | None:
+        return self.selected_id() if kind == RecordKind.ATTACHMENT else None
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

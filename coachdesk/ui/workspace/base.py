@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
@@ -18,9 +20,15 @@ class WorkspaceTab(QWidget):
     :meth:`clear` after locking: a cleared tab holds no client text in any widget or
     model. Subclasses create their autosavers with :meth:`make_autosaver` so the window's
     status bar shows one save state for all of them.
+
+    A tab is found by what it holds, never by its title: ``record_kinds`` declares the
+    kinds of record it shows, :meth:`focus_record` selects one of them (a search hit,
+    an agenda row) and :meth:`selected_record` says which one is selected (what a
+    report on "the selected session" is about). ``title`` is only the tab's label.
     """
 
     title = ""
+    record_kinds: ClassVar[frozenset[RecordKind]] = frozenset()
     save_state_changed = Signal(object, str)  # SaveState, message
     # A report asked for from the tab's own button: (ReportKind, session id or None).
     # The main window makes it (worker thread, preview) exactly as from the menu.
@@ -47,10 +55,15 @@ class WorkspaceTab(QWidget):
         self.client_id = client_id
 
     def focus_record(self, record_id: int, kind: RecordKind | None = None) -> None:
-        """Select and reveal one record (a search result); tabs override as relevant.
+        """Select and reveal one record of a kind in ``record_kinds`` (a search result);
+        tabs that declare kinds override it.
 
         ``kind`` tells records of different tables apart where one tab shows several
         (outcome, milestone and risk ids each count from 1)."""
+
+    def selected_record(self, kind: RecordKind) -> int | None:
+        """The id of the selected stored record of ``kind`` (None: none, or not here)."""
+        return None
 
     def flush(self) -> bool:
         """Save pending edits now; True when nothing is left unsaved."""

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core import fields
 from coachdesk.core.emotions import (
     MOOD_WORDS,
     PLUTCHIK,
@@ -66,6 +67,7 @@ from coachdesk.ui.mood_meter import (
 )
 from coachdesk.ui.widgets import NoteEdit, section_title
 from coachdesk.ui.workspace.record_log import RecordEditor, RecordLogModel, RecordLogTab
+from coachdesk.vault.search import RecordKind
 from coachdesk.vault.store import ClientRecordRepository
 
 SUGGESTED_WORDS = 8
@@ -88,13 +90,27 @@ def _intensity(entry: EmotionEntry) -> str:
     return f"{entry.intensity} → {entry.intensity_after}"
 
 
+# Labels declared with the fields (coachdesk/core/fields.py).
+_LABEL = fields.label(EmotionEntry, "label")
+_SITUATION = fields.label(EmotionEntry, "situation")
+_TEXTS = (
+    "situation",
+    "trigger",
+    "body_sensation",
+    "thought",
+    "reaction",
+    "perceived_by_others",
+    "regulation_strategy",
+)
+"""The free-text fields of an entry, in the order the editor names them."""
+
 COLUMNS: list[Column[EmotionEntry]] = [
     Column("When", lambda e: e.occurred_at),
-    Column("Label", lambda e: e.label, tooltip=lambda e: text.label(e.family) if e.family else ""),
+    Column(_LABEL, lambda e: e.label, tooltip=lambda e: text.label(e.family) if e.family else ""),
     Column("Quadrant", lambda e: e.quadrant, tooltip=lambda e: QUADRANT_DESCRIPTIONS[e.quadrant]),
     Column("Intensity", _intensity, tooltip=lambda _e: "Intensity before → after regulating"),
     Column("Source", lambda e: _SHORT_SOURCE[e.source], tooltip=lambda e: text.label(e.source)),
-    Column("Situation", lambda e: text.first_line(e.situation, 60), tooltip=lambda e: e.situation),
+    Column(_SITUATION, lambda e: text.first_line(e.situation, 60), tooltip=lambda e: e.situation),
 ]
 QUADRANT_COLUMN = 2
 
@@ -370,16 +386,10 @@ class EmotionEditor(RecordEditor):
         for widget, name in (
             (self.when, "When"),
             (self.source, "Source"),
-            (self.label, "Label"),
-            (self.family, "Plutchik family"),
+            (self.label, fields.label(EmotionEntry, "label")),
+            (self.family, fields.label(EmotionEntry, "family")),
             (self.intensity, "Intensity, 0 to 10"),
-            (self.situation, "Situation"),
-            (self.trigger, "Trigger"),
-            (self.body_sensation, "Body sensation"),
-            (self.thought, "Thought"),
-            (self.reaction, "Reaction"),
-            (self.perceived_by_others, "How others perceived it"),
-            (self.regulation_strategy, "Regulation strategy"),
+            *((getattr(self, name), fields.label(EmotionEntry, name)) for name in _TEXTS),
             (self.regulation_effect, "Effect of the strategy, 0 to 10"),
             (self.intensity_after, "Intensity after, 0 to 10"),
         ):
@@ -539,6 +549,7 @@ class EmotionsTab(RecordLogTab[EmotionEntry, EmotionEditor]):
     """The emotion log of one client: table and chart on the left, the entry on the right."""
 
     title = "Emotions"
+    record_kinds = frozenset({RecordKind.EMOTION})
 
     def __init__(
         self,

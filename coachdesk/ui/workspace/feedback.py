@@ -11,12 +11,14 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
+from coachdesk.core import fields
 from coachdesk.core.model import FeedbackEntry
 from coachdesk.ui import text
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.models.records import Column
 from coachdesk.ui.widgets import NoteEdit, OptionalDateEdit, section_title
 from coachdesk.ui.workspace.record_log import RecordEditor, RecordLogModel, RecordLogTab
+from coachdesk.vault.search import RecordKind
 from coachdesk.vault.store import ClientRecordRepository
 
 COMMON_ROLES = (
@@ -50,7 +52,7 @@ class FeedbackTableModel(RecordLogModel[FeedbackEntry]):
             Column("From", lambda f: _capitalised(f.from_role)),
             Column("Name", lambda f: f.from_name),
             Column(
-                "Observed behaviour",
+                fields.label(FeedbackEntry, "observed_behaviour"),
                 lambda f: text.first_line(f.observed_behaviour, 70),
                 tooltip=lambda f: f.observed_behaviour,
             ),
@@ -100,10 +102,10 @@ class FeedbackEditor(RecordEditor):
         self.outcome.setMinimumContentsLength(24)
         for widget, name in (
             (self.received_on, "Received on"),
-            (self.from_role, "From (role)"),
-            (self.from_name, "From (name)"),
-            (self.observed_behaviour, "Observed behaviour"),
-            (self.perceived_impact, "Perceived impact"),
+            *(
+                (getattr(self, name), fields.label(FeedbackEntry, name))
+                for name in ("from_role", "from_name", "observed_behaviour", "perceived_impact")
+            ),
             (self.outcome, "Linked outcome"),
         ):
             widget.setAccessibleName(name)
@@ -170,6 +172,7 @@ class FeedbackTab(RecordLogTab[FeedbackEntry, FeedbackEditor]):
     """Stakeholder feedback on the client: a table, newest first, and the entry beside it."""
 
     title = "Feedback"
+    record_kinds = frozenset({RecordKind.FEEDBACK})
     model: FeedbackTableModel
 
     def __init__(

@@ -57,6 +57,7 @@ from coachdesk.core.progress import (
     status_headline,
 )
 from coachdesk.reports.kinds import ReportKind
+from coachdesk.services.sessions import place
 from coachdesk.ui import text
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.layout import scroll_area
@@ -775,8 +776,7 @@ def _week_label(day: date) -> str:
 def _session_caption(session: Session, planned: int | None) -> str:
     parts = []
     if session.number is not None:
-        of = f" of {planned}" if planned is not None else ""
-        parts.append(f"Session {session.number}{of}")
+        parts.append(f"Session {place(session.number, planned)}")
     parts.append(text.fmt_datetime(session.started_at))
     parts.append(f"{session.duration_minutes} min")
     return " · ".join(parts)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core import fields
 from coachdesk.core.model import Client, ClientStatus, Disclosure, Focus
 from coachdesk.core.sharing import disclosure_summary
 from coachdesk.ui.autosave import SaveState
@@ -39,6 +40,7 @@ from coachdesk.ui.layout import (
 from coachdesk.ui.sharing import AudienceChipDelegate
 from coachdesk.ui.widgets import OptionalDateEdit
 from coachdesk.ui.workspace.base import WorkspaceTab
+from coachdesk.vault.search import RecordKind
 
 NAME_REQUIRED = "A name is required"
 ERROR_TEXT = QColor("#b3261e")
@@ -73,6 +75,7 @@ class ProfileTab(WorkspaceTab):
     """Edits every field of the client record; saves to ``store.clients``."""
 
     title = "Profile"
+    record_kinds = frozenset({RecordKind.CLIENT})
 
     def __init__(
         self,
@@ -169,8 +172,9 @@ class ProfileTab(WorkspaceTab):
         self._tags.textEdited.connect(self._tags_edited)
 
         self._intake = note("intakeNotes", "How the client came, what they hope for", 5)
-        self._intake.setAccessibleName("Intake notes")
-        self._section("Intake notes", self._intake)
+        intake = fields.label(Client, "intake_notes")
+        self._intake.setAccessibleName(intake)
+        self._section(intake, self._intake)
         b.text(self._intake, "intake_notes")
 
         form = form_layout()
@@ -245,6 +249,9 @@ class ProfileTab(WorkspaceTab):
             self._disclosures.resizeColumnToContents(column)
         self._disclosures.setVisible(bool(entries))
         self._no_disclosures.setVisible(not entries)
+
+    def selected_record(self, kind: RecordKind) -> int | None:
+        return self.client_id if kind == RecordKind.CLIENT else None
 
     def clear(self) -> None:
         super().clear()

@@ -1,24 +1,24 @@
 """A client's log of one kind of record: a table, newest first, and the record's editor.
 
-The Emotions and Feedback tabs are such logs. Everything they share is here: new records
-wait in the table (in italics) until the vault accepts them, every edit autosaves, an
-entry added and left untouched disappears again, and deleting asks first. A tab adds
-its model, its editor, how a new record starts and how a deletion is asked about.
+The Emotions and Feedback tabs are such logs. Everything they share is here: the table
+(sorted, newest first), the empty hint, the editor page, "new" and "delete" controls and
+the layout. The rows themselves, pending new records and the rule for an untouched new
+row are the :class:`~coachdesk.ui.workspace.list_editor.ListEditor`'s, as in every list
+of the app. A tab adds its model, its editor, how a new record starts and how a
+deletion is asked about.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -26,21 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core.errors import InvalidInput, NotFound
 from coachdesk.ui.autosave import SaveState
 from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.layout import record_table
-from coachdesk.ui.models.records import (
-    RECORD_ROLE,
-    SORT_ROLE,
-    Column,
-    Index,
-    RecordSortProxy,
-    RecordTableModel,
-)
+from coachdesk.ui.models.records import SORT_ROLE, RecordSortProxy
 from coachdesk.ui.widgets import section_title
 from coachdesk.ui.workspace.base import WorkspaceTab
+from coachdesk.ui.workspace.list_editor import ListEditor, PendingRowsModel
 from coachdesk.vault.search import RecordKind
 from coachdesk.vault.store import ClientRecordRepository
 
@@ -54,38 +47,8 @@ class LogRecord(Protocol):
 
 R = TypeVar("R", bound=LogRecord)
 
-
-class RecordLogModel(RecordTableModel[R]):
-    """The log's rows; records the vault has not accepted yet are shown in italics."""
-
-    def __init__(
-        self, columns: Sequence[Column[R]], unsaved_tip: str, parent: QObject | None = None
-    ) -> None:
-        super().__init__(columns, parent)
-        self._unsaved_tip = unsaved_tip  # the first column's tooltip on such a row
-        self._unsaved: list[R] = []
-
-    def set_unsaved(self, records: Sequence[R]) -> None:
-        """Records the vault has refused so far (or not yet seen): shown in italics."""
-        before = self._unsaved
-        self._unsaved = list(records)
-        for record in [*before, *self._unsaved]:
-            self.record_changed(record)
-
-    def _is_unsaved(self, record: R) -> bool:
-        return record.id is None or any(r is record for r in self._unsaved)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
-            return None
-        record = self.record(index.row())
-        if role == Qt.ItemDataRole.FontRole and self._is_unsaved(record):
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and self._is_unsaved(record):
-            return self._unsaved_tip
-        return super().data(index, role)
+RecordLogModel = PendingRowsModel
+"""The log's rows (the list editor's model: unsaved records in italics)."""
 
 
 class RecordEditor(QWidget):
@@ -138,8 +101,6 @@ class RecordLogTab(WorkspaceTab, Generic[R, E]):
         autosave_delay_ms: int | None,
     ) -> None:
         super().__init__(controller, parent)
-        self._record_type = record_type
-        self._pending: list[R] = []
         self.model = model
         self.model.setParent(self)
         self.proxy = RecordSortProxy(self)
@@ -169,7 +130,11 @@ class RecordLogTab(WorkspaceTab, Generic[R, E]):
 
         self._autosaver = self.make_autosaver(self._save_pending, autosave_delay_ms)
         self._autosaver.state_changed.connect(self.editor.show_problem)
-        self.editor.binder.changed.connect(self._field_changed)
+        self.rows: ListEditor[R] = ListEditor(
+            record_type, model, self.table, editor.binder, autosaver=self._autosaver, parent=self
+        )
+        self.rows.shown.connect(self._show)
+        self.rows.edited.connect(self._edited)
 
         self.delete_button = QPushButton("Delete…")
         self.delete_button.clicked.connect(self.delete_current)
@@ -179,7 +144,6 @@ class RecordLogTab(WorkspaceTab, Generic[R, E]):
         self.delete_action.triggered.connect(self.delete_current)
         self.table.addAction(self.delete_action)
         self._adders: tuple[QAction, QPushButton] | None = None
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
     # -- building (for subclasses) ---------------------------------------------------
 
@@ -281,46 +245,26 @@ class RecordLogTab(WorkspaceTab, Generic[R, E]):
         same = client_id == self.client_id
         if same:
             self._autosaver.flush()
-        keep = list(self._pending) if same else []
-        selected = self.current_entry() if same else None
-        if not same:
+        else:
             self.clear()
         super().show_client(client_id)
         self._load_related()
-        by_id: dict[int | None, R] = {r.id: r for r in keep if r.id is not None}
-        stored = [by_id.get(r.id, r) for r in self._repository().for_client(client_id)]
-        unsaved = [r for r in keep if r.id is None]
-        self._pending = keep
-        self.editor.binder.set_record(None)
-        self.model.set_records([*stored, *unsaved])
-        self.model.set_unsaved(self._pending)
-        target = None
-        if selected is not None:
-            target = next(
-                (
-                    r
-                    for r in self.model.records()
-                    if r is selected or (selected.id is not None and r.id == selected.id)
-                ),
-                None,
-            )
-        if target is None and self.proxy.rowCount() > 0:
-            target = self._record_at(self.proxy.index(0, 0))
-        self._select(target)
+        self.rows.load(self._repository().for_client(client_id), keep_edits=same)
 
     def focus_record(self, record_id: int, kind: RecordKind | None = None) -> None:
-        record = next((r for r in self.model.records() if r.id == record_id), None)
-        if record is not None:
-            self._select(record)
+        if kind is not None and kind not in self.record_kinds:
+            return
+        if self.rows.select_id(record_id) is not None:
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def selected_record(self, kind: RecordKind) -> int | None:
+        current = self.rows.current()
+        return current.id if current is not None and kind in self.record_kinds else None
 
     def clear(self) -> None:
         super().clear()
-        self._pending = []
-        self.editor.binder.set_record(None)
+        self.rows.clear()
         self.editor.show_problem(SaveState.SAVED, "")
-        self.model.set_unsaved([])
-        self.model.clear()
         self.stack.setCurrentIndex(0)
         self.delete_button.setEnabled(False)
         self._enable_adding(False)
@@ -328,19 +272,14 @@ class RecordLogTab(WorkspaceTab, Generic[R, E]):
     # -- actions ---------------------------------------------------------------------
 
     def current_entry(self) -> R | None:
-        record = self.editor.binder.record
-        return record if isinstance(record, self._record_type) else None
+        return self.rows.current()
 
     def _add(self, focus: QWidget, reason: Qt.FocusReason) -> R | None:
         """Start a new record, selected in the table and shown in the editor with the
         focus on ``focus``; it is stored once the vault accepts it (None: no client)."""
         if self.client_id is None:
             return None
-        record = self._new_record(self.client_id)
-        self.model.append(record)
-        self._select(record)
-        focus.setFocus(reason)
-        return record
+        return self.rows.add(self._new_record(self.client_id), focus, reason)
 
     def delete_current(self) -> bool:
         """Delete the selected record after the coach confirms; True when deleted."""
@@ -348,33 +287,17 @@ class RecordLogTab(WorkspaceTab, Generic[R, E]):
         if record is None or self.client_id is None:
             return False
         heading, question = self._delete_question(record)
-        answer = QMessageBox.question(
-            self,
-            heading,
-            f"{question}\nThis cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        repository = self._repository()
+        if not self.rows.delete(
+            self, record, heading, f"{question}\nThis cannot be undone.", repository.delete
+        ):
             return False
-        if record.id is not None:
-            with contextlib.suppress(NotFound):  # already gone (deleted elsewhere)
-                self._repository().delete(record.id)
-        self._pending = [r for r in self._pending if r is not record]
-        if not self._pending:
-            self._autosaver.discard()
-        proxy_row = self.table.currentIndex().row()
-        self.editor.binder.set_record(None)
-        self.model.remove(self.model.row_of(record))
-        self.model.set_unsaved(self._pending)
-        if self.proxy.rowCount() > 0:
-            row = min(max(proxy_row, 0), self.proxy.rowCount() - 1)
-            self._select(self._record_at(self.proxy.index(row, 0)))
-        else:
-            self._select(None)
         if record.id is not None:
             self.controller.notify_changed(self.client_id)
         return True
+
+    def _select(self, record: R | None) -> None:
+        self.rows.select(record)
 
     # -- internals -------------------------------------------------------------------
 
@@ -382,88 +305,23 @@ class RecordLogTab(WorkspaceTab, Generic[R, E]):
         for control in self._adders or ():
             control.setEnabled(enabled)
 
-    def _record_at(self, index: QModelIndex | QPersistentModelIndex) -> R | None:
-        if not index.isValid():
-            return None
-        record = self.proxy.data(index, RECORD_ROLE)
-        return record if isinstance(record, self._record_type) else None
-
-    def _select(self, record: R | None) -> None:
-        if record is None:
-            self.table.clearSelection()
-            self.table.setCurrentIndex(QModelIndex())
-            self._show(None)
-            return
-        row = self.model.row_of(record)
-        if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-        if self.current_entry() is not record:  # same row: no currentRowChanged
-            self._show(record)
-
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        record = self._record_at(current)
-        previous = self.current_entry()
-        if previous is record:
-            return
-        self._autosaver.flush()  # save the record being left, now
-        if previous is not None and previous.id is None and not self._is_pending(previous):
-            # Added and left untouched: nothing to keep; drop it once selection settles.
-            QTimer.singleShot(0, lambda r=previous: self._drop_untouched(r))
-        self._show(record)
-
     def _show(self, record: R | None) -> None:
-        self.editor.binder.set_record(record)
         self.stack.setCurrentIndex(0 if record is None else 1)
         self.empty_hint.setText(self._empty_text(self.model.rowCount() > 0))
         self.delete_button.setEnabled(record is not None)
         self._enable_adding(self.client_id is not None)
         self._shown(record)
 
-    def _drop_untouched(self, record: R) -> None:
-        if (
-            record.id is None
-            and not self._is_pending(record)
-            and self.current_entry() is not record
-        ):
-            row = self.model.row_of(record)
-            if row >= 0:
-                self.model.remove(row)
-
-    def _is_pending(self, record: R) -> bool:
-        return any(r is record for r in self._pending)
-
-    def _field_changed(self, field: str) -> None:
-        record = self.current_entry()
-        if record is None:
-            return
-        if not self._is_pending(record):
-            self._pending.append(record)
-        self.model.record_changed(record)
-        self._edited(record, field)
-        self._autosaver.touch()
-
     def _save_pending(self) -> None:
         """Store every changed record; records the vault refuses stay pending (and say why)."""
-        if self.client_id is None:
-            self._pending = []
+        client_id = self.client_id
+        if client_id is None:
             return
         repository = self._repository()
-        problem: InvalidInput | None = None
-        saved = False
-        for record in list(self._pending):
-            record.client_id = self.client_id
-            try:
-                repository.save(record)
-            except InvalidInput as exc:
-                problem = problem or exc
-                continue
-            self._pending = [r for r in self._pending if r is not record]
-            saved = True
-        self.model.set_unsaved(self._pending)
-        if saved:
-            self.controller.notify_changed(self.client_id)
-        if problem is not None:
-            raise problem
+
+        def save(record: R) -> None:
+            record.client_id = client_id
+            repository.save(record)
+
+        if self.rows.save_pending(save):
+            self.controller.notify_changed(client_id)

@@ -7,14 +7,9 @@ private notes) are kept visibly apart.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from PySide6.QtCore import (
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -28,7 +23,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLayout,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -40,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core import fields
 from coachdesk.core.attendance import AWAITING_LABEL, awaiting_outcome, state_label
-from coachdesk.core.errors import InvalidInput
 from coachdesk.core.model import (
     ActionItem,
     ActionOwner,
@@ -59,6 +53,7 @@ from coachdesk.core.validation import (
     SESSION_MINUTES_MIN,
 )
 from coachdesk.reports.kinds import ReportKind
+from coachdesk.services.sessions import next_session, number_of
 from coachdesk.ui import text
 from coachdesk.ui.binding import RecordBinder
 from coachdesk.ui.controller import VaultController
@@ -76,39 +71,22 @@ from coachdesk.ui.layout import (
     scroll_area,
     with_hint,
 )
-from coachdesk.ui.models.records import SORT_ROLE, Column, RecordSortProxy, RecordTableModel
+from coachdesk.ui.models.records import SORT_ROLE, Column, RecordSortProxy
 from coachdesk.ui.widgets import (
     OptionalDateEdit,
     PrivateNoteEdit,
     private_banner,
 )
 from coachdesk.ui.workspace.base import WorkspaceTab
+from coachdesk.ui.workspace.list_editor import ListEditor, PendingRowsModel
 from coachdesk.vault.search import RecordKind
 
-Index = QModelIndex | QPersistentModelIndex
-
 NEW_SESSION_SHORTCUT = "Ctrl+Shift+N"
-DEFAULT_SESSION_MINUTES = 60
 SIZE_SAMPLE_ROWS = 40
 """Rows of the session list measured to size its columns (Qt's default: 1000)."""
 # Private notes' (background, text) colours when no stylesheet colours them.
 PRIVATE_LIGHT = (QColor("#fff4d6"), QColor("#8a5a00"))
 PRIVATE_DARK = (QColor("#3a3222"), QColor("#e0b562"))
-
-
-def quarter_hour(moment: datetime) -> datetime:
-    """``moment`` rounded to the nearest quarter hour: sessions are booked on :00, :15…"""
-    hour = moment.replace(minute=0, second=0, microsecond=0)
-    minutes = (moment - hour).total_seconds() / 60
-    return hour + timedelta(minutes=15 * round(minutes / 15))
-
-
-def number_of(session: Session, contract: Contract | None) -> str:
-    """The place of a session: "3 of 10" with a counted contract, "3" without, or ""."""
-    if session.number is None:
-        return ""
-    planned = contract.session_count if contract is not None else None
-    return f"{session.number} of {planned}" if planned else str(session.number)
 
 
 def mnemonic_safe(value: str) -> str:
@@ -140,6 +118,7 @@ class SessionsTab(WorkspaceTab):
     """List of sessions (newest first) and an autosaving editor for the selected one."""
 
     title = "Sessions"
+    record_kinds = frozenset({RecordKind.SESSION})
 
     def __init__(
         self,
@@ -150,25 +129,23 @@ class SessionsTab(WorkspaceTab):
     ) -> None:
         super().__init__(controller, parent)
         self._contract: Contract | None = None
-        self._actions: list[ActionItem] = []  # all of the client's, shown per session
-        # Edited records wait here until saved, keyed by identity: switching session
-        # never drops an edit that could not be saved yet.
-        self._dirty_sessions: dict[int, Session] = {}
-        self._dirty_actions: dict[int, ActionItem] = {}
+        self._actions: list[ActionItem] = []  # the client's stored ones, shown per session
         self._loading = False
         self._outcome_boxes: list[QCheckBox] = []
         self._wheel_guard = WheelGuard(self)
         self._labels = LabelColumn()
 
-        self._sessions: RecordTableModel[Session] = RecordTableModel(self._session_columns(), self)
+        self._sessions: PendingRowsModel[Session] = PendingRowsModel(
+            self._session_columns(), "Not saved yet: type in it to keep it", self
+        )
         self._sessions.setObjectName("sessionListModel")
         self._sorted = RecordSortProxy(self)
         self._sorted.setSourceModel(self._sessions)
         self._sorted.setSortRole(SORT_ROLE)
         self._sorted.setDynamicSortFilter(True)
         self._sorted.sort(0, Qt.SortOrder.DescendingOrder)
-        self._actions_model: RecordTableModel[ActionItem] = RecordTableModel(
-            self._action_columns(), self
+        self._actions_model: PendingRowsModel[ActionItem] = PendingRowsModel(
+            self._action_columns(), "Not saved yet: it needs a text", self
         )
         self._actions_model.setObjectName("actionItemModel")
 
@@ -196,7 +173,23 @@ class SessionsTab(WorkspaceTab):
         layout.addWidget(splitter)
 
         self._bind()
-        self._show_session(None)
+        # The sessions, and the selected session's action items: two lists, one rule
+        # for new rows (see list_editor).
+        self._session_rows = ListEditor(
+            Session, self._sessions, self._list, self._binder, autosaver=self._session_saver
+        )
+        self._session_rows.shown.connect(self._session_shown)
+        self._session_rows.edited.connect(self._session_edited)
+        self._action_rows = ListEditor(
+            ActionItem,
+            self._actions_model,
+            self._action_list,
+            self._action_binder,
+            autosaver=self._action_saver,
+        )
+        self._action_rows.shown.connect(self._action_shown)
+        self._action_rows.removed.connect(self._action_removed)
+        self._session_shown(None)
 
     # -- building ------------------------------------------------------------------
 
@@ -244,7 +237,6 @@ class SessionsTab(WorkspaceTab):
         # dates and small numbers, and measuring all of a long engagement's rows made
         # Qt call data() thousands of times each time the list was filled.
         header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
-        self._list.selectionModel().currentRowChanged.connect(self._current_session_changed)
         layout.addWidget(self._list, 1)
 
         buttons = QHBoxLayout()
@@ -264,9 +256,7 @@ class SessionsTab(WorkspaceTab):
         self.summary_button = QPushButton("Session summary…")
         self.summary_button.setObjectName("sessionSummaryButton")
         self.summary_button.setToolTip("The shareable summary of the selected session (PDF)")
-        self.summary_button.clicked.connect(
-            lambda: self.report_requested.emit(ReportKind.SESSION, self.current_session_id())
-        )
+        self.summary_button.clicked.connect(self._ask_summary)
         buttons.addWidget(self._new_button)
         buttons.addWidget(self.summary_button)
         buttons.addStretch(1)
@@ -460,7 +450,7 @@ class SessionsTab(WorkspaceTab):
         style_private(self._private, banner)
         box.addWidget(banner)
         box.addWidget(self._private)
-        self._section("Private notes", box)
+        self._section(fields.label(Session, "private_notes"), box)
 
     def _build_takeaways(self) -> None:
         form = form_layout()
@@ -523,7 +513,6 @@ class SessionsTab(WorkspaceTab):
         header = self._action_list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self._action_list.selectionModel().currentRowChanged.connect(self._current_action_changed)
         box.addWidget(self._action_list)
 
         self._action_owner = QComboBox()
@@ -587,14 +576,12 @@ class SessionsTab(WorkspaceTab):
         b.text(self._focus_area, "focus_area")
         b.integer(self._process, "process_rating", optional=True)
         b.integer(self._result, "result_rating", optional=True)
-        b.changed.connect(self._session_edited)
 
         a = self._action_binder
         a.choice(self._action_owner, "owner", ActionOwner)
         a.text(self._action_text, "text")
         a.date(self._action_due, "due")
         a.choice(self._action_status, "status", ActionStatus)
-        a.changed.connect(self._action_edited)
 
     # -- WorkspaceTab ------------------------------------------------------------------
 
@@ -603,8 +590,6 @@ class SessionsTab(WorkspaceTab):
         same = client_id == self.client_id
         if not self.flush() and same:
             return  # keep the unsaved edits on screen rather than reload over them
-        current = self._current_session()
-        keep = current.id if same and current is not None else None
         if not same:
             self.clear()
         super().show_client(client_id)
@@ -612,30 +597,22 @@ class SessionsTab(WorkspaceTab):
         self._contract = snapshot.contract()
         sessions = snapshot.sessions()
         self._actions = snapshot.action_items()
-        self._dirty_sessions.clear()
-        self._dirty_actions.clear()
-        self._show_session(None)
         self._configure_for_contract(sessions)
-        self._sessions.set_records(sessions)
-        self._select_session(keep)
+        self._session_rows.load(sessions, keep_edits=same)
 
     def focus_record(self, record_id: int, kind: RecordKind | None = None) -> None:
         """Select and reveal the session ``record_id`` (a search hit); others are ignored."""
         if kind not in (None, RecordKind.SESSION):
             return
-        if any(s.id == record_id for s in self._sessions.records()):
-            self._select_session(record_id)
+        if self._session_rows.select_id(record_id) is not None:
             self._list.setFocus()
 
     def clear(self) -> None:
         super().clear()
-        self._dirty_sessions.clear()
-        self._dirty_actions.clear()
-        self._show_session(None)
-        self._sessions.clear()
-        self._actions_model.clear()
         self._actions = []
         self._contract = None
+        self._session_rows.clear()
+        self._action_rows.clear()
         self._configure_for_contract([])
         self._started.setDateTime(self._started.minimumDateTime())
 
@@ -646,102 +623,64 @@ class SessionsTab(WorkspaceTab):
     # -- user actions ----------------------------------------------------------------
 
     def new_session(self) -> None:
-        """Create and store a session for now, numbered next, and put the cursor in it."""
+        """Start a session for now, numbered next, with the cursor in it; it is stored
+        once the coach changes anything in it (an untouched one goes again)."""
         if self.client_id is None or not self.controller.is_unlocked:
             return
         self.flush()
         contract = self._contract
-        numbers = [s.number for s in self._sessions.records() if s.number is not None]
-        following = max(numbers, default=0) + 1
-        planned = contract.session_count if contract is not None else None
-        # Beyond the contract's count the session is an extra, uncounted one.
-        number = None if planned and following > planned else following
-        minutes = (contract.session_length_minutes if contract else None) or (
-            DEFAULT_SESSION_MINUTES
-        )
-        session = Session(
-            client_id=self.client_id,
-            started_at=quarter_hour(datetime.now()),
-            duration_minutes=min(max(minutes, SESSION_MINUTES_MIN), SESSION_MINUTES_MAX),
-            number=number,
-            format=contract.format if contract is not None else SessionFormat.IN_PERSON,
-        )
-        try:
-            self.controller.store.sessions.save(session, contract)
-        except InvalidInput as exc:
-            QMessageBox.warning(self, "New session", str(exc))
-            return
+        session = next_session(self.client_id, contract, self._sessions.records(), datetime.now())
         self._configure_for_contract([*self._sessions.records(), session])
-        self._sessions.append(session)
-        self._select_session(session.id)
-        self._agenda.setFocus()
-        self.controller.notify_changed(self.client_id)
+        self._session_rows.add(session, self._agenda)
 
     def delete_session(self) -> None:
         """Delete the selected session after the coach confirms (No is the default)."""
         session = self._current_session()
-        if session is None or session.id is None or self.client_id is None:
+        if session is None or self.client_id is None:
             return
-        answer = QMessageBox.question(
-            self,
-            "Delete session",
+        question = (
             f"Delete the session of {text.fmt_datetime(session.started_at)} and all its "
-            "notes?\n\nIts action items stay on the client’s list. This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            "notes?\n\nIts action items stay on the client’s list. This cannot be undone."
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self.controller.store.sessions.delete(session.id)
-        except InvalidInput as exc:
-            QMessageBox.warning(self, "Delete session", str(exc))
-            return
-        self._dirty_sessions.pop(id(session), None)
-        if not self._dirty_sessions:
-            self._session_saver.discard()
+        if (
+            self._session_rows.delete(
+                self, session, "Delete session", question, self._delete_stored_session
+            )
+            and session.id is not None
+        ):
+            self.controller.notify_changed(self.client_id)
+
+    def _delete_stored_session(self, session_id: int) -> None:
+        self.controller.store.sessions.delete(session_id)
         for item in self._actions:  # the database set these to NULL too
-            if item.session_id == session.id:
+            if item.session_id == session_id:
                 item.session_id = None
-        row = self._sorted.mapFromSource(self._sessions.index(self._sessions.row_of(session), 0))
-        proxy_row = row.row()
-        self._show_session(None)
-        self._sessions.remove(self._sessions.row_of(session))
-        remaining = self._sorted.rowCount()
-        if remaining:
-            self._list.setCurrentIndex(self._sorted.index(min(proxy_row, remaining - 1), 0))
-        else:
-            self._show_session(None)  # now says "No sessions yet"
-        self.controller.notify_changed(self.client_id)
 
     def add_action_item(self) -> None:
         """A new, empty commitment for this session; stored once it has text."""
         session = self._current_session()
         if session is None or self.client_id is None:
             return
+        if session.id is None:  # a commitment is something typed in: keep the session
+            self._session_rows.mark_edited(session, "action_items")
+            if not self._session_saver.flush() or session.id is None:
+                return
         item = ActionItem(client_id=self.client_id, session_id=session.id)
-        self._actions.append(item)
-        row = self._actions_model.append(item)
-        self._action_list.setCurrentIndex(self._actions_model.index(row, 1))
-        self._action_text.setFocus()
+        self._action_rows.add(item, self._action_text)
 
     def remove_action_item(self) -> None:
-        item = self._action_binder.record
-        if not isinstance(item, ActionItem):
+        """Remove the selected commitment (without asking: it is one line, soon retyped)."""
+        item = self._action_rows.current()
+        if item is None:
             return
-        if item.id is not None:
-            try:
-                self.controller.store.action_items.delete(item.id)
-            except InvalidInput as exc:
-                QMessageBox.warning(self, "Remove action item", str(exc))
-                return
-        self._dirty_actions.pop(id(item), None)
-        if not self._dirty_actions:
-            self._action_saver.discard()
-        self._actions = [a for a in self._actions if a is not item]
-        self._action_binder.set_record(None)
-        self._actions_model.remove(self._actions_model.row_of(item))
-        if item.id is not None and self.client_id is not None:
+        store = self.controller.store
+        if (
+            self._action_rows.delete(
+                self, item, "Remove action item", None, store.action_items.delete
+            )
+            and item.id is not None
+            and self.client_id is not None
+        ):
             self.controller.notify_changed(self.client_id)
 
     # -- showing -------------------------------------------------------------------
@@ -772,6 +711,9 @@ class SessionsTab(WorkspaceTab):
             self._outcome_boxes.append(box)
         self._no_outcomes.setVisible(not self._outcome_boxes)
 
+    def selected_record(self, kind: RecordKind) -> int | None:
+        return self.current_session_id() if kind == RecordKind.SESSION else None
+
     def current_session_id(self) -> int | None:
         """The selected session's id: what "Session summary" reports on."""
         session = self._current_session()
@@ -781,39 +723,9 @@ class SessionsTab(WorkspaceTab):
         record = self._binder.record
         return record if isinstance(record, Session) else None
 
-    def _select_session(self, session_id: int | None) -> None:
-        """Select ``session_id`` (None or unknown: the newest)."""
-        target = QModelIndex()
-        for row in range(self._sorted.rowCount()):
-            index = self._sorted.index(row, 0)
-            record = self._sessions.record(self._sorted.mapToSource(index).row())
-            if record.id == session_id:
-                target = index
-                break
-        if not target.isValid() and self._sorted.rowCount():
-            target = self._sorted.index(0, 0)
-        if target.isValid():
-            self._list.selectionModel().setCurrentIndex(
-                target,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self._list.scrollTo(target)
-        else:
-            self._show_session(None)
-
-    def _current_session_changed(self, current: Index, _previous: Index) -> None:
-        session = None
-        if current.isValid():
-            session = self._sessions.record(self._sorted.mapToSource(current).row())
-        self._show_session(session)
-
-    def _show_session(self, session: Session | None) -> None:
-        if session is not None and session is self._binder.record:
-            return
+    def _session_shown(self, session: Session | None) -> None:
         self._loading = True
         try:
-            self._binder.set_record(session)
             grow = session is not None and session.template == SessionTemplate.GROW
             (self._template_grow if grow else self._template_free).setChecked(True)
             self._grow_box.setVisible(grow)
@@ -823,9 +735,9 @@ class SessionsTab(WorkspaceTab):
                 box.setEnabled(session is not None)
             self._template_free.setEnabled(session is not None)
             self._template_grow.setEnabled(session is not None)
-            self._action_binder.set_record(None)
+            self._action_saver.flush()  # the items of the session being left
             items = [] if session is None else self._actions_of(session)
-            self._actions_model.set_records(items)
+            self._action_rows.load(items, select_first=False)
         finally:
             self._loading = False
         self._update_heading()
@@ -866,10 +778,11 @@ class SessionsTab(WorkspaceTab):
         if index >= 0 and self._current_session() is not None:
             self._state.setCurrentIndex(index)
 
-    def _current_action_changed(self, current: Index, _previous: Index) -> None:
-        item = self._actions_model.record(current.row()) if current.isValid() else None
-        self._action_binder.set_record(item)
+    def _action_shown(self, item: ActionItem | None) -> None:
         self._remove_action.setEnabled(item is not None)
+
+    def _action_removed(self, item: ActionItem) -> None:
+        self._actions = [a for a in self._actions if a is not item]
 
     # -- editing -------------------------------------------------------------------
 
@@ -881,7 +794,7 @@ class SessionsTab(WorkspaceTab):
         template = SessionTemplate.GROW if grow else SessionTemplate.FREE
         if session.template != template:
             session.template = template
-            self._session_edited("template")
+            self._session_rows.mark_edited(session, "template")
 
     def _outcome_toggled(self, outcome_id: int, checked: bool) -> None:
         session = self._current_session()
@@ -893,51 +806,36 @@ class SessionsTab(WorkspaceTab):
         else:
             ids.discard(outcome_id)
         session.outcome_ids = sorted(ids)
-        self._session_edited("outcome_ids")
+        self._session_rows.mark_edited(session, "outcome_ids")
 
-    def _session_edited(self, field: str) -> None:
-        session = self._current_session()
-        if session is None:
-            return
-        self._dirty_sessions[id(session)] = session
-        self._session_saver.touch()
-        self._sessions.record_changed(session)
+    def _session_edited(self, _session: Session, field: str) -> None:
         if field in ("started_at", "number"):
             self._update_heading()
             self._list.scrollTo(self._list.currentIndex())
         if field in ("started_at", "duration_minutes", "state"):
             self._update_question()
 
-    def _action_edited(self, _field: str) -> None:
-        item = self._action_binder.record
-        if not isinstance(item, ActionItem):
-            return
-        self._dirty_actions[id(item)] = item
-        self._action_saver.touch()
-        self._actions_model.record_changed(item)
+    def _ask_summary(self) -> None:
+        """The selected session's summary: stored first, so a new one has its id."""
+        self.flush()
+        self.report_requested.emit(ReportKind.SESSION, self.current_session_id())
 
     def _save_sessions(self) -> None:
         store = self.controller.store
-        for key, session in list(self._dirty_sessions.items()):
-            store.sessions.save(session, self._contract)
-            del self._dirty_sessions[key]
-        if self.client_id is not None:
+        saved = self._session_rows.save_pending(
+            lambda session: store.sessions.save(session, self._contract)
+        )
+        if saved and self.client_id is not None:
             self.controller.notify_changed(self.client_id)
 
     def _save_actions(self) -> None:
         """Save every edited action item; one without text is not stored (yet)."""
         store = self.controller.store
-        problem: InvalidInput | None = None
-        saved = False
-        for key, item in list(self._dirty_actions.items()):
-            try:
-                store.action_items.save(item)
-            except InvalidInput as exc:
-                problem = problem or exc
-                continue
-            del self._dirty_actions[key]
-            saved = True
-        if saved and self.client_id is not None:
+
+        def save(item: ActionItem) -> None:
+            store.action_items.save(item)
+            if not any(a is item for a in self._actions):
+                self._actions.append(item)
+
+        if self._action_rows.save_pending(save) and self.client_id is not None:
             self.controller.notify_changed(self.client_id)
-        if problem is not None:
-            raise problem

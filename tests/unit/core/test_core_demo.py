@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import random
 import unicodedata
 from collections import Counter
 from dataclasses import fields
 from datetime import date, datetime, time, timedelta
+from types import ModuleType
 
 import pytest
 
 from coachdesk.core.attendance import awaiting_outcome
-from coachdesk.core.demo import demo_engagements
 from coachdesk.core.emotions import Quadrant, family_of, mood_word
 from coachdesk.core.model import (
     ActionItem,
@@ -39,6 +40,8 @@ from coachdesk.core.progress import (
     process_result_balance,
 )
 from coachdesk.core.validation import validate_engagement
+from coachdesk.demo import ENGAGEMENTS, demo_engagements
+from coachdesk.demo.common import Calendar
 
 TODAY = date(2025, 6, 11)  # a Wednesday
 # Every weekday, a leap day, a year end: the demo is dated relative to any of them.
@@ -127,6 +130,22 @@ def test_every_engagement_is_valid_and_nothing_lies_in_the_future(today: date) -
             assert all(reading.on <= today for reading in outcome.history)
         for milestone in engagement.contract.milestones:
             assert milestone.done_on is None or milestone.done_on <= today
+
+
+@pytest.mark.parametrize("module", ENGAGEMENTS, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
+def test_each_engagement_module_builds_a_valid_engagement_on_its_own(module: ModuleType) -> None:
+    """One module per engagement: each builds alone, validates, and its sponsor marks point
+    at items that exist (a typo in a position would raise IndexError in the assembler)."""
+    engagement = module.build(Calendar(TODAY), random.Random(0))
+    validate_engagement(engagement)
+    contract = engagement.contract
+    assert contract is not None
+    outcomes, milestones, risks = module.SPONSOR_SEES
+    assert max(outcomes) <= len(contract.outcomes)
+    assert max(milestones) <= len(contract.milestones)
+    assert max(risks, default=0) <= len(contract.risks)
+    assert all(p <= len(contract.risks) for p in module.COACH_ONLY_RISKS)
+    assert not set(risks) & set(module.COACH_ONLY_RISKS)
 
 
 def test_today_of_all_days_works() -> None:
