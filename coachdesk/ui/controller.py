@@ -141,6 +141,8 @@ class VaultController(QObject):
         if self._vault is None:
             return
         self.about_to_lock.emit()
+        if self._store is not None:
+            self._store.forget_snapshot()  # the client's records it read for the tabs
         vault, self._vault, self._store = self._vault, None, None
         self.backup_secret = None
         vault.lock()

@@ -67,7 +67,9 @@ class IdleWatcher(QObject):
         return self._countdown.isActive()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY and self._countdown.isActive():
+        # Every event of the app passes here: ask the cheap question first (reading
+        # the type builds a Python enum member; all activity events are input events).
+        if event.isInputEvent() and event.type() in _ACTIVITY and self._countdown.isActive():
             self._countdown.start()
         return False
 

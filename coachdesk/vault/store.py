@@ -9,7 +9,9 @@ have small repositories of their own on top. Every save validates first
 
 from __future__ import annotations
 
+import enum
 import json
+import types
 import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -43,6 +45,7 @@ from coachdesk.vault.attachments import (
     small_page_cache,
 )
 from coachdesk.vault.db import Connection, forget_deleted_pages, transaction
+from coachdesk.vault.snapshot import ClientSnapshot
 
 R = TypeVar("R")
 
@@ -68,6 +71,83 @@ def _from_sqlite_bool(decode: codec.Decoder) -> codec.Decoder:
         return decode(value, path)
 
     return decode_stored
+
+
+_INT_MAX = 2**63 - 1  # as the codec's: the range SQLite can store
+
+
+def _compile_from_row(
+    record: type[Any],
+    decoders: Sequence[tuple[str, codec.Decoder, str, bool]],
+    hints: dict[str, Any],
+    offset: int,
+) -> Any:
+    """A function that builds ``record`` from a row, with the common checks inline.
+
+    Per column it tests the cheap sufficient condition of the field's decoder (an ``int``
+    in SQLite's range, an ASCII ``str``, a known choice value, an ISO date or local time
+    parsed as the decoder parses it, ``None`` for an optional field); anything else
+    (JSON, floats, booleans, a non-ASCII text, a wrong type) goes through the decoder
+    itself, which accepts it or raises its usual error. One call per row instead of one
+    or two per field: decoding a long emotion log took most of a tab's time.
+    """
+    env: dict[str, Any] = {
+        "_cls": record,
+        "_json_loads": json.loads,
+        "_INT_MAX": _INT_MAX,
+        "_date": date,
+        "_datetime": datetime,
+    }
+    lines = ["def from_row(row):"]
+    arguments = []
+    for i, (field, decode, path, is_json) in enumerate(decoders):
+        v, d, p = f"v{i}", f"_d{i}", f"_p{i}"
+        env[d], env[p] = decode, path
+        lines.append(f"    {v} = row[{i + offset}]")
+        hint = hints.get(field)
+        optional = False
+        if typing.get_origin(hint) in (types.UnionType, typing.Union):
+            inner = [a for a in typing.get_args(hint) if a is not type(None)]
+            optional, hint = True, inner[0] if len(inner) == 1 else None
+        if is_json:
+            lines.append(f"    {v} = {d}(_json_loads({v}), {p})")
+            arguments.append(f"{field}={v}")
+            continue
+        if hint is str:
+            check = f"type({v}) is not str or not {v}.isascii()"
+        elif hint is int:
+            check = f"type({v}) is not int or not -_INT_MAX <= {v} <= _INT_MAX"
+        elif isinstance(hint, type) and issubclass(hint, enum.Enum):
+            members = f"_m{i}"
+            env[members] = {member.value: member for member in hint}
+            lines.append(f"    {v} = {members}.get({v}, {v}) if type({v}) is str else {v}")
+            check = f"type({v}) is not {members}_type"
+            env[f"{members}_type"] = hint
+        elif hint is date or hint is datetime:
+            # The decoder's own test (ISO text of its length, parsed, no time zone),
+            # inline; whatever it does not pass is left to the decoder to judge.
+            parse = f"_p{i}_parse"
+            env[parse] = hint.fromisoformat
+            wanted = "len({v}) == 10" if hint is date else "10 < len({v}) <= 32"
+            lines.append(f"    if type({v}) is str and {wanted.format(v=v)}:")
+            lines.append("        try:")
+            lines.append(f"            parsed = {parse}({v})")
+            lines.append("        except ValueError:")
+            lines.append("            parsed = None")
+            naive = "" if hint is date else " and parsed.tzinfo is None"
+            lines.append(f"        if parsed is not None{naive}:")
+            lines.append(f"            {v} = parsed")
+            check = f"type({v}) is not {'_date' if hint is date else '_datetime'}"
+        else:
+            check = "True"  # floats, booleans…: the decoder itself
+        if optional:
+            check = f"{v} is not None and ({check})"
+        lines.append(f"    if {check}:")
+        lines.append(f"        {v} = {d}({v}, {p})")
+        arguments.append(f"{field}={v}")
+    lines.append(f"    return _cls({', '.join(arguments)})")
+    exec("\n".join(lines), env)  # noqa: S102 - generated from the record's own fields
+    return env["from_row"]
 
 
 class Table(Generic[R]):
@@ -124,6 +204,9 @@ class Table(Generic[R]):
             )
             for field in selected
         ]
+        self._fast_from_row = _compile_from_row(
+            record, self._decoders, hints, offset=0 if self.has_id else 1
+        )
 
     def values(self, record: R, extra: Sequence[Any] = ()) -> list[Any]:
         encoded = codec.encode(record)
@@ -139,8 +222,19 @@ class Table(Generic[R]):
         Every value goes through its field's strict decoder, as with
         ``codec.decode(self.record, …, self.name)`` (same checks, same error paths), but
         without an intermediate dict and per-row path strings: a client's emotion log
-        is thousands of rows, read each time a tab shows it.
+        is thousands of rows, read each time a tab shows it. The reader is compiled once
+        per table (:func:`_compile_from_row`): it checks the common cases inline and hands
+        any value it is not sure of to the field's own decoder, so a row is decoded, or
+        refused with the same message, exactly as :meth:`strict_from_row` would.
         """
+        if len(row) == len(self._decoders) + (0 if self.has_id else 1):
+            record: R = self._fast_from_row(row)
+            return record
+        return self.strict_from_row(row)
+
+    def strict_from_row(self, row: Sequence[Any]) -> R:
+        """:meth:`from_row` one field at a time through the codec's decoders (the
+        reference the compiled reader is tested against, and what it falls back to)."""
         cells = row if self.has_id else row[1:]
         values: dict[str, Any] = {}
         for (field, decode, path, is_json), value in zip(self._decoders, cells, strict=True):
@@ -561,6 +655,7 @@ class Store:
         self.feedback = ClientRecordRepository(conn, FEEDBACK)
         self.disclosures = ClientRecordRepository(conn, DISCLOSURES)
         self.attachments = AttachmentRepository(conn)
+        self._snapshot: ClientSnapshot | None = None
 
     def transaction(self) -> Any:
         return transaction(self.conn)
@@ -583,11 +678,7 @@ class Store:
                 emotions = self.emotions.for_client(client_id)
             else:
                 since = datetime.combine(emotions_since, datetime.min.time())
-                emotions = EMOTIONS.where(
-                    self.conn,
-                    "client_id = ? AND occurred_at >= ?",
-                    (client_id, since.isoformat(timespec="seconds")),
-                )
+                emotions = self.emotions_since(client_id, since)
             return Engagement(
                 client=self.clients.get(client_id),
                 contract=self.contracts.for_client(client_id),
@@ -597,6 +688,26 @@ class Store:
                 feedback=self.feedback.for_client(client_id),
                 disclosures=self.disclosures.for_client(client_id),
             )
+
+    def emotions_since(self, client_id: int, since: datetime) -> list[EmotionEntry]:
+        """The client's emotion entries from ``since`` on, oldest first."""
+        return EMOTIONS.where(
+            self.conn,
+            "client_id = ? AND occurred_at >= ?",
+            (client_id, since.isoformat(timespec="seconds")),
+        )
+
+    def snapshot(self, client_id: int) -> ClientSnapshot:
+        """The client's records as the workspace tabs read them, each kind read once
+        while the vault does not change (:class:`ClientSnapshot`); one client at a time."""
+        held = self._snapshot
+        if held is None or held.client_id != client_id or not held.is_current():
+            held = self._snapshot = ClientSnapshot(self, client_id)
+        return held
+
+    def forget_snapshot(self) -> None:
+        """Drop the records the snapshot holds (on lock: no client record may outlive it)."""
+        self._snapshot = None
 
     def delete_client(self, client_id: int) -> None:
         """Remove the client and everything of theirs (cascade, attachments included),

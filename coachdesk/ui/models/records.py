@@ -24,6 +24,16 @@ Index = QModelIndex | QPersistentModelIndex
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+_ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        RECORD_ROLE,
+        SORT_ROLE,
+    }
+)
+"""The roles :meth:`RecordTableModel.data` answers (subclasses answer more themselves)."""
 
 
 @dataclass(frozen=True)
@@ -204,8 +214,12 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
-            return None
+        if (
+            role not in _ANSWERED
+            or not index.isValid()
+            or not 0 <= index.row() < len(self._records)
+        ):
+            return None  # views ask every role of every cell they size: most have no answer
         record = self._records[index.row()]
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:

@@ -70,13 +70,14 @@ def local_files(urls: Sequence[object]) -> list[Path]:
 def link_choices(controller: VaultController, client_id: int) -> list[tuple[str, str, int]]:
     """(label, field, id) for every record of the client an attachment may be linked to."""
     store = controller.store
+    snapshot = store.snapshot(client_id)  # the records the other tabs read too
     choices: list[tuple[str, str, int]] = []
-    for session in store.sessions.for_client(client_id):
+    for session in snapshot.sessions():
         number = f"Session {session.number}" if session.number else "Session"
         choices.append(
             (f"{number} · {session.started_at.date().isoformat()}", "session_id", session.id or 0)
         )
-    contract = store.contracts.for_client(client_id)
+    contract = snapshot.contract()
     if contract is not None and contract.id is not None:
         versions = [v.version for v in store.contracts.versions(contract.id)]
         for version in [*versions, contract.version]:
@@ -89,7 +90,7 @@ def link_choices(controller: VaultController, client_id: int) -> list[tuple[str,
                     outcome.id or 0,
                 )
             )
-    for entry in store.feedback.for_client(client_id):
+    for entry in snapshot.feedback():
         choices.append(
             (
                 f"Feedback · {entry.from_role or 'stakeholder'} · {entry.received_on.isoformat()}",

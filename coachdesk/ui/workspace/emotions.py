@@ -151,7 +151,7 @@ class EmotionChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[EmotionEntry] = []
-        self._plotted: list[tuple[int, datetime, int, int]] = []
+        self._plotted: list[tuple[int, datetime, int, int]] | None = None  # None: never plotted
         chart = QChart()
         chart.setMargins(QMargins(2, 2, 2, 2))
         chart.setBackgroundRoundness(0)
@@ -213,10 +213,12 @@ class EmotionChart(QChartView):
         # Selecting another entry, or editing one's text, leaves the plotted values as
         # they were: then only the selection marker moves (a long log has thousands of
         # points to rebuild).
+        # An empty chart stays empty: clearing the tab before another client's log is
+        # loaded no longer plots nothing twice (each plot re-lays out the axes).
         # An entry not yet placed on the Mood Meter has nothing to plot.
         entries = [e for e in entries if e.placed]
         plotted = [(id(e), e.occurred_at, e.pleasantness or 0, e.energy or 0) for e in entries]
-        if not plotted or plotted != self._plotted:
+        if plotted != self._plotted:
             self._plotted = plotted
             self._plot(entries)
         self._selected.replace(
@@ -233,13 +235,6 @@ class EmotionChart(QChartView):
         self._entries = sorted(entries, key=lambda e: e.occurred_at)
         points = [(_ms(e.occurred_at), e.pleasantness or 0, e.energy or 0) for e in self._entries]
         xs = [x for x, _, _ in points]
-        self._pleasant.replace([QPointF(x, p) for x, p, _ in points])
-        self._energy.replace([QPointF(x, e) for x, _, e in points])
-        weeks = weekly_means(
-            (e.occurred_at, e.pleasantness or 0, e.energy or 0) for e in self._entries
-        )
-        self._pleasant_week.replace([QPointF(_ms(w.middle), w.pleasantness) for w in weeks])
-        self._energy_week.replace([QPointF(_ms(w.middle), w.energy) for w in weeks])
         day = 86_400_000.0
         if xs:
             low, high = float(min(xs)), float(max(xs))
@@ -247,8 +242,17 @@ class EmotionChart(QChartView):
         else:
             high = _ms(datetime.now())
             low, pad = high - 30 * day, 0.0
+        # The axis first, then the points: a new range re-lays out every point already
+        # plotted, so setting it while the old (usually no) points are there is cheap.
         self._x.setRange(_qdatetime(low - pad), _qdatetime(high + pad))
         self._x.setFormat("dd MMM HH:mm" if high - low < 2 * day and xs else "dd MMM")
+        self._pleasant.replace([QPointF(x, p) for x, p, _ in points])
+        self._energy.replace([QPointF(x, e) for x, _, e in points])
+        weeks = weekly_means(
+            (e.occurred_at, e.pleasantness or 0, e.energy or 0) for e in self._entries
+        )
+        self._pleasant_week.replace([QPointF(_ms(w.middle), w.pleasantness) for w in weeks])
+        self._energy_week.replace([QPointF(_ms(w.middle), w.energy) for w in weeks])
 
     def clear(self) -> None:
         self.set_entries([], None)

@@ -543,7 +543,8 @@ class OverviewTab(WorkspaceTab):
         today = store.today()
         try:
             # The emotion chart shows the last weeks only: no need to read a long log.
-            engagement = store.load_engagement(client_id, emotions_since=_chart_start(today))
+            snapshot = store.snapshot(client_id)  # read once for every tab (vault/snapshot.py)
+            engagement = snapshot.engagement(emotions_since=_chart_start(today))
         except NotFound:  # the client was deleted
             self.clear()
             return

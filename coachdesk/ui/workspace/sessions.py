@@ -593,10 +593,10 @@ class SessionsTab(WorkspaceTab):
         if not same:
             self.clear()
         super().show_client(client_id)
-        store = self.controller.store
-        self._contract = store.contracts.for_client(client_id)
-        sessions = store.sessions.for_client(client_id)
-        self._actions = store.action_items.for_client(client_id)
+        snapshot = self.controller.store.snapshot(client_id)  # shared with the other tabs
+        self._contract = snapshot.contract()
+        sessions = snapshot.sessions()
+        self._actions = snapshot.action_items()
         self._configure_for_contract(sessions)
         self._session_rows.load(sessions, keep_edits=same)
 
