@@ -7,6 +7,8 @@ Every text field of a domain record (``str``, or a list of them) is declared wit
 * whether **search** indexes it (the full-text index body, see
   :func:`coachdesk.vault.search.index_body_sql`), or leaves it out on purpose (an e-mail
   address, a file's checksum);
+* whether it is **one line** (a name, a title: at most
+  :data:`coachdesk.core.limits.LINE_MAX` characters) or a note (``line=False``);
 * who may **read** it in a shareable report: the widest audience (coach only, the
   client, the sponsor; audiences nest, so "sponsor" means client and sponsor too), or
   the attribute that marks it per item (an outcome's ``audience``, a milestone's
@@ -52,6 +54,8 @@ class FieldInfo:
     """When not empty, the item's own marking decides, within ``audience``: the name of
     the record's attribute that holds the audience (``"audience"``, ``"note_audience"``
     …), or :data:`BY_CLAUSE`."""
+    line: bool = False
+    """True for a single-line field (a name, a title); False for a note."""
 
     @property
     def client(self) -> bool:
@@ -70,14 +74,15 @@ def text(
     search: bool,
     audience: Audience,
     follows: str = "",
+    line: bool = False,
     default: str = "",
     required: bool = False,
     many: bool = False,
 ) -> Any:
     """A text field of a record, with its :class:`FieldInfo`: ``default`` (empty), or
-    ``required``; ``many`` for a list of strings (empty by default). Typed ``Any`` like
-    :func:`dataclasses.field`."""
-    metadata: Mapping[str, FieldInfo] = {KEY: FieldInfo(label, search, audience, follows)}
+    ``required``; ``many`` for a list of strings (empty by default); ``line`` for one
+    line. Typed ``Any`` like :func:`dataclasses.field`."""
+    metadata: Mapping[str, FieldInfo] = {KEY: FieldInfo(label, search, audience, follows, line)}
     if required:
         return dataclasses.field(metadata=metadata)
     if many:

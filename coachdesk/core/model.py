@@ -47,16 +47,20 @@ class Client:
     """The person being coached, and who sponsors (pays for) the coaching."""
 
     id: int | None = None
-    name: str = text("Name", search=True, audience=Audience.SPONSOR)
-    organisation: str = text("Organisation", search=True, audience=Audience.SPONSOR)
-    role: str = text("Role", search=True, audience=Audience.SPONSOR)
-    sponsor_organisation: str = text("Sponsor organisation", search=True, audience=Audience.SPONSOR)
-    sponsor_contact: str = text("Sponsor contact", search=False, audience=Audience.SPONSOR)
-    email: str = text("Email", search=False, audience=Audience.SPONSOR)
-    phone: str = text("Phone", search=False, audience=Audience.SPONSOR)
+    name: str = text("Name", search=True, audience=Audience.SPONSOR, line=True)
+    organisation: str = text("Organisation", search=True, audience=Audience.SPONSOR, line=True)
+    role: str = text("Role", search=True, audience=Audience.SPONSOR, line=True)
+    sponsor_organisation: str = text(
+        "Sponsor organisation", search=True, audience=Audience.SPONSOR, line=True
+    )
+    sponsor_contact: str = text(
+        "Sponsor contact", search=False, audience=Audience.SPONSOR, line=True
+    )
+    email: str = text("Email", search=False, audience=Audience.SPONSOR, line=True)
+    phone: str = text("Phone", search=False, audience=Audience.SPONSOR, line=True)
     status: ClientStatus = ClientStatus.ACTIVE
     focus: Focus = Focus.OTHER
-    tags: list[str] = text("Tags", search=False, audience=Audience.COACH, many=True)
+    tags: list[str] = text("Tags", search=False, audience=Audience.COACH, many=True, line=True)
     intake_notes: str = text("Intake notes", search=True, audience=Audience.COACH)
     retention_date: date | None = None
     """When the client's records should be deleted (data-protection retention)."""
@@ -100,14 +104,20 @@ class Outcome:
 
     id: int | None = None
     contract_id: int | None = None
-    statement: str = text("Statement", search=True, audience=Audience.SPONSOR, follows="audience")
-    measure: str = text("Measure", search=True, audience=Audience.SPONSOR, follows="audience")
+    statement: str = text(
+        "Statement", search=True, audience=Audience.SPONSOR, follows="audience", line=True
+    )
+    measure: str = text(
+        "Measure", search=True, audience=Audience.SPONSOR, follows="audience", line=True
+    )
     baseline: float | None = None
     target: float | None = None
     current: float | None = None
     history: list[OutcomeReading] = field(default_factory=list)
     deadline: date | None = None
-    owner: str = text("Owner", search=True, audience=Audience.SPONSOR, follows="audience")
+    owner: str = text(
+        "Owner", search=True, audience=Audience.SPONSOR, follows="audience", line=True
+    )
     audience: Audience = Audience.CLIENT
     """Who may see it; the sponsor only once the coach marks it (see core.sharing)."""
 
@@ -119,7 +129,9 @@ class Milestone:
     id: int | None = None
     contract_id: int | None = None
     outcome_id: int | None = None
-    title: str = text("Milestone", search=True, audience=Audience.SPONSOR, follows="audience")
+    title: str = text(
+        "Milestone", search=True, audience=Audience.SPONSOR, follows="audience", line=True
+    )
     due: date | None = None
     done_on: date | None = None
     evidence: str = text(
@@ -154,7 +166,9 @@ class Risk:
 
     id: int | None = None
     contract_id: int | None = None
-    description: str = text("Risk", search=True, audience=Audience.SPONSOR, follows="audience")
+    description: str = text(
+        "Risk", search=True, audience=Audience.SPONSOR, follows="audience", line=True
+    )
     likelihood: RiskLevel = RiskLevel.MEDIUM
     impact: RiskLevel = RiskLevel.MEDIUM
     mitigation: str = text("Mitigation", search=True, audience=Audience.SPONSOR, follows="audience")
@@ -177,14 +191,14 @@ class Contract:
     id: int | None = None
     client_id: int | None = None
     version: int = 1
-    title: str = text("Title", search=True, audience=Audience.SPONSOR)
+    title: str = text("Title", search=True, audience=Audience.SPONSOR, line=True)
     start_date: date | None = None
     end_date: date | None = None
     session_count: int | None = None
     session_length_minutes: int | None = None
-    cadence: str = text("Cadence", search=True, audience=Audience.SPONSOR)
+    cadence: str = text("Cadence", search=True, audience=Audience.SPONSOR, line=True)
     format: SessionFormat = SessionFormat.IN_PERSON
-    fees: str = text("Fees", search=True, audience=Audience.SPONSOR, follows=BY_CLAUSE)
+    fees: str = text("Fees", search=True, audience=Audience.SPONSOR, follows=BY_CLAUSE, line=True)
     cancellation_terms: str = text(
         "Cancellation", search=True, audience=Audience.SPONSOR, follows=BY_CLAUSE
     )
@@ -273,7 +287,7 @@ class Session:
     decisions: str = text("Decisions", search=True, audience=Audience.CLIENT)
     insights: str = text("Insights and resources", search=True, audience=Audience.COACH)
     comfort_zone_steps: str = text("Comfort-zone steps", search=True, audience=Audience.COACH)
-    focus_area: str = text("Focus", search=True, audience=Audience.COACH)
+    focus_area: str = text("Focus", search=True, audience=Audience.COACH, line=True)
     process_rating: int | None = None
     """0–10: how well the conversation itself went."""
     result_rating: int | None = None
@@ -301,7 +315,7 @@ class ActionItem:
     client_id: int | None = None
     session_id: int | None = None
     owner: ActionOwner = ActionOwner.CLIENT
-    text: str = text("Commitment", search=False, audience=Audience.CLIENT)
+    text: str = text("Commitment", search=False, audience=Audience.CLIENT, line=True)
     due: date | None = None
     status: ActionStatus = ActionStatus.OPEN
     reviewed_session_id: int | None = None
@@ -327,7 +341,7 @@ class EmotionEntry:
     source: EmotionSource = EmotionSource.SELF_REPORT
     situation: str = text("Situation", search=True, audience=Audience.COACH)
     trigger: str = text("Trigger", search=True, audience=Audience.COACH)
-    label: str = text("Label", search=True, audience=Audience.COACH)
+    label: str = text("Label", search=True, audience=Audience.COACH, line=True)
     """A Mood Meter word or the client's own word."""
     family: str = text("Plutchik family", search=True, audience=Audience.CLIENT)
     """A Plutchik family (see :class:`coachdesk.core.emotions.PlutchikFamily`) or ""."""
@@ -336,11 +350,13 @@ class EmotionEntry:
     energy: int | None = 0
     """−5…+5; None while not yet placed, like ``pleasantness``."""
     intensity: int = 5
-    body_sensation: str = text("Body sensation", search=True, audience=Audience.COACH)
+    body_sensation: str = text("Body sensation", search=True, audience=Audience.COACH, line=True)
     thought: str = text("Thought", search=True, audience=Audience.COACH)
     reaction: str = text("Reaction", search=True, audience=Audience.COACH)
     perceived_by_others: str = text("How others perceived it", search=True, audience=Audience.COACH)
-    regulation_strategy: str = text("Regulation strategy", search=True, audience=Audience.COACH)
+    regulation_strategy: str = text(
+        "Regulation strategy", search=True, audience=Audience.COACH, line=True
+    )
     regulation_effect: int | None = None
     intensity_after: int | None = None
 
@@ -373,8 +389,8 @@ class FeedbackEntry:
     id: int | None = None
     client_id: int | None = None
     received_on: date
-    from_role: str = text("From (role)", search=True, audience=Audience.COACH)
-    from_name: str = text("From (name)", search=True, audience=Audience.COACH)
+    from_role: str = text("From (role)", search=True, audience=Audience.COACH, line=True)
+    from_name: str = text("From (name)", search=True, audience=Audience.COACH, line=True)
     observed_behaviour: str = text("Observed behaviour", search=True, audience=Audience.COACH)
     perceived_impact: str = text("Perceived impact", search=True, audience=Audience.COACH)
     outcome_id: int | None = None
