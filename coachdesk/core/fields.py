@@ -56,6 +56,10 @@ class FieldInfo:
     …), or :data:`BY_CLAUSE`."""
     line: bool = False
     """True for a single-line field (a name, a title); False for a note."""
+    form: str = ""
+    """The label of the editor's form row when it differs from ``label``: with its
+    keyboard mnemonic (``"O&bserved behaviour"``), or shorter under a section heading
+    (``"&Contact"`` under "Sponsor"). Empty: the form shows ``label``."""
 
     @property
     def client(self) -> bool:
@@ -75,14 +79,17 @@ def text(
     audience: Audience,
     follows: str = "",
     line: bool = False,
+    form: str = "",
     default: str = "",
     required: bool = False,
     many: bool = False,
 ) -> Any:
     """A text field of a record, with its :class:`FieldInfo`: ``default`` (empty), or
     ``required``; ``many`` for a list of strings (empty by default); ``line`` for one
-    line. Typed ``Any`` like :func:`dataclasses.field`."""
-    metadata: Mapping[str, FieldInfo] = {KEY: FieldInfo(label, search, audience, follows, line)}
+    line; ``form`` for the editor's row label. Typed ``Any`` like :func:`dataclasses.field`."""
+    metadata: Mapping[str, FieldInfo] = {
+        KEY: FieldInfo(label, search, audience, follows, line, form)
+    }
     if required:
         return dataclasses.field(metadata=metadata)
     if many:
@@ -107,6 +114,12 @@ def info(record_type: type, name: str) -> FieldInfo:
 def label(record_type: type, name: str) -> str:
     """The label of ``record_type.name``, as editors and reports show it."""
     return info(record_type, name).label
+
+
+def form_label(record_type: type, name: str) -> str:
+    """The label of ``record_type.name``'s row in its editor, keyboard mnemonic included."""
+    declared = info(record_type, name)
+    return declared.form or declared.label
 
 
 def labelled(record_type: type, names: typing.Iterable[str]) -> tuple[tuple[str, str], ...]:

@@ -47,20 +47,28 @@ class Client:
     """The person being coached, and who sponsors (pays for) the coaching."""
 
     id: int | None = None
-    name: str = text("Name", search=True, audience=Audience.SPONSOR, line=True)
-    organisation: str = text("Organisation", search=True, audience=Audience.SPONSOR, line=True)
-    role: str = text("Role", search=True, audience=Audience.SPONSOR, line=True)
+    name: str = text("Name", search=True, audience=Audience.SPONSOR, line=True, form="&Name")
+    organisation: str = text(
+        "Organisation", search=True, audience=Audience.SPONSOR, line=True, form="&Organisation"
+    )
+    role: str = text("Role", search=True, audience=Audience.SPONSOR, line=True, form="&Role")
     sponsor_organisation: str = text(
-        "Sponsor organisation", search=True, audience=Audience.SPONSOR, line=True
+        "Sponsor organisation",
+        search=True,
+        audience=Audience.SPONSOR,
+        line=True,
+        form="Or&ganisation",  # under the heading "Sponsor"
     )
     sponsor_contact: str = text(
-        "Sponsor contact", search=False, audience=Audience.SPONSOR, line=True
+        "Sponsor contact", search=False, audience=Audience.SPONSOR, line=True, form="&Contact"
     )
-    email: str = text("Email", search=False, audience=Audience.SPONSOR, line=True)
-    phone: str = text("Phone", search=False, audience=Audience.SPONSOR, line=True)
+    email: str = text("Email", search=False, audience=Audience.SPONSOR, line=True, form="&Email")
+    phone: str = text("Phone", search=False, audience=Audience.SPONSOR, line=True, form="&Phone")
     status: ClientStatus = ClientStatus.ACTIVE
     focus: Focus = Focus.OTHER
-    tags: list[str] = text("Tags", search=False, audience=Audience.COACH, many=True, line=True)
+    tags: list[str] = text(
+        "Tags", search=False, audience=Audience.COACH, many=True, line=True, form="&Tags"
+    )
     intake_notes: str = text("Intake notes", search=True, audience=Audience.COACH)
     retention_date: date | None = None
     """When the client's records should be deleted (data-protection retention)."""
@@ -389,10 +397,18 @@ class FeedbackEntry:
     id: int | None = None
     client_id: int | None = None
     received_on: date
-    from_role: str = text("From (role)", search=True, audience=Audience.COACH, line=True)
-    from_name: str = text("From (name)", search=True, audience=Audience.COACH, line=True)
-    observed_behaviour: str = text("Observed behaviour", search=True, audience=Audience.COACH)
-    perceived_impact: str = text("Perceived impact", search=True, audience=Audience.COACH)
+    from_role: str = text(
+        "From (role)", search=True, audience=Audience.COACH, line=True, form="From (r&ole)"
+    )
+    from_name: str = text(
+        "From (name)", search=True, audience=Audience.COACH, line=True, form="&Name"
+    )
+    observed_behaviour: str = text(
+        "Observed behaviour", search=True, audience=Audience.COACH, form="O&bserved behaviour"
+    )
+    perceived_impact: str = text(
+        "Perceived impact", search=True, audience=Audience.COACH, form="&Perceived impact"
+    )
     outcome_id: int | None = None
     source: FeedbackSource = FeedbackSource.COACH
 
