@@ -284,24 +284,32 @@ class Session:
     number: int | None = None
     """n of N: the session's place in the contract, when the coach counts."""
     format: SessionFormat = SessionFormat.IN_PERSON
-    agenda: str = text("Agenda", search=True, audience=Audience.CLIENT)
+    agenda: str = text("Agenda", search=True, audience=Audience.CLIENT, form="&Agenda")
     template: SessionTemplate = SessionTemplate.FREE
-    grow_goal: str = text("Goal", search=True, audience=Audience.COACH)
-    grow_reality: str = text("Reality", search=True, audience=Audience.COACH)
-    grow_options: str = text("Options", search=True, audience=Audience.COACH)
-    grow_way_forward: str = text("Way forward", search=True, audience=Audience.COACH)
+    grow_goal: str = text("Goal", search=True, audience=Audience.COACH, form="&Goal")
+    grow_reality: str = text("Reality", search=True, audience=Audience.COACH, form="&Reality")
+    grow_options: str = text("Options", search=True, audience=Audience.COACH, form="&Options")
+    grow_way_forward: str = text(
+        "Way forward", search=True, audience=Audience.COACH, form="&Way forward"
+    )
     shared_summary: str = text("Shared summary", search=True, audience=Audience.CLIENT)
     private_notes: str = text("Private notes", search=True, audience=Audience.COACH)
-    decisions: str = text("Decisions", search=True, audience=Audience.CLIENT)
-    insights: str = text("Insights and resources", search=True, audience=Audience.COACH)
-    comfort_zone_steps: str = text("Comfort-zone steps", search=True, audience=Audience.COACH)
-    focus_area: str = text("Focus", search=True, audience=Audience.COACH, line=True)
+    decisions: str = text("Decisions", search=True, audience=Audience.CLIENT, form="De&cisions")
+    insights: str = text(
+        "Insights and resources", search=True, audience=Audience.COACH, form="&Insights"
+    )
+    comfort_zone_steps: str = text(
+        "Comfort-zone steps", search=True, audience=Audience.COACH, form="Comfort &zone"
+    )
+    focus_area: str = text(
+        "Focus", search=True, audience=Audience.COACH, line=True, form="Focu&s area"
+    )
     process_rating: int | None = None
     """0–10: how well the conversation itself went."""
     result_rating: int | None = None
     """0–10: how much it moved the client towards the agreed results."""
     outcome_ids: list[int] = field(default_factory=list)
-    next_steps: str = text("Next steps", search=True, audience=Audience.CLIENT)
+    next_steps: str = text("Next steps", search=True, audience=Audience.CLIENT, form="Ne&xt steps")
 
 
 class ActionOwner(StrEnum):
@@ -347,23 +355,27 @@ class EmotionEntry:
     client_id: int | None = None
     occurred_at: datetime
     source: EmotionSource = EmotionSource.SELF_REPORT
-    situation: str = text("Situation", search=True, audience=Audience.COACH)
-    trigger: str = text("Trigger", search=True, audience=Audience.COACH)
-    label: str = text("Label", search=True, audience=Audience.COACH, line=True)
+    situation: str = text("Situation", search=True, audience=Audience.COACH, form="&Situation")
+    trigger: str = text("Trigger", search=True, audience=Audience.COACH, form="&Trigger")
+    label: str = text("Label", search=True, audience=Audience.COACH, line=True, form="&Label")
     """A Mood Meter word or the client's own word."""
-    family: str = text("Plutchik family", search=True, audience=Audience.CLIENT)
+    family: str = text("Plutchik family", search=True, audience=Audience.CLIENT, form="Fa&mily")
     """A Plutchik family (see :class:`coachdesk.core.emotions.PlutchikFamily`) or ""."""
     pleasantness: int | None = 0
     """−5…+5; None while a new entry is not yet placed on the Mood Meter (never stored)."""
     energy: int | None = 0
     """−5…+5; None while not yet placed, like ``pleasantness``."""
     intensity: int = 5
-    body_sensation: str = text("Body sensation", search=True, audience=Audience.COACH, line=True)
-    thought: str = text("Thought", search=True, audience=Audience.COACH)
-    reaction: str = text("Reaction", search=True, audience=Audience.COACH)
-    perceived_by_others: str = text("How others perceived it", search=True, audience=Audience.COACH)
+    body_sensation: str = text(
+        "Body sensation", search=True, audience=Audience.COACH, line=True, form="&Body sensation"
+    )
+    thought: str = text("Thought", search=True, audience=Audience.COACH, form="Thou&ght")
+    reaction: str = text("Reaction", search=True, audience=Audience.COACH, form="Re&action")
+    perceived_by_others: str = text(
+        "How others perceived it", search=True, audience=Audience.COACH, form="&Perceived by others"
+    )
     regulation_strategy: str = text(
-        "Regulation strategy", search=True, audience=Audience.COACH, line=True
+        "Regulation strategy", search=True, audience=Audience.COACH, line=True, form="Strateg&y"
     )
     regulation_effect: int | None = None
     intensity_after: int | None = None

@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from coachdesk.core import fields
-from coachdesk.core.model import Client, FeedbackEntry
+from coachdesk.core.model import Client, EmotionEntry, FeedbackEntry
 from coachdesk.ui.controller import VaultController
+from coachdesk.ui.workspace.emotions import EmotionEditor
 from coachdesk.ui.workspace.feedback import FeedbackEditor
 from coachdesk.ui.workspace.profile import ProfileTab
 
@@ -53,3 +54,12 @@ def test_the_profile_labels_its_rows_from_the_declarations(
 def test_a_field_without_a_form_label_shows_its_label() -> None:
     assert fields.form_label(Client, "intake_notes") == fields.label(Client, "intake_notes")
     assert fields.form_label(Client, "sponsor_contact") == "&Contact"
+
+
+def test_the_emotion_form_labels_its_rows_from_the_declarations(qtbot: QtBot) -> None:
+    editor = EmotionEditor()
+    qtbot.addWidget(editor)
+    names = [f.name for f in fields.text_fields(EmotionEntry) if f.info.form]
+    assert len(names) == 9
+    for name in names:
+        assert row_label(editor, getattr(editor, name)) == fields.form_label(EmotionEntry, name)
