@@ -3,7 +3,7 @@ and the welcome and lock screens in the same window while the vault is closed.
 
 Its menus and status bar, its File-menu commands and its client list's handlers are
 mixins in ``ui/window/`` (see that package); this module keeps the pages, opening and
-locking, navigation to a record, reports and the window's own state."""
+locking, navigation to a record and the window's own state."""
 
 from __future__ import annotations
 
@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.core.errors import CoachDeskError, WrongPassphrase
-from coachdesk.reports import ReportKind
 from coachdesk.ui import settings as keys
 from coachdesk.ui.agenda import AgendaPage
 from coachdesk.ui.clipboard import ClipboardGuard
@@ -52,7 +51,7 @@ from coachdesk.ui.files import choose_open_file
 from coachdesk.ui.idle import IdleWatcher
 from coachdesk.ui.models.clients import ClientFilterModel, ClientListModel
 from coachdesk.ui.pages import UnlockPage, WelcomePage
-from coachdesk.ui.reports import TITLES, ReportRunner
+from coachdesk.ui.reports import ReportRunner
 from coachdesk.ui.screen import place_in_screen
 from coachdesk.ui.search import SearchDialog
 from coachdesk.ui.settings import AppSettings
@@ -471,45 +470,6 @@ class MainWindow(WindowMenus, WindowCommands, WindowClients):
         self._load_current_tab()
         if kind in tab.record_kinds:
             tab.focus_record(record_id, kind)
-
-    # -- reports -----------------------------------------------------------------------
-
-    def request_report(self, kind: ReportKind, session_id: int | None = None) -> None:
-        client_id = self.current_client_id()
-        if client_id is None or not self.controller.is_unlocked:
-            QMessageBox.information(self, TITLES[kind], "Select a client first.")
-            return
-        self._flush_all()
-        include_private = False
-        if kind == ReportKind.CLIENT_EXPORT:
-            box = QMessageBox(
-                QMessageBox.Icon.Question,
-                TITLES[kind],
-                "Include your private session notes? They are marked confidential in the export.",
-                QMessageBox.StandardButton.Cancel,
-                self,
-            )
-            without = box.addButton("Export without private notes", QMessageBox.ButtonRole.NoRole)
-            with_private = box.addButton("Include private notes", QMessageBox.ButtonRole.YesRole)
-            box.setDefaultButton(without)
-            self._run(box)
-            if box.clickedButton() not in (without, with_private):
-                return
-            include_private = box.clickedButton() is with_private
-        if kind == ReportKind.SESSION and session_id is None:
-            session_id = self._selected_session_id()
-            if session_id is None and not self.controller.store.sessions.for_client(client_id):
-                QMessageBox.information(self, TITLES[kind], "This client has no sessions yet.")
-                return
-        try:
-            self.reports.generate(kind, client_id, session_id, include_private)
-        except CoachDeskError as exc:
-            QMessageBox.warning(self, TITLES[kind], str(exc))
-
-    def _selected_session_id(self) -> int | None:
-        """The session selected in the tab that holds sessions (for its summary)."""
-        tab = self.tab_for(RecordKind.SESSION)
-        return None if tab is None else tab.selected_record(RecordKind.SESSION)
 
     # -- window state ---------------------------------------------------------------------
 

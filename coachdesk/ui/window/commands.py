@@ -1,5 +1,6 @@
-"""The main window's commands behind the File and Help menus: backups, the calendar
-export, worksheets, the recovery kit, settings, the passphrase and the keys.
+"""The main window's commands behind the File, Reports and Help menus: backups, the
+calendar export, worksheets, reports, the recovery kit, settings, the passphrase and the
+keys.
 
 A mixin of :class:`~coachdesk.ui.main_window.MainWindow`: each command works on the
 window's vault, settings and status bar, and its tests call them on the window.
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk import __version__
 from coachdesk.core.errors import CoachDeskError
+from coachdesk.reports import ReportKind
 from coachdesk.ui import settings as keys
 from coachdesk.ui.backups import BackupScheduler
 from coachdesk.ui.clipboard import ClipboardGuard
@@ -37,9 +39,11 @@ from coachdesk.ui.dialogs.vault_dialogs import (
 )
 from coachdesk.ui.files import choose_save_file
 from coachdesk.ui.idle import IdleWatcher
-from coachdesk.ui.reports import ReportRunner
+from coachdesk.ui.reports import TITLES, ReportRunner
 from coachdesk.ui.settings import AppSettings
+from coachdesk.ui.workspace.base import WorkspaceTab
 from coachdesk.vault.calendar import EventText, write_calendar
+from coachdesk.vault.search import RecordKind
 
 CALENDAR_FILE_NAME = "coachdesk-sessions.ics"
 """Suggested name of a calendar export: never a client's name."""
@@ -47,7 +51,7 @@ QUIT_BACKUP_FRESH = timedelta(hours=1)
 
 
 class WindowCommands(QMainWindow):
-    """The File and Help menus' commands, run on the window."""
+    """The File, Reports and Help menus' commands, run on the window."""
 
     controller: VaultController
     settings: AppSettings
@@ -60,6 +64,7 @@ class WindowCommands(QMainWindow):
         # Defined on the window and its other parts.
         def _flush_all(self) -> bool: ...
         def current_client_id(self) -> int | None: ...
+        def tab_for(self, kind: RecordKind) -> WorkspaceTab | None: ...
 
     def _back_up_before_quitting(self) -> None:
         """The backup "on quit": unless one was made in the last hour."""
@@ -140,6 +145,45 @@ class WindowCommands(QMainWindow):
             "the same events are updated.",
             8000,
         )
+
+    # -- reports -----------------------------------------------------------------------
+
+    def request_report(self, kind: ReportKind, session_id: int | None = None) -> None:
+        client_id = self.current_client_id()
+        if client_id is None or not self.controller.is_unlocked:
+            QMessageBox.information(self, TITLES[kind], "Select a client first.")
+            return
+        self._flush_all()
+        include_private = False
+        if kind == ReportKind.CLIENT_EXPORT:
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                TITLES[kind],
+                "Include your private session notes? They are marked confidential in the export.",
+                QMessageBox.StandardButton.Cancel,
+                self,
+            )
+            without = box.addButton("Export without private notes", QMessageBox.ButtonRole.NoRole)
+            with_private = box.addButton("Include private notes", QMessageBox.ButtonRole.YesRole)
+            box.setDefaultButton(without)
+            self._run(box)
+            if box.clickedButton() not in (without, with_private):
+                return
+            include_private = box.clickedButton() is with_private
+        if kind == ReportKind.SESSION and session_id is None:
+            session_id = self._selected_session_id()
+            if session_id is None and not self.controller.store.sessions.for_client(client_id):
+                QMessageBox.information(self, TITLES[kind], "This client has no sessions yet.")
+                return
+        try:
+            self.reports.generate(kind, client_id, session_id, include_private)
+        except CoachDeskError as exc:
+            QMessageBox.warning(self, TITLES[kind], str(exc))
+
+    def _selected_session_id(self) -> int | None:
+        """The session selected in the tab that holds sessions (for its summary)."""
+        tab = self.tab_for(RecordKind.SESSION)
+        return None if tab is None else tab.selected_record(RecordKind.SESSION)
 
     # -- recovery kit ---------------------------------------------------------------------
 
