@@ -7,6 +7,8 @@ Every text field of a domain record (``str``, or a list of them) is declared wit
 * whether **search** indexes it (the full-text index body, see
   :func:`coachdesk.vault.search.index_body_sql`), or leaves it out on purpose (an e-mail
   address, a file's checksum);
+* whether it is **one line** (a name, a title: at most
+  :data:`coachdesk.core.limits.LINE_MAX` characters) or a note (``line=False``);
 * who may **read** it in a shareable report: the widest audience (coach only, the
   client, the sponsor; audiences nest, so "sponsor" means client and sponsor too), or
   the attribute that marks it per item (an outcome's ``audience``, a milestone's
@@ -52,6 +54,12 @@ class FieldInfo:
     """When not empty, the item's own marking decides, within ``audience``: the name of
     the record's attribute that holds the audience (``"audience"``, ``"note_audience"``
     …), or :data:`BY_CLAUSE`."""
+    line: bool = False
+    """True for a single-line field (a name, a title); False for a note."""
+    form: str = ""
+    """The label of the editor's form row when it differs from ``label``: with its
+    keyboard mnemonic (``"O&bserved behaviour"``), or shorter under a section heading
+    (``"&Contact"`` under "Sponsor"). Empty: the form shows ``label``."""
 
     @property
     def client(self) -> bool:
@@ -70,14 +78,18 @@ def text(
     search: bool,
     audience: Audience,
     follows: str = "",
+    line: bool = False,
+    form: str = "",
     default: str = "",
     required: bool = False,
     many: bool = False,
 ) -> Any:
     """A text field of a record, with its :class:`FieldInfo`: ``default`` (empty), or
-    ``required``; ``many`` for a list of strings (empty by default). Typed ``Any`` like
-    :func:`dataclasses.field`."""
-    metadata: Mapping[str, FieldInfo] = {KEY: FieldInfo(label, search, audience, follows)}
+    ``required``; ``many`` for a list of strings (empty by default); ``line`` for one
+    line; ``form`` for the editor's row label. Typed ``Any`` like :func:`dataclasses.field`."""
+    metadata: Mapping[str, FieldInfo] = {
+        KEY: FieldInfo(label, search, audience, follows, line, form)
+    }
     if required:
         return dataclasses.field(metadata=metadata)
     if many:
@@ -102,6 +114,12 @@ def info(record_type: type, name: str) -> FieldInfo:
 def label(record_type: type, name: str) -> str:
     """The label of ``record_type.name``, as editors and reports show it."""
     return info(record_type, name).label
+
+
+def form_label(record_type: type, name: str) -> str:
+    """The label of ``record_type.name``'s row in its editor, keyboard mnemonic included."""
+    declared = info(record_type, name)
+    return declared.form or declared.label
 
 
 def labelled(record_type: type, names: typing.Iterable[str]) -> tuple[tuple[str, str], ...]:

@@ -47,16 +47,28 @@ class Client:
     """The person being coached, and who sponsors (pays for) the coaching."""
 
     id: int | None = None
-    name: str = text("Name", search=True, audience=Audience.SPONSOR)
-    organisation: str = text("Organisation", search=True, audience=Audience.SPONSOR)
-    role: str = text("Role", search=True, audience=Audience.SPONSOR)
-    sponsor_organisation: str = text("Sponsor organisation", search=True, audience=Audience.SPONSOR)
-    sponsor_contact: str = text("Sponsor contact", search=False, audience=Audience.SPONSOR)
-    email: str = text("Email", search=False, audience=Audience.SPONSOR)
-    phone: str = text("Phone", search=False, audience=Audience.SPONSOR)
+    name: str = text("Name", search=True, audience=Audience.SPONSOR, line=True, form="&Name")
+    organisation: str = text(
+        "Organisation", search=True, audience=Audience.SPONSOR, line=True, form="&Organisation"
+    )
+    role: str = text("Role", search=True, audience=Audience.SPONSOR, line=True, form="&Role")
+    sponsor_organisation: str = text(
+        "Sponsor organisation",
+        search=True,
+        audience=Audience.SPONSOR,
+        line=True,
+        form="Or&ganisation",  # under the heading "Sponsor"
+    )
+    sponsor_contact: str = text(
+        "Sponsor contact", search=False, audience=Audience.SPONSOR, line=True, form="&Contact"
+    )
+    email: str = text("Email", search=False, audience=Audience.SPONSOR, line=True, form="&Email")
+    phone: str = text("Phone", search=False, audience=Audience.SPONSOR, line=True, form="&Phone")
     status: ClientStatus = ClientStatus.ACTIVE
     focus: Focus = Focus.OTHER
-    tags: list[str] = text("Tags", search=False, audience=Audience.COACH, many=True)
+    tags: list[str] = text(
+        "Tags", search=False, audience=Audience.COACH, many=True, line=True, form="&Tags"
+    )
     intake_notes: str = text("Intake notes", search=True, audience=Audience.COACH)
     retention_date: date | None = None
     """When the client's records should be deleted (data-protection retention)."""
@@ -100,14 +112,20 @@ class Outcome:
 
     id: int | None = None
     contract_id: int | None = None
-    statement: str = text("Statement", search=True, audience=Audience.SPONSOR, follows="audience")
-    measure: str = text("Measure", search=True, audience=Audience.SPONSOR, follows="audience")
+    statement: str = text(
+        "Statement", search=True, audience=Audience.SPONSOR, follows="audience", line=True
+    )
+    measure: str = text(
+        "Measure", search=True, audience=Audience.SPONSOR, follows="audience", line=True
+    )
     baseline: float | None = None
     target: float | None = None
     current: float | None = None
     history: list[OutcomeReading] = field(default_factory=list)
     deadline: date | None = None
-    owner: str = text("Owner", search=True, audience=Audience.SPONSOR, follows="audience")
+    owner: str = text(
+        "Owner", search=True, audience=Audience.SPONSOR, follows="audience", line=True
+    )
     audience: Audience = Audience.CLIENT
     """Who may see it; the sponsor only once the coach marks it (see core.sharing)."""
 
@@ -119,7 +137,9 @@ class Milestone:
     id: int | None = None
     contract_id: int | None = None
     outcome_id: int | None = None
-    title: str = text("Milestone", search=True, audience=Audience.SPONSOR, follows="audience")
+    title: str = text(
+        "Milestone", search=True, audience=Audience.SPONSOR, follows="audience", line=True
+    )
     due: date | None = None
     done_on: date | None = None
     evidence: str = text(
@@ -154,7 +174,9 @@ class Risk:
 
     id: int | None = None
     contract_id: int | None = None
-    description: str = text("Risk", search=True, audience=Audience.SPONSOR, follows="audience")
+    description: str = text(
+        "Risk", search=True, audience=Audience.SPONSOR, follows="audience", line=True
+    )
     likelihood: RiskLevel = RiskLevel.MEDIUM
     impact: RiskLevel = RiskLevel.MEDIUM
     mitigation: str = text("Mitigation", search=True, audience=Audience.SPONSOR, follows="audience")
@@ -177,14 +199,14 @@ class Contract:
     id: int | None = None
     client_id: int | None = None
     version: int = 1
-    title: str = text("Title", search=True, audience=Audience.SPONSOR)
+    title: str = text("Title", search=True, audience=Audience.SPONSOR, line=True)
     start_date: date | None = None
     end_date: date | None = None
     session_count: int | None = None
     session_length_minutes: int | None = None
-    cadence: str = text("Cadence", search=True, audience=Audience.SPONSOR)
+    cadence: str = text("Cadence", search=True, audience=Audience.SPONSOR, line=True)
     format: SessionFormat = SessionFormat.IN_PERSON
-    fees: str = text("Fees", search=True, audience=Audience.SPONSOR, follows=BY_CLAUSE)
+    fees: str = text("Fees", search=True, audience=Audience.SPONSOR, follows=BY_CLAUSE, line=True)
     cancellation_terms: str = text(
         "Cancellation", search=True, audience=Audience.SPONSOR, follows=BY_CLAUSE
     )
@@ -262,24 +284,32 @@ class Session:
     number: int | None = None
     """n of N: the session's place in the contract, when the coach counts."""
     format: SessionFormat = SessionFormat.IN_PERSON
-    agenda: str = text("Agenda", search=True, audience=Audience.CLIENT)
+    agenda: str = text("Agenda", search=True, audience=Audience.CLIENT, form="&Agenda")
     template: SessionTemplate = SessionTemplate.FREE
-    grow_goal: str = text("Goal", search=True, audience=Audience.COACH)
-    grow_reality: str = text("Reality", search=True, audience=Audience.COACH)
-    grow_options: str = text("Options", search=True, audience=Audience.COACH)
-    grow_way_forward: str = text("Way forward", search=True, audience=Audience.COACH)
+    grow_goal: str = text("Goal", search=True, audience=Audience.COACH, form="&Goal")
+    grow_reality: str = text("Reality", search=True, audience=Audience.COACH, form="&Reality")
+    grow_options: str = text("Options", search=True, audience=Audience.COACH, form="&Options")
+    grow_way_forward: str = text(
+        "Way forward", search=True, audience=Audience.COACH, form="&Way forward"
+    )
     shared_summary: str = text("Shared summary", search=True, audience=Audience.CLIENT)
     private_notes: str = text("Private notes", search=True, audience=Audience.COACH)
-    decisions: str = text("Decisions", search=True, audience=Audience.CLIENT)
-    insights: str = text("Insights and resources", search=True, audience=Audience.COACH)
-    comfort_zone_steps: str = text("Comfort-zone steps", search=True, audience=Audience.COACH)
-    focus_area: str = text("Focus", search=True, audience=Audience.COACH)
+    decisions: str = text("Decisions", search=True, audience=Audience.CLIENT, form="De&cisions")
+    insights: str = text(
+        "Insights and resources", search=True, audience=Audience.COACH, form="&Insights"
+    )
+    comfort_zone_steps: str = text(
+        "Comfort-zone steps", search=True, audience=Audience.COACH, form="Comfort &zone"
+    )
+    focus_area: str = text(
+        "Focus", search=True, audience=Audience.COACH, line=True, form="Focu&s area"
+    )
     process_rating: int | None = None
     """0–10: how well the conversation itself went."""
     result_rating: int | None = None
     """0–10: how much it moved the client towards the agreed results."""
     outcome_ids: list[int] = field(default_factory=list)
-    next_steps: str = text("Next steps", search=True, audience=Audience.CLIENT)
+    next_steps: str = text("Next steps", search=True, audience=Audience.CLIENT, form="Ne&xt steps")
 
 
 class ActionOwner(StrEnum):
@@ -301,7 +331,7 @@ class ActionItem:
     client_id: int | None = None
     session_id: int | None = None
     owner: ActionOwner = ActionOwner.CLIENT
-    text: str = text("Commitment", search=False, audience=Audience.CLIENT)
+    text: str = text("Commitment", search=False, audience=Audience.CLIENT, line=True)
     due: date | None = None
     status: ActionStatus = ActionStatus.OPEN
     reviewed_session_id: int | None = None
@@ -325,22 +355,28 @@ class EmotionEntry:
     client_id: int | None = None
     occurred_at: datetime
     source: EmotionSource = EmotionSource.SELF_REPORT
-    situation: str = text("Situation", search=True, audience=Audience.COACH)
-    trigger: str = text("Trigger", search=True, audience=Audience.COACH)
-    label: str = text("Label", search=True, audience=Audience.COACH)
+    situation: str = text("Situation", search=True, audience=Audience.COACH, form="&Situation")
+    trigger: str = text("Trigger", search=True, audience=Audience.COACH, form="&Trigger")
+    label: str = text("Label", search=True, audience=Audience.COACH, line=True, form="&Label")
     """A Mood Meter word or the client's own word."""
-    family: str = text("Plutchik family", search=True, audience=Audience.CLIENT)
+    family: str = text("Plutchik family", search=True, audience=Audience.CLIENT, form="Fa&mily")
     """A Plutchik family (see :class:`coachdesk.core.emotions.PlutchikFamily`) or ""."""
     pleasantness: int | None = 0
     """−5…+5; None while a new entry is not yet placed on the Mood Meter (never stored)."""
     energy: int | None = 0
     """−5…+5; None while not yet placed, like ``pleasantness``."""
     intensity: int = 5
-    body_sensation: str = text("Body sensation", search=True, audience=Audience.COACH)
-    thought: str = text("Thought", search=True, audience=Audience.COACH)
-    reaction: str = text("Reaction", search=True, audience=Audience.COACH)
-    perceived_by_others: str = text("How others perceived it", search=True, audience=Audience.COACH)
-    regulation_strategy: str = text("Regulation strategy", search=True, audience=Audience.COACH)
+    body_sensation: str = text(
+        "Body sensation", search=True, audience=Audience.COACH, line=True, form="&Body sensation"
+    )
+    thought: str = text("Thought", search=True, audience=Audience.COACH, form="Thou&ght")
+    reaction: str = text("Reaction", search=True, audience=Audience.COACH, form="Re&action")
+    perceived_by_others: str = text(
+        "How others perceived it", search=True, audience=Audience.COACH, form="&Perceived by others"
+    )
+    regulation_strategy: str = text(
+        "Regulation strategy", search=True, audience=Audience.COACH, line=True, form="Strateg&y"
+    )
     regulation_effect: int | None = None
     intensity_after: int | None = None
 
@@ -373,10 +409,18 @@ class FeedbackEntry:
     id: int | None = None
     client_id: int | None = None
     received_on: date
-    from_role: str = text("From (role)", search=True, audience=Audience.COACH)
-    from_name: str = text("From (name)", search=True, audience=Audience.COACH)
-    observed_behaviour: str = text("Observed behaviour", search=True, audience=Audience.COACH)
-    perceived_impact: str = text("Perceived impact", search=True, audience=Audience.COACH)
+    from_role: str = text(
+        "From (role)", search=True, audience=Audience.COACH, line=True, form="From (r&ole)"
+    )
+    from_name: str = text(
+        "From (name)", search=True, audience=Audience.COACH, line=True, form="&Name"
+    )
+    observed_behaviour: str = text(
+        "Observed behaviour", search=True, audience=Audience.COACH, form="O&bserved behaviour"
+    )
+    perceived_impact: str = text(
+        "Perceived impact", search=True, audience=Audience.COACH, form="&Perceived impact"
+    )
     outcome_id: int | None = None
     source: FeedbackSource = FeedbackSource.COACH
 

@@ -292,8 +292,8 @@ class EmotionEditor(RecordEditor):
         top.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addRow("&When", self.when)
         top.addRow("S&ource", self.source)
-        top.addRow("&Label", self.label)
-        top.addRow("Fa&mily", self.family)
+        top.addRow(fields.form_label(EmotionEntry, "label"), self.label)
+        top.addRow(fields.form_label(EmotionEntry, "family"), self.family)
         intensity = QHBoxLayout()
         intensity.addWidget(self.intensity, 1)
         intensity.addWidget(self.intensity_value)
@@ -313,17 +313,21 @@ class EmotionEditor(RecordEditor):
         words_title.setSizePolicy(policy)
 
         happened = QFormLayout()
-        happened.addRow("&Situation", self.situation)
-        happened.addRow("&Trigger", self.trigger)
+        happened.addRow(fields.form_label(EmotionEntry, "situation"), self.situation)
+        happened.addRow(fields.form_label(EmotionEntry, "trigger"), self.trigger)
 
         inside = QFormLayout()
-        inside.addRow("&Body sensation", self.body_sensation)
-        inside.addRow("Thou&ght", self.thought)
-        inside.addRow("Re&action", self.reaction)
-        inside.addRow("&Perceived by others", self.perceived_by_others)
+        inside.addRow(fields.form_label(EmotionEntry, "body_sensation"), self.body_sensation)
+        inside.addRow(fields.form_label(EmotionEntry, "thought"), self.thought)
+        inside.addRow(fields.form_label(EmotionEntry, "reaction"), self.reaction)
+        inside.addRow(
+            fields.form_label(EmotionEntry, "perceived_by_others"), self.perceived_by_others
+        )
 
         regulation = QFormLayout()
-        regulation.addRow("Strateg&y", self.regulation_strategy)
+        regulation.addRow(
+            fields.form_label(EmotionEntry, "regulation_strategy"), self.regulation_strategy
+        )
         numbers = QHBoxLayout()
         numbers.addWidget(self.regulation_effect)
         numbers.addSpacing(16)

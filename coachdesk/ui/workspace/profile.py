@@ -130,9 +130,12 @@ class ProfileTab(WorkspaceTab):
         name_box.setSpacing(2)
         name_box.addWidget(self._name)
         name_box.addWidget(self._name_error)
-        form.addRow(self._label("&Name", self._name), name_box)
-        form.addRow(self._label("&Organisation", self._organisation), self._organisation)
-        form.addRow(self._label("&Role", self._role), self._role)
+        form.addRow(self._label(fields.form_label(Client, "name"), self._name), name_box)
+        form.addRow(
+            self._label(fields.form_label(Client, "organisation"), self._organisation),
+            self._organisation,
+        )
+        form.addRow(self._label(fields.form_label(Client, "role"), self._role), self._role)
         self._section("Client", form)
         b.text(self._name, "name")
         b.text(self._organisation, "organisation")
@@ -142,8 +145,8 @@ class ProfileTab(WorkspaceTab):
         form = form_layout()
         self._email = line_edit("email", "name@example.org")
         self._phone = line_edit("phone")
-        form.addRow(self._label("&Email", self._email), self._email)
-        form.addRow(self._label("&Phone", self._phone), self._phone)
+        form.addRow(self._label(fields.form_label(Client, "email"), self._email), self._email)
+        form.addRow(self._label(fields.form_label(Client, "phone"), self._phone), self._phone)
         self._section("Contact", form)
         b.text(self._email, "email")
         b.text(self._phone, "phone")
@@ -151,8 +154,14 @@ class ProfileTab(WorkspaceTab):
         form = form_layout()
         self._sponsor_org = line_edit("sponsorOrganisation", "Who pays for the coaching")
         self._sponsor_contact = line_edit("sponsorContact", "Name, role, e-mail")
-        form.addRow(self._label("Or&ganisation", self._sponsor_org), self._sponsor_org)
-        form.addRow(self._label("&Contact", self._sponsor_contact), self._sponsor_contact)
+        form.addRow(
+            self._label(fields.form_label(Client, "sponsor_organisation"), self._sponsor_org),
+            self._sponsor_org,
+        )
+        form.addRow(
+            self._label(fields.form_label(Client, "sponsor_contact"), self._sponsor_contact),
+            self._sponsor_contact,
+        )
         self._section("Sponsor", form)
         b.text(self._sponsor_org, "sponsor_organisation")
         b.text(self._sponsor_contact, "sponsor_contact")
@@ -165,7 +174,7 @@ class ProfileTab(WorkspaceTab):
         self._tags = line_edit("tags", "Comma-separated, e.g. board, delegation")
         form.addRow(self._label("&Status", self._status), self._status)
         form.addRow(self._label("&Focus", self._focus), self._focus)
-        form.addRow(self._label("&Tags", self._tags), self._tags)
+        form.addRow(self._label(fields.form_label(Client, "tags"), self._tags), self._tags)
         self._section("Coaching", form)
         b.choice(self._status, "status", ClientStatus)
         b.choice(self._focus, "focus", Focus)
