@@ -4,6 +4,11 @@ Clients find two numbers easier than a name, so the emotion log asks for a point
 and then offers the words that sit near it (:class:`WordChips`). The grid has one cell
 per whole value; the middle row and column are "neutral" (exactly 0), matching
 :func:`coachdesk.core.emotions.quadrant_of`, which does not force an axis point to a side.
+
+One module of ~590 lines on purpose (issue 12): nearly all of it is the one painted
+widget (drawing, mouse, keyboard and screen-reader support of the grid), and the word
+chips beside it share its quadrant colours and descriptions, so a split would only part
+a widget from its own colours.
 """
 
 from __future__ import annotations

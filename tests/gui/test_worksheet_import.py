@@ -176,7 +176,7 @@ def test_a_file_dropped_on_the_window_is_reviewed_and_imported(
 
 
 def test_other_drops_are_ignored(qapp: object, tmp_path: Path) -> None:
-    from coachdesk.ui.main_window import _dropped_pdf
+    from coachdesk.ui.window.commands import _dropped_pdf
 
     text = tmp_path / "notes.txt"
     text.write_text("x")
