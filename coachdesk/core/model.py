@@ -138,7 +138,12 @@ class Milestone:
     contract_id: int | None = None
     outcome_id: int | None = None
     title: str = text(
-        "Milestone", search=True, audience=Audience.SPONSOR, follows="audience", line=True
+        "Milestone",
+        search=True,
+        audience=Audience.SPONSOR,
+        follows="audience",
+        line=True,
+        form="Title",  # in the milestone's own editor
     )
     due: date | None = None
     done_on: date | None = None
@@ -175,7 +180,12 @@ class Risk:
     id: int | None = None
     contract_id: int | None = None
     description: str = text(
-        "Risk", search=True, audience=Audience.SPONSOR, follows="audience", line=True
+        "Risk",
+        search=True,
+        audience=Audience.SPONSOR,
+        follows="audience",
+        line=True,
+        form="Description",  # in the risk's own editor
     )
     likelihood: RiskLevel = RiskLevel.MEDIUM
     impact: RiskLevel = RiskLevel.MEDIUM
@@ -292,7 +302,12 @@ class Session:
     grow_way_forward: str = text(
         "Way forward", search=True, audience=Audience.COACH, form="&Way forward"
     )
-    shared_summary: str = text("Shared summary", search=True, audience=Audience.CLIENT)
+    shared_summary: str = text(
+        "Shared summary",
+        search=True,
+        audience=Audience.CLIENT,
+        form="Shared summary — may be shared with the client",
+    )
     private_notes: str = text("Private notes", search=True, audience=Audience.COACH)
     decisions: str = text("Decisions", search=True, audience=Audience.CLIENT, form="De&cisions")
     insights: str = text(

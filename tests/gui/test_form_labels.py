@@ -7,11 +7,12 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from coachdesk.core import fields
-from coachdesk.core.model import Client, EmotionEntry, FeedbackEntry
+from coachdesk.core.model import Client, EmotionEntry, FeedbackEntry, Session
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.workspace.emotions import EmotionEditor
 from coachdesk.ui.workspace.feedback import FeedbackEditor
 from coachdesk.ui.workspace.profile import ProfileTab
+from coachdesk.ui.workspace.sessions import SessionsTab
 
 
 def row_label(form: QWidget, field: QWidget) -> str:
@@ -63,3 +64,28 @@ def test_the_emotion_form_labels_its_rows_from_the_declarations(qtbot: QtBot) ->
     assert len(names) == 9
     for name in names:
         assert row_label(editor, getattr(editor, name)) == fields.form_label(EmotionEntry, name)
+
+
+def test_the_session_notes_label_their_rows_from_the_declarations(
+    qtbot: QtBot, controller: VaultController
+) -> None:
+    tab = SessionsTab(controller)
+    qtbot.addWidget(tab)
+    shown = {
+        "agenda": "_agenda",
+        "grow_goal": "_grow_goal",
+        "grow_reality": "_grow_reality",
+        "grow_options": "_grow_options",
+        "grow_way_forward": "_grow_way",
+        "decisions": "_decisions",
+        "insights": "_insights",
+        "comfort_zone_steps": "_comfort",
+        "next_steps": "_next_steps",
+        "focus_area": "_focus_area",
+    }
+    sections = {"shared_summary"}  # a section title above the note, not a form row
+    assert set(shown) | sections == {f.name for f in fields.text_fields(Session) if f.info.form}
+    titles = {label.text() for label in tab.findChildren(QLabel)}
+    assert fields.form_label(Session, "shared_summary") in titles
+    for name, attribute in shown.items():
+        assert row_label(tab, getattr(tab, attribute)) == fields.form_label(Session, name), name

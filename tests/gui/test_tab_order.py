@@ -26,11 +26,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.ui.screenshots import Tour, walk
 
-KNOWN = {
-    "tab-sessions": "the outcome check boxes are made when a session loads, so Tab "
-    "visits them after the action items below them; ui/workspace/sessions.py is being "
-    "rewritten by h12-lists, which should put them in order and drop this entry",
-}
+KNOWN: dict[str, str] = {}
 """Screens whose order is still wrong, and why; the test skips only these."""
 
 OVERLAP = 8

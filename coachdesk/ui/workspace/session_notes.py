@@ -207,7 +207,7 @@ class SessionNotes(WorkspaceTab):
         form.addRow(self._label("Template"), switch)
 
         self._agenda = note("agenda", "What the client wants from this session", 3)
-        form.addRow(self._label("&Agenda", self._agenda), self._agenda)
+        form.addRow(self._label(fields.form_label(Session, "agenda"), self._agenda), self._agenda)
 
         self._grow_box = QWidget()
         self._grow_box.setObjectName("growFields")
@@ -217,10 +217,21 @@ class SessionNotes(WorkspaceTab):
         self._grow_reality = note("growReality", "Where are they now?", 2)
         self._grow_options = note("growOptions", "What could they do?", 2)
         self._grow_way = note("growWayForward", "What will they do, and when?", 2)
-        grow.addRow(self._label("&Goal", self._grow_goal), self._grow_goal)
-        grow.addRow(self._label("&Reality", self._grow_reality), self._grow_reality)
-        grow.addRow(self._label("&Options", self._grow_options), self._grow_options)
-        grow.addRow(self._label("&Way forward", self._grow_way), self._grow_way)
+        grow.addRow(
+            self._label(fields.form_label(Session, "grow_goal"), self._grow_goal), self._grow_goal
+        )
+        grow.addRow(
+            self._label(fields.form_label(Session, "grow_reality"), self._grow_reality),
+            self._grow_reality,
+        )
+        grow.addRow(
+            self._label(fields.form_label(Session, "grow_options"), self._grow_options),
+            self._grow_options,
+        )
+        grow.addRow(
+            self._label(fields.form_label(Session, "grow_way_forward"), self._grow_way),
+            self._grow_way,
+        )
         self._grow_box.hide()
         form.addRow(self._grow_box)
         self._section("Conversation", form)
@@ -230,7 +241,7 @@ class SessionNotes(WorkspaceTab):
             "sharedSummary", "What you agreed to send the client after the session", 6
         )
         self._shared.setAccessibleName("Shared summary (may be shared with the client)")
-        self._section("Shared summary — may be shared with the client", self._shared)
+        self._section(fields.form_label(Session, "shared_summary"), self._shared)
 
     def _build_private(self) -> None:
         box = QVBoxLayout()
@@ -250,16 +261,29 @@ class SessionNotes(WorkspaceTab):
         self._insights = note("insights", "Insights, and resources the client noticed", 3)
         self._comfort = note("comfortZoneSteps", "Steps outside the comfort zone", 2)
         self._next_steps = note("nextSteps", "What happens before the next session", 3)
-        form.addRow(self._label("De&cisions", self._decisions), self._decisions)
-        form.addRow(self._label("&Insights", self._insights), self._insights)
-        form.addRow(self._label("Comfort &zone", self._comfort), self._comfort)
-        form.addRow(self._label("Ne&xt steps", self._next_steps), self._next_steps)
+        form.addRow(
+            self._label(fields.form_label(Session, "decisions"), self._decisions), self._decisions
+        )
+        form.addRow(
+            self._label(fields.form_label(Session, "insights"), self._insights), self._insights
+        )
+        form.addRow(
+            self._label(fields.form_label(Session, "comfort_zone_steps"), self._comfort),
+            self._comfort,
+        )
+        form.addRow(
+            self._label(fields.form_label(Session, "next_steps"), self._next_steps),
+            self._next_steps,
+        )
         self._section("Client’s takeaways", form)
 
     def _build_ratings(self) -> None:
         form = form_layout()
         self._focus_area = line_edit("focusArea", "e.g. delegation, board presence")
-        form.addRow(self._label("Focu&s area", self._focus_area), self._focus_area)
+        form.addRow(
+            self._label(fields.form_label(Session, "focus_area"), self._focus_area),
+            self._focus_area,
+        )
 
         self._process = QSpinBox()
         self._process.setObjectName("processRating")

@@ -49,6 +49,7 @@ from coachdesk.ui.layout import (
     WheelGuard,
     record_table,
     scroll_area,
+    tab_order,
 )
 from coachdesk.ui.models.records import SORT_ROLE, Column, RecordSortProxy
 from coachdesk.ui.workspace.base import WorkspaceTab
@@ -378,6 +379,8 @@ class SessionsTab(SessionNotes, SessionActionItems, WorkspaceTab):
             self._outcomes_layout.addWidget(box)
             self._outcome_boxes.append(box)
         self._no_outcomes.setVisible(not self._outcome_boxes)
+        # Boxes made now would be visited last, after the action items below them.
+        tab_order(self._result, *self._outcome_boxes)
 
     def selected_record(self, kind: RecordKind) -> int | None:
         return self.current_session_id() if kind == RecordKind.SESSION else None

@@ -314,7 +314,7 @@ class ContractParts:
         self.milestone_done_today.clicked.connect(self._milestone_done_today)
         self.milestone_evidence = short_note("How we know it happened", "milestoneEvidence", 2)
         form = card.form
-        form.addRow("Title", self.milestone_title)
+        form.addRow(fields.form_label(Milestone, "title"), self.milestone_title)
         form.addRow("Outcome", self.milestone_outcome)
         dates = QHBoxLayout()
         dates.addWidget(self.milestone_due, 1)
@@ -367,7 +367,7 @@ class ContractParts:
         levels.addWidget(field_caption("Impact", self.risk_impact))
         levels.addWidget(self.risk_impact, 1)
         form = card.form
-        form.addRow("Description", self.risk_description)
+        form.addRow(fields.form_label(Risk, "description"), self.risk_description)
         form.addRow("Likelihood", levels)
         form.addRow(fields.label(Risk, "mitigation"), self.risk_mitigation)
         form.addRow("Status", self.risk_status)
