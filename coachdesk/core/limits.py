@@ -12,7 +12,7 @@ or a paste of a runaway file cannot exhaust memory or make the vault unusable.
 
 from __future__ import annotations
 
-from coachdesk.core.fields import text_fields
+from coachdesk.core.fields import info
 
 LINE_MAX = 500
 """Characters in a single-line field (a name, a label, a title, an e-mail address)."""
@@ -25,7 +25,7 @@ def max_length(record_type: type, field: str) -> int:
     """The most characters ``field`` of ``record_type`` may hold (each item of a list):
     a field declared ``line=True`` (:func:`coachdesk.core.fields.text`) is one line,
     every other text field a note."""
-    for declared in text_fields(record_type):
-        if declared.name == field:
-            return LINE_MAX if declared.info.line else TEXT_MAX
-    return TEXT_MAX
+    try:
+        return LINE_MAX if info(record_type, field).line else TEXT_MAX
+    except KeyError:  # not a declared text field: the note limit, as before
+        return TEXT_MAX
