@@ -3,8 +3,10 @@
 An entry is placed on the Mood Meter first (two numbers are easier than a name), then
 named with one click on a nearby word; the rest (situation, trigger, body, thought,
 reaction, regulation) is there for when the coach and client dig deeper. Entries save
-themselves. A new entry is stored as soon as it has a label or a situation (the
-vault's rule); until then it is shown in italics and kept in the editor.
+themselves. A new entry is stored once it is placed on the Mood Meter and has a label
+or a situation (the vault's rule); until then it is shown in italics and kept in the
+editor, and an entry nobody touched goes when another is selected (the list editor's
+rule, docs/architecture.md "A new row").
 
 The chart of the log over time is ``emotion_chart.py`` (``EmotionChart``, still
 importable from here).
