@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 
 # Qt must never try to open a real display in tests; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -17,6 +19,16 @@ import pytest
 from coachdesk.vault.keys import TEST_KDF
 from coachdesk.vault.vault import Vault
 from testsupport import PASSPHRASE, CliRunner, NewVault
+
+# Opening a CUPS printer, Qt's print support asks libcups for the printer's description
+# (PPD). libcups copies it into $TMPDIR unless it finds it under CUPS_SERVERROOT, where it
+# reads it in place (a symlink in $TMPDIR, no bytes): the printing tests' schedulers put
+# their PPDs there, so every byte written to a watched $TMPDIR is the app's (or Qt's).
+# libcups reads the variable once per thread, on first use: set before anything prints.
+_CUPS_CLIENT_ROOT = None
+if "CUPS_SERVERROOT" not in os.environ:
+    _CUPS_CLIENT_ROOT = tempfile.mkdtemp(prefix="cd-cups-client-")
+    os.environ["CUPS_SERVERROOT"] = _CUPS_CLIENT_ROOT
 
 
 @pytest.fixture
@@ -90,3 +102,8 @@ def cups_scheduler() -> Iterator[object]:
         pytest.skip(f"no private CUPS scheduler: {reason}")
     with cups_support.Scheduler() as scheduler:
         yield scheduler
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _CUPS_CLIENT_ROOT is not None:
+        shutil.rmtree(_CUPS_CLIENT_ROOT, ignore_errors=True)

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import json
 import os
 import re
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -136,6 +137,13 @@ class Scheduler:
             flags=re.M,
         )
         (conf / "ppd" / f"{PDF_PRINTER}.ppd").write_text(ppd, encoding="latin-1")
+        # libcups in this process reads them in place there, instead of copying them
+        # into $TMPDIR (tests/conftest.py says why).
+        client_ppd = Path(os.environ.get("CUPS_SERVERROOT", conf)) / "ppd"
+        if client_ppd != conf / "ppd":
+            client_ppd.mkdir(exist_ok=True)
+            for name in (CUPS_PDF, PDF_PRINTER):
+                shutil.copyfile(conf / "ppd" / f"{name}.ppd", client_ppd / f"{name}.ppd")
         # cupsd opens a file: device without O_CREAT.
         self.pdf_printer_file.touch(mode=0o600)
         (conf / "printers.conf").write_text(
@@ -264,16 +272,36 @@ def pdf_text(path: Path) -> str:
 
 
 class FolderWatch:
-    """Every path that exists, at any moment, under some folders: polled in a thread
-    from start to stop, so a temporary file created and deleted meanwhile is seen too
-    (unless it lives less than a poll, a millisecond or two)."""
+    """Every entry that appears, at any moment, under some folders between start and stop.
+
+    The kernel tells (inotify, watched from a process of its own:
+    tests/folder_watch_child.py), so a temporary file created and deleted at once is seen
+    however busy the test process is, and its bytes are kept for the test to read. (A
+    thread of the test process polling the folders saw nothing while the test held the
+    interpreter lock in one long Qt call; CI missed Qt's print-engine file that way.)
+
+    libcups makes one entry of its own: opening a CUPS printer, Qt's print support asks
+    for the printer's description (cupsGetPPD). libcups copies it into ``$TMPDIR``
+    (owner-only, deleted once read), or, when it can read it in place as the tests let it
+    (tests/conftest.py), puts a symlink to it there. Either holds the printer's model and
+    options, nothing of the coach's; :attr:`new` leaves such entries out and
+    :attr:`printer_descriptions` lists them: right in a watched folder, and either their
+    kept bytes are a PPD, or, gone before they could be kept, nothing was ever opened
+    through them (a symlink; a file is opened to be written)."""
+
+    _END = ".folder-watch-end"
 
     def __init__(self, *folders: Path) -> None:
         self.folders = folders
         self.before: set[Path] = self._scan()
         self.seen: set[Path] = set()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
+        self.kept: dict[Path, bytes | None] = {}
+        """The bytes of each new file, read through a link made when it appeared (None:
+        gone before). A symlink's bytes are where it points."""
+        self.events: dict[Path, list[str]] = {}
+        self.created_folders: set[Path] = set()
+        self._keep = Path(tempfile.mkdtemp(prefix=".folder-watch-keep-", dir=folders[0].parent))
+        self._child: subprocess.Popen[str] | None = None
 
     def _scan(self) -> set[Path]:
         found: set[Path] = set()
@@ -282,20 +310,67 @@ class FolderWatch:
                 found.update(Path(dirpath, name) for name in dirnames + filenames)
         return found
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.seen |= self._scan()
-            time.sleep(0.001)
-
     def __enter__(self) -> FolderWatch:
-        self._thread.start()
+        child = Path(__file__).with_name("folder_watch_child.py")
+        self._child = subprocess.Popen(
+            [sys.executable, str(child), str(self._keep), *map(str, self.folders)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            preexec_fn=_die_with_parent,
+        )
+        assert self._child.stdout is not None
+        assert self._child.stdout.readline().strip() == "ready", "the folder watch did not start"
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
+        child = self._child
+        assert child is not None and child.stdin is not None
+        for folder in self.folders:
+            marker = folder / self._END
+            marker.touch()
+            marker.unlink()
+        out, _ = child.communicate("", timeout=60)
+        report = json.loads(out)
+        assert not report["missing_end"], f"inotify never reported the end in {report}"
+        for raw, entry in report["paths"].items():
+            path = Path(raw)
+            self.seen.add(path)
+            self.events[path] = entry["events"]
+            if entry["folder"]:
+                self.created_folders.add(path)
+            kept = entry["kept"]
+            self.kept[path] = _read_kept(Path(kept)) if kept else None
+        shutil.rmtree(self._keep)
         self.seen |= self._scan()
 
     @property
+    def printer_descriptions(self) -> set[Path]:
+        """libcups' entries for a printer's description (see the class docstring): right
+        in a watched folder, and either their kept bytes are one of the PPDs under
+        CUPS_SERVERROOT or a link to one, or, gone too fast to keep, they were only
+        created and deleted, never opened."""
+        in_place = Path(os.environ.get("CUPS_SERVERROOT", "/etc/cups")) / "ppd"
+        descriptions = {ppd.read_bytes() for ppd in in_place.glob("*.ppd")}
+        links = {str(ppd).encode() for ppd in in_place.glob("*.ppd")}
+        found: set[Path] = set()
+        for path in self.seen - self.before:
+            if path.parent not in self.folders or path in self.created_folders:
+                continue
+            kept = self.kept.get(path)
+            if kept is None:
+                if set(self.events.get(path, ())) == {"created", "deleted"}:
+                    found.add(path)
+            elif kept in descriptions or kept in links:
+                found.add(path)
+        return found
+
+    @property
     def new(self) -> set[Path]:
-        return self.seen - self.before
+        return self.seen - self.before - self.printer_descriptions
+
+
+def _read_kept(path: Path) -> bytes:
+    if path.is_symlink():  # libcups links to a PPD it can read in place
+        return os.readlink(path).encode()
+    return path.read_bytes()

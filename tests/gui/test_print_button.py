@@ -173,7 +173,12 @@ def test_the_watch_sees_what_qt_s_own_print_engine_wrote(
     printer.setResolution(100)
     with FolderWatch(home, tmp) as watch:
         assert paint_pages(document, printer, [0]) == 1
-    assert any(path.parent == tmp for path in watch.new), watch.new
+    jobs = [path for path in watch.new if path.parent == tmp]
+    assert jobs, watch.new
+    # and it reads what was in it: the page, as PostScript or PDF, not a printer's PPD
+    assert any((watch.kept[path] or b"")[:4] in (b"%!PS", b"%PDF") for path in jobs), {
+        path: (watch.kept[path] or b"")[:40] for path in jobs
+    }
 
 
 def test_the_recovery_kit_prints_from_its_preview(
