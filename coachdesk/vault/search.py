@@ -43,9 +43,14 @@ MATCH_END = "\x03"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
-# BM25 with the title weighing four times the body; kind, record_id and client_id are
-# not text (weight 0). Given per query as FTS5's rank function.
-_RANK = "bm25(0.0, 0.0, 0.0, 4.0, 1.0)"
+BODY_COLUMN = 0
+"""The index's columns (migration 8): body, title, kind, record_id, client_id. The body
+comes first because FTS5 stores a column number with every word of any other column."""
+
+RANK = "bm25(1.0, 4.0, 0.0, 0.0, 0.0)"
+"""BM25 with the title weighing four times the body; kind, record_id and client_id are
+not text (weight 0). Given per query as FTS5's rank function; the weights follow the
+columns."""
 
 RECENT_BOUND = 5_000
 """At most this many matching records are ranked while the coach types (see above)."""
@@ -175,7 +180,7 @@ def search(
             params.append(int(past[0]))
             found.ranked_among = recent
     where += " AND rank MATCH ?"
-    params.append(_RANK)
+    params.append(RANK)
     # ORDER BY rank lets FTS5 rank every match itself and hand over only the best
     # `limit` rows, so snippet() runs for those alone. (Ordering by a bm25() column
     # instead made SQLite build the snippet of every match before sorting: a word in
@@ -184,7 +189,7 @@ def search(
         SELECT hit.kind, hit.record_id, hit.client_id, coalesce(c.name, ''), hit.title,
                hit.snippet, hit.score
           FROM (SELECT kind, record_id, client_id, title,
-                       snippet(search_index, 4, '{MATCH_START}', '{MATCH_END}', '…', 16)
+                       snippet(search_index, {BODY_COLUMN}, '{MATCH_START}', '{MATCH_END}', '…', 16)
                            AS snippet,
                        rank AS score
                   FROM search_index

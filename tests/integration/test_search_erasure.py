@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import coachdesk.vault.search as search_module
 from coachdesk.core.model import EmotionEntry
 from coachdesk.vault.db import Connection, purge_deleted_text
 from coachdesk.vault.migrations import all_migrations, migrate
@@ -234,7 +235,7 @@ def _hits(conn: Connection) -> list[list[tuple[object, ...]]]:
 
 
 def test_upgrading_a_version_6_vault_rebuilds_the_index_with_the_same_results(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     conn = connect(tmp_path / "v.db", KEY)
     migrate(conn, all_migrations()[:6])
@@ -242,12 +243,15 @@ def test_upgrading_a_version_6_vault_rebuilds_the_index_with_the_same_results(
     ids = [
         store.add_engagement(sample_engagement(f"Client {i}", marker=f"mark{i}")) for i in range(4)
     ]
-    before = _hits(conn)
+    with monkeypatch.context() as patch:  # the search as it read the index before 8
+        patch.setattr(search_module, "RANK", "bm25(0.0, 0.0, 0.0, 4.0, 1.0)")
+        patch.setattr(search_module, "BODY_COLUMN", 4)
+        before = _hits(conn)
     assert sum(len(h) for h in before) > 20
     copy_count = conn.execute("SELECT count(*) FROM search_index_content").fetchone()[0]
     assert copy_count > 0
 
-    assert migrate(conn) == [7]
+    assert migrate(conn) == [7, 8]
     assert _hits(conn) == before
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert "search_index_content" not in tables  # no second copy of the text
@@ -333,7 +337,7 @@ def test_a_backup_and_an_export_of_a_version_6_vault_restore_and_import(
 
     restore_backup(tmp_path / "old.cdbackup", "six six six", tmp_path / "restored")
     with Vault.unlock(tmp_path / "restored", "six six six") as restored:
-        assert current_version(restored.connection) == 7
+        assert current_version(restored.connection) == all_migrations()[-1].version
         hits = search(restored.connection, "oldmark", limit=100)
         assert {h.client_name for h in hits} == {"Old Client"} and len(hits) > 10
         check_index(restored.connection)
