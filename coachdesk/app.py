@@ -11,10 +11,10 @@ from types import TracebackType
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from coachdesk import __version__
+from coachdesk import installed_version
 from coachdesk.core.errors import explain
 from coachdesk.ui.controller import VaultController
-from coachdesk.ui.main_window import MainWindow, window_icon
+from coachdesk.ui.main_window import PREPARE_TABS_AFTER_MS, MainWindow, window_icon
 from coachdesk.ui.platform_libs import check_gui_libraries
 from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.theme import apply_theme
@@ -82,7 +82,6 @@ def run_app(vault_dir: Path) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("CoachDesk")
     app.setOrganizationName("CoachDesk")
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.coachdesk.CoachDesk")  # Wayland app id = the .desktop file
     app.setQuitOnLastWindowClosed(True)
     apply_theme(app)
@@ -93,4 +92,7 @@ def run_app(vault_dir: Path) -> int:
         page: QWidget = window.unlock_page if locked else window.welcome
         _ReadyWatcher(app, page, "unlock" if locked else "welcome")
     window.show()
+    # The version is read once the first screen is up: importlib.metadata takes ~25 ms
+    # to import, and the lock screen does not show it (docs/performance.md, round two).
+    QTimer.singleShot(PREPARE_TABS_AFTER_MS, lambda: app.setApplicationVersion(installed_version()))
     return int(app.exec())

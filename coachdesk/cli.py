@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from coachdesk import __version__
+import coachdesk
 from coachdesk.core.audience import Audience
 from coachdesk.core.errors import IntegrityFailure, InvalidInput, explain
 from coachdesk.core.model import Engagement
@@ -39,6 +39,30 @@ EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a closed pipe
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, with the version read only when asked for: every other command
+    (the app's start-up above all) does without ``importlib.metadata``."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help="show program's version number and exit",
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        print(f"coachdesk {coachdesk.installed_version()}")
+        parser.exit()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -961,7 +985,7 @@ def build_parser() -> argparse.ArgumentParser:
             "4 vault in use, 5 integrity failure."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"coachdesk {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--self-test",
         action="store_true",
