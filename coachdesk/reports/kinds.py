@@ -1,5 +1,6 @@
-"""The kinds of report, without ReportLab: the app's menus need the names at start-up,
-the PDF machinery only when a report is made (see :mod:`coachdesk.reports`)."""
+"""The kinds of report and their titles, without ReportLab or Qt: the app's menus need
+the names at start-up, the PDF machinery and the preview only when a report is made
+(see :mod:`coachdesk.reports` and :mod:`coachdesk.ui.reports`)."""
 
 from __future__ import annotations
 
@@ -21,3 +22,13 @@ SHAREABLE = frozenset(
     {ReportKind.SESSION, ReportKind.CONTRACT, ReportKind.PROGRESS, ReportKind.SPONSOR}
 )
 """Documents meant to be sent to the client or the sponsor."""
+
+TITLES = {
+    ReportKind.SESSION: "Session summary",
+    ReportKind.CONTRACT: "Contract",
+    ReportKind.PROGRESS: "Progress report",
+    ReportKind.SPONSOR: "Sponsor report",
+    ReportKind.CLIENT_EXPORT: "Client data export",
+    ReportKind.RECOVERY_KIT: "Recovery kit",
+}
+"""What the app calls each report: its Reports menu, dialogs and preview titles."""

@@ -35,7 +35,6 @@ from coachdesk.vault.agenda import (
 )
 from coachdesk.vault.db import Connection
 
-TODAY_SHORTCUT = "Ctrl+T"
 ROWS_SHOWN = 40
 """Rows a card shows; the rest are counted ("… and 12 more") so a practice with years of
 overdue items still opens at once."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QSize,
@@ -40,7 +41,6 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core.errors import CoachDeskError, WrongPassphrase
 from coachdesk.ui import settings as keys
-from coachdesk.ui.agenda import AgendaPage
 from coachdesk.ui.clipboard import ClipboardGuard
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.dialogs.vault_dialogs import (
@@ -51,9 +51,7 @@ from coachdesk.ui.files import choose_open_file
 from coachdesk.ui.idle import IdleWatcher
 from coachdesk.ui.models.clients import ClientFilterModel, ClientListModel
 from coachdesk.ui.pages import UnlockPage, WelcomePage
-from coachdesk.ui.reports import ReportRunner
 from coachdesk.ui.screen import place_in_screen
-from coachdesk.ui.search import SearchDialog
 from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.window.clients import _STATUS_FILTERS, WindowClients
 from coachdesk.ui.window.commands import WindowCommands
@@ -62,11 +60,17 @@ from coachdesk.ui.workers import Cancelled, Job, Progress, run_with_progress
 from coachdesk.ui.workspace.base import WorkspaceTab
 from coachdesk.vault.search import RecordKind, SearchHit
 
+if TYPE_CHECKING:
+    from coachdesk.ui.agenda import AgendaPage
+    from coachdesk.ui.reports import ReportRunner
+    from coachdesk.ui.workspace.attachments import ClientListDrop
+
 log = logging.getLogger(__name__)
 
 WELCOME, UNLOCK, WORKSPACE = range(3)
 PREPARE_TABS_AFTER_MS = 100
-"""How long after the window first appears its workspace tabs are built (see tab_pages)."""
+"""How long after the window first appears its workspace tabs, agenda and client-list
+file drop are built (see _prepare_workspace)."""
 DEFAULT_SIZE = QSize(1200, 780)
 """The window's size on first start, made smaller where the screen is (see screen.py)."""
 
@@ -113,14 +117,13 @@ class MainWindow(WindowMenus, WindowCommands, WindowClients):
         self.setCentralWidget(self.stack)
 
         self._build_workspace(list(tab_classes) if tab_classes is not None else None)
-        from coachdesk.ui.workspace.attachments import install_client_list_drop
-
-        self.client_drop = install_client_list_drop(self.client_list, controller)
+        # Files dropped on a client become attachments: installed with the workspace's
+        # other parts, after the first screen (see _prepare_workspace).
+        self.client_drop: ClientListDrop | None = None
         self._build_actions()
         self._build_status_bar()
 
-        self.reports = ReportRunner(controller, settings, self)
-        self.reports.contract_changed = self._contract_changed_elsewhere
+        self._reports: ReportRunner | None = None  # made on the first report: see reports
         self.idle = IdleWatcher(settings.get_int(keys.AUTOLOCK_MINUTES), self)
         self.idle.idle.connect(self._idle_lock)
         self.clipboard_guard = ClipboardGuard(
@@ -202,18 +205,16 @@ class MainWindow(WindowMenus, WindowCommands, WindowClients):
         self._tab_pages: list[WorkspaceTab] | None = None
         self.tabs.currentChanged.connect(self._tab_changed)
         # With no client open the right side is the agenda ("Today"), which also says
-        # how to open or add a client.
-        self.agenda_page = AgendaPage(self)
-        self.agenda_page.open_requested.connect(self.open_agenda_item)
-        self.empty_hint = self.agenda_page.hint
+        # how to open or add a client. It is made after the first screen is up, like the
+        # tabs (see agenda_page), and goes below them.
+        self._agenda_page: AgendaPage | None = None
 
         right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(12, 10, 8, 8)
-        right_layout.addWidget(self.client_title)
-        right_layout.addWidget(self.client_subtitle)
-        right_layout.addWidget(self.tabs, 1)
-        right_layout.addWidget(self.agenda_page, 1)
+        self._right_layout = QVBoxLayout(right)
+        self._right_layout.setContentsMargins(12, 10, 8, 8)
+        self._right_layout.addWidget(self.client_title)
+        self._right_layout.addWidget(self.client_subtitle)
+        self._right_layout.addWidget(self.tabs, 1)
 
         self.splitter = QSplitter(self)
         self.splitter.addWidget(left)
@@ -248,15 +249,64 @@ class MainWindow(WindowMenus, WindowCommands, WindowClients):
                 self.tabs.blockSignals(False)
         return self._tab_pages
 
+    @property
+    def agenda_page(self) -> AgendaPage:
+        """The agenda ("Today"), made the first time it is needed: shortly after the
+        first screen is up (see showEvent), or when something asks for it before that.
+        Its module and the agenda queries it brings take ~25 ms to import, which the lock
+        screen does not wait for (docs/performance.md, round two)."""
+        if self._agenda_page is None:
+            from coachdesk.ui.agenda import AgendaPage
+
+            page = AgendaPage(self)
+            page.open_requested.connect(self.open_agenda_item)
+            self._right_layout.addWidget(page, 1)
+            page.setVisible(self.tabs.isHidden())  # shown where no client is open
+            page.hint.setText(self._empty_hint_text())
+            self._agenda_page = page
+        return self._agenda_page
+
+    @property
+    def empty_hint(self) -> QLabel:
+        """The agenda's line that says how to open or add a client."""
+        return self.agenda_page.hint
+
+    @property
+    def reports(self) -> ReportRunner:
+        """The report runner, made when the first report is asked for: its module brings
+        the PDF preview (QtPdf), printing and sharing, which the lock screen does not
+        need (docs/performance.md, round two). The menus take the report titles from
+        :mod:`coachdesk.reports.kinds`."""
+        if self._reports is None:
+            from coachdesk.ui.reports import ReportRunner
+
+            self._reports = ReportRunner(self.controller, self.settings, self)
+            self._reports.contract_changed = self._contract_changed_elsewhere
+        return self._reports
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._tab_pages is None:
+        if self._tab_pages is None or self._agenda_page is None or self.client_drop is None:
             # Once the first screen is up, build the tabs while the coach types the
             # passphrase (a timer, so the first paint is not held up).
-            QTimer.singleShot(PREPARE_TABS_AFTER_MS, self._prepare_tabs)
+            QTimer.singleShot(PREPARE_TABS_AFTER_MS, self._prepare_workspace)
 
-    def _prepare_tabs(self) -> None:
+    def _prepare_workspace(self) -> None:
+        """Build what the open vault shows (the tabs, the agenda, the client list's file
+        drop) while the coach types the passphrase, so that unlocking does not wait."""
         self.tab_pages  # noqa: B018 - building them is the point
+        self.agenda_page  # noqa: B018 - the page the workspace opens on
+        self._install_client_drop()
+
+    def _install_client_drop(self) -> None:
+        """Files dropped on a client in the list become its attachments (only while the
+        vault is open: the list is not shown otherwise). Its module brings the attachment
+        viewer and QtPdf, so it is installed after the first screen, at the latest on
+        unlocking."""
+        if self.client_drop is None:
+            from coachdesk.ui.workspace.attachments import install_client_list_drop
+
+            self.client_drop = install_client_list_drop(self.client_list, self.controller)
 
     # -- opening and locking -----------------------------------------------------------
 
@@ -354,6 +404,7 @@ class MainWindow(WindowMenus, WindowCommands, WindowClients):
         return outcome.finished
 
     def _on_unlocked(self) -> None:
+        self._install_client_drop()
         if not self._hold_welcome:
             self.stack.setCurrentIndex(WORKSPACE)
         self.unlock_page.reset()
@@ -423,7 +474,8 @@ class MainWindow(WindowMenus, WindowCommands, WindowClients):
                 widget.reject()
         for tab in self.tab_pages:
             tab.clear()
-        self.agenda_page.clear()
+        if self._agenda_page is not None:
+            self._agenda_page.clear()
         self.client_list.selectionModel().clearSelection()
         self.clients.clear()
         self.client_filter.clear()
@@ -435,6 +487,8 @@ class MainWindow(WindowMenus, WindowCommands, WindowClients):
     def open_search(self) -> None:
         if not self.controller.is_unlocked:
             return
+        from coachdesk.ui.search import SearchDialog  # on first use, not at start-up
+
         dialog = SearchDialog(self.controller, self)
         dialog.hit_chosen.connect(self.open_hit)
         self._run(dialog)

@@ -47,6 +47,7 @@ from coachdesk.core.sharing import (
     report_copy,
 )
 from coachdesk.reports import SHAREABLE, ReportKind
+from coachdesk.reports.kinds import TITLES
 from coachdesk.ui import settings as keys
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.files import choose_save_file
@@ -60,15 +61,6 @@ from coachdesk.vault.outputs import write_output_file
 
 Disclose = Callable[[DisclosureAction], AbstractContextManager[None]]
 """Logs a shared report in the vault around the act of sharing (see ReportRunner)."""
-
-TITLES = {
-    ReportKind.SESSION: "Session summary",
-    ReportKind.CONTRACT: "Contract",
-    ReportKind.PROGRESS: "Progress report",
-    ReportKind.SPONSOR: "Sponsor report",
-    ReportKind.CLIENT_EXPORT: "Client data export",
-    ReportKind.RECOVERY_KIT: "Recovery kit",
-}
 
 
 def suggested_file_name(kind: ReportKind, today: date) -> str:

@@ -30,13 +30,15 @@ from coachdesk.core.errors import CoachDeskError
 from coachdesk.core.model import ClientStatus
 from coachdesk.services import clients as client_cases
 from coachdesk.ui import text
-from coachdesk.ui.agenda import AgendaPage
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.dialogs.client import NewClientDialog
 from coachdesk.ui.models.clients import CLIENT_ID_ROLE, ClientFilterModel, ClientListModel
 from coachdesk.ui.workspace.base import WorkspaceTab
-from coachdesk.vault.agenda import AgendaItem, AgendaKind
 from coachdesk.vault.search import RecordKind
+
+if TYPE_CHECKING:
+    from coachdesk.ui.agenda import AgendaPage
+    from coachdesk.vault.agenda import AgendaItem
 
 AFTER_PAINT_LATEST_MS = 300
 """Work put after the first paint (the agenda after unlocking) waits at most this."""
@@ -64,8 +66,7 @@ class WindowClients(QMainWindow):
     tabs: QTabWidget
     client_title: QLabel
     client_subtitle: QLabel
-    agenda_page: AgendaPage
-    empty_hint: QLabel
+    _agenda_page: AgendaPage | None  # None until made: see MainWindow.agenda_page
     archive_button: QToolButton
     delete_button: QToolButton
     _stale: set[int]
@@ -75,6 +76,10 @@ class WindowClients(QMainWindow):
         # Defined on the window and its other parts.
         @property
         def tab_pages(self) -> list[WorkspaceTab]: ...
+        @property
+        def agenda_page(self) -> AgendaPage: ...
+        @property
+        def empty_hint(self) -> QLabel: ...
         def _flush_all(self) -> bool: ...
         def _run(self, dialog: QDialog) -> int: ...
         def tab_for(self, kind: RecordKind) -> WorkspaceTab | None: ...
@@ -152,17 +157,19 @@ class WindowClients(QMainWindow):
         self.tabs.setVisible(has_client)
         self.client_title.setVisible(has_client)  # the agenda has its own title
         self.client_subtitle.setVisible(has_client)
-        self.agenda_page.setVisible(not has_client)
+        # The agenda is made when the open vault first shows it; a closed one only
+        # updates it if it was made already (MainWindow.agenda_page).
+        showing_agenda = not has_client and self.controller.is_unlocked
+        agenda = self.agenda_page if showing_agenda else self._agenda_page
+        if agenda is not None:
+            agenda.setVisible(not has_client)
         if not has_client:
             self._refresh_agenda()
         self.archive_button.setEnabled(has_client)
         self.delete_button.setEnabled(has_client)
         if not has_client or client_id is None:
-            self.empty_hint.setText(
-                "Select a client on the left, or add one with Ctrl+N."
-                if self.clients.rowCount()
-                else "No clients yet. Add your first with New client (Ctrl+N)."
-            )
+            if agenda is not None:
+                agenda.hint.setText(self._empty_hint_text())
             self.client_title.clear()
             self.client_subtitle.clear()
             return
@@ -173,6 +180,12 @@ class WindowClients(QMainWindow):
         self.client_title.setText(summary.name)
         parts = [summary.organisation, text.label(summary.focus), text.label(summary.status)]
         self.client_subtitle.setText(" · ".join(p for p in parts if p))
+
+    def _empty_hint_text(self) -> str:
+        """What the agenda's hint says: how to open a client, or to add the first."""
+        if self.clients.rowCount():
+            return "Select a client on the left, or add one with Ctrl+N."
+        return "No clients yet. Add your first with New client (Ctrl+N)."
 
     def _on_data_changed(self, client_id: int) -> None:
         current = self.current_client_id()
@@ -244,7 +257,8 @@ class WindowClients(QMainWindow):
 
     def _refresh_agenda(self) -> None:
         if not self.controller.is_unlocked:
-            self.agenda_page.clear()
+            if self._agenda_page is not None:  # nothing to forget in a page not yet made
+                self._agenda_page.clear()
             return
         if self._agenda_after_paint:
             self._agenda_after_paint = False
@@ -267,6 +281,7 @@ class WindowClients(QMainWindow):
         """Open the record behind an agenda row: a session in the Sessions tab, a
         milestone or contract in the Contract tab, an engagement's Overview."""
         from coachdesk.ui.workspace.overview import OverviewTab
+        from coachdesk.vault.agenda import AgendaKind
 
         at_a_glance = item.kind == AgendaKind.AT_RISK or (
             # an action item of no session: the Overview lists it

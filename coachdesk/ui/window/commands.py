@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
-from coachdesk import __version__
 from coachdesk.core.errors import CoachDeskError
 from coachdesk.reports import ReportKind
+from coachdesk.reports.kinds import TITLES
 from coachdesk.ui import settings as keys
 from coachdesk.ui.backups import BackupScheduler
 from coachdesk.ui.clipboard import ClipboardGuard
@@ -39,11 +39,12 @@ from coachdesk.ui.dialogs.vault_dialogs import (
 )
 from coachdesk.ui.files import choose_save_file
 from coachdesk.ui.idle import IdleWatcher
-from coachdesk.ui.reports import TITLES, ReportRunner
 from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.workspace.base import WorkspaceTab
-from coachdesk.vault.calendar import EventText, write_calendar
 from coachdesk.vault.search import RecordKind
+
+if TYPE_CHECKING:
+    from coachdesk.ui.reports import ReportRunner
 
 CALENDAR_FILE_NAME = "coachdesk-sessions.ics"
 """Suggested name of a calendar export: never a client's name."""
@@ -56,12 +57,13 @@ class WindowCommands(QMainWindow):
     controller: VaultController
     settings: AppSettings
     backups: BackupScheduler
-    reports: ReportRunner
     idle: IdleWatcher
     clipboard_guard: ClipboardGuard
 
     if TYPE_CHECKING:
         # Defined on the window and its other parts.
+        @property
+        def reports(self) -> ReportRunner: ...
         def _flush_all(self) -> bool: ...
         def current_client_id(self) -> int | None: ...
         def tab_for(self, kind: RecordKind) -> WorkspaceTab | None: ...
@@ -104,6 +106,8 @@ class WindowCommands(QMainWindow):
     def export_calendar(self) -> None:
         """Planned sessions of the open client (or of everyone) to an .ics file, saying
         only "Coaching session" unless the coach chose otherwise in Settings."""
+        from coachdesk.vault.calendar import EventText, write_calendar  # zoneinfo: on use
+
         if not self.controller.is_unlocked:
             return
         self._flush_all()
@@ -280,6 +284,8 @@ class WindowCommands(QMainWindow):
         )
 
     def about(self) -> None:
+        from coachdesk import __version__  # importlib.metadata: read when shown
+
         QMessageBox.about(
             self,
             "About CoachDesk",

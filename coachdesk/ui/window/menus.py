@@ -19,14 +19,16 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar, QToolButton
 
 from coachdesk.reports import ReportKind
-from coachdesk.ui.agenda import TODAY_SHORTCUT
+from coachdesk.reports.kinds import TITLES
 from coachdesk.ui.autosave import SaveState
 from coachdesk.ui.backups import BackupScheduler
 from coachdesk.ui.controller import VaultController
-from coachdesk.ui.reports import TITLES
 from coachdesk.ui.settings import AppSettings
 from coachdesk.ui.theme import line_icon
 from coachdesk.ui.workspace.base import WorkspaceTab
+
+TODAY_SHORTCUT = "Ctrl+T"
+"""The Today action's key: the agenda, from anywhere in the open vault."""
 
 
 class WindowMenus(QMainWindow):
