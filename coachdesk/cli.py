@@ -16,19 +16,23 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import coachdesk
 from coachdesk.core.audience import Audience
 from coachdesk.core.errors import IntegrityFailure, InvalidInput, explain
-from coachdesk.core.model import Engagement
-from coachdesk.services import clients as client_cases
 from coachdesk.vault import keys
 from coachdesk.vault.files import read_limited
 from coachdesk.vault.hardening import harden_process
 from coachdesk.vault.outputs import STDOUT, check_output_file
 from coachdesk.vault.paths import default_vault_dir
-from coachdesk.vault.store import Store
 from coachdesk.vault.vault import ACCEPT_WAL_LOSS_FLAG, Vault
+
+if TYPE_CHECKING:
+    # The repositories and use cases are imported by the commands that use them: the
+    # app's start-up runs through this module and does not need them before unlocking.
+    from coachdesk.core.model import Engagement
+    from coachdesk.vault.store import Store
 
 ENV_PASSPHRASE = "COACHDESK_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 ENV_NEW_PASSPHRASE = "COACHDESK_NEW_PASSPHRASE"  # noqa: S105
@@ -237,10 +241,16 @@ def _unlocked_vault(args: argparse.Namespace) -> Iterator[Vault]:
         yield vault
 
 
+def _store_of(vault: Vault) -> Store:
+    from coachdesk.vault.store import Store
+
+    return Store(vault.connection)
+
+
 @contextlib.contextmanager
 def _unlocked_store(args: argparse.Namespace) -> Iterator[Store]:
     with _unlocked_vault(args) as vault:
-        yield Store(vault.connection)
+        yield _store_of(vault)
 
 
 def cmd_clients(args: argparse.Namespace) -> int:
@@ -257,6 +267,8 @@ def cmd_clients(args: argparse.Namespace) -> int:
 
 
 def cmd_client_archive(args: argparse.Namespace) -> int:
+    from coachdesk.services import clients as client_cases
+
     with _unlocked_store(args) as store:
         client_cases.archive_client(store, args.id)
     print(f"Archived client {args.id} (status closed; every record kept).")
@@ -269,6 +281,8 @@ def cmd_client_delete(args: argparse.Namespace) -> int:
             f"deleting client {args.id} erases everything recorded about them and cannot "
             "be undone: run again with --yes to confirm (or archive the client instead)"
         )
+    from coachdesk.services import clients as client_cases
+
     with _unlocked_store(args) as store:
         client_cases.delete_client(store, args.id)
     print(f"Deleted client {args.id} and everything recorded about them (erased from the vault).")
@@ -603,7 +617,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 password=password,
             )  # fmt: skip
         else:
-            store = Store(vault.connection)
+            store = _store_of(vault)
             client_id = args.client
             if kind == ReportKind.SESSION and args.session is not None:
                 client_id = store.sessions.get(args.session).client_id

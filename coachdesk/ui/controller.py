@@ -11,13 +11,16 @@ from __future__ import annotations
 import gc
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QObject, Signal
 
 from coachdesk.core.errors import InvalidInput
 from coachdesk.vault.keys import KdfParams
-from coachdesk.vault.store import Store
 from coachdesk.vault.vault import Vault, is_vault
+
+if TYPE_CHECKING:
+    from coachdesk.vault.store import Store
 
 
 class _Finished(QObject):
@@ -132,6 +135,10 @@ class VaultController(QObject):
         return code
 
     def _opened(self, vault: Vault) -> None:
+        # The repositories are imported when first needed (~35 ms): by the workspace
+        # tabs, built while the lock screen shows, or here (docs/performance.md).
+        from coachdesk.vault.store import Store
+
         self._vault = vault
         self._store = Store(vault.connection)
         self.unlocked.emit()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -16,7 +16,9 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from coachdesk.core.model import ClientStatus
 from coachdesk.ui import text
-from coachdesk.vault.store import ClientSummary, Store
+
+if TYPE_CHECKING:  # the store is imported when a vault is opened, not at start-up
+    from coachdesk.vault.store import ClientSummary, Store
 
 Index = QModelIndex | QPersistentModelIndex
 

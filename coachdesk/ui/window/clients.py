@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core.errors import CoachDeskError
 from coachdesk.core.model import ClientStatus
-from coachdesk.services import clients as client_cases
 from coachdesk.ui import text
 from coachdesk.ui.controller import VaultController
 from coachdesk.ui.dialogs.client import NewClientDialog
@@ -223,6 +222,8 @@ class WindowClients(QMainWindow):
         client_id = self.current_client_id()
         if client_id is None:
             return
+        from coachdesk.services import clients as client_cases
+
         self._flush_all()
         client_cases.archive_client(self.controller.store, client_id)
         self.controller.notify_changed(client_id)
@@ -246,6 +247,8 @@ class WindowClients(QMainWindow):
         self._run(box)
         if box.clickedButton() is not delete:
             return
+        from coachdesk.services import clients as client_cases
+
         for tab in self.tab_pages:
             tab.clear()
         client_cases.delete_client(self.controller.store, client_id)
