@@ -440,3 +440,52 @@ def test_report_buttons_on_the_tabs_open_a_preview(
     # The session summary is of the session selected in the Sessions tab.
     sessions_tab = next(t for t in win.tab_pages if t.title == "Sessions")
     assert sessions_tab.current_session_id() is not None  # type: ignore[attr-defined]
+
+
+def _locked_window(qtbot: QtBot, tmp_path: Path, settings: AppSettings) -> MainWindow:
+    vault, _code = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=TEST_KDF)
+    vault.lock()
+    win = MainWindow(VaultController(tmp_path / "vault", kdf=TEST_KDF), settings, [NotesTab])
+    qtbot.addWidget(win)
+    return win
+
+
+def test_the_lock_screen_comes_before_the_workspace_parts(
+    qtbot: QtBot, tmp_path: Path, settings: AppSettings
+) -> None:
+    """The agenda and the client list's file drop are made once the first screen is up,
+    before unlocking; the report runner on the first report (issue 17). The menus have
+    every report and the Today shortcut from the start."""
+    win = _locked_window(qtbot, tmp_path, settings)
+    assert win.stack.currentIndex() == UNLOCK
+    assert win._agenda_page is None and win.client_drop is None and win._reports is None
+    assert [a.text() for a in win.reports_menu.actions()][:2] == ["Session summary…", "Contract…"]
+    assert win.today_action.shortcut().toString() == "Ctrl+T"
+    win.show()
+    qtbot.waitUntil(lambda: win._agenda_page is not None and win.client_drop is not None)
+    assert win._tab_pages is not None and win._reports is None
+    _unlock(qtbot, win)
+    assert win.stack.currentIndex() == WORKSPACE
+    assert win.agenda_page.isVisible() and not win.tabs.isVisible()
+    assert win.empty_hint.text() == "No clients yet. Add your first with New client (Ctrl+N)."
+    assert win.reports is win.reports  # one runner, made on first use
+
+
+def test_unlocking_at_once_makes_what_the_workspace_shows(
+    qtbot: QtBot, tmp_path: Path, settings: AppSettings
+) -> None:
+    """A window unlocked before its workspace was prepared (not yet shown) builds the
+    agenda and the file drop on unlocking, and shows the agenda in the right place."""
+    win = _locked_window(qtbot, tmp_path, settings)
+    win.unlock_page.unlock_requested.emit(PASSPHRASE)
+    qtbot.waitUntil(lambda: win.controller.is_unlocked)
+    assert win.client_drop is not None and win._agenda_page is not None
+    win.show()
+    qtbot.waitUntil(win.agenda_page.isVisible)
+    layout = win.tabs.parentWidget().layout()
+    assert layout.indexOf(win.agenda_page) == layout.indexOf(win.tabs) + 1  # below the tabs
+    _add_client(qtbot, win, "Ana")
+    assert win.tabs.isVisible() and not win.agenda_page.isVisible()
+    win.show_today()
+    assert win.agenda_page.isVisible()
+    assert win.empty_hint.text() == "Select a client on the left, or add one with Ctrl+N."
