@@ -36,7 +36,6 @@ from coachdesk.vault.lockfile import LOCK_NAME, VaultLock
 from coachdesk.vault.migrations import migrate
 from coachdesk.vault.outputs import check_new_vault_folder, tighten_folder
 from coachdesk.vault.wal import inspect_wal
-from coachdesk.vault.worksheets import worksheet_secret
 
 DB_NAME = "vault.db"
 HEADER_NAME = "vault.key"
@@ -283,6 +282,8 @@ class Vault:
         void the worksheets clients are still filling in, and a backup restored elsewhere
         must still accept them. The data key itself never leaves this object.
         """
+        from coachdesk.vault.worksheets import worksheet_secret  # the worksheet rules: on use
+
         return keys.subkey(worksheet_secret(self.connection), "worksheet-mac")
 
     def transaction(self) -> contextlib.AbstractContextManager[Connection]:
