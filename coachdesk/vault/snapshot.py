@@ -106,50 +106,86 @@ class ClientSnapshot:
             self._parts[name] = load()
         return self._parts[name]
 
+    # -- what was read, shared: never handed to a tab as it is ------------------------
+
+    def _client(self) -> Client:
+        store = self._store
+        client: Client = self._part("client", lambda: store.clients.get(self.client_id))
+        return client
+
+    def _contract(self) -> Contract | None:
+        store = self._store
+        contract: Contract | None = self._part(
+            "contract", lambda: store.contracts.for_client(self.client_id)
+        )
+        return contract
+
+    def _sessions(self) -> list[Session]:
+        store = self._store
+        sessions: list[Session] = self._part(
+            "sessions", lambda: store.sessions.for_client(self.client_id)
+        )
+        return sessions
+
+    def _action_items(self) -> list[ActionItem]:
+        store = self._store
+        items: list[ActionItem] = self._part(
+            "actions", lambda: store.action_items.for_client(self.client_id)
+        )
+        return items
+
+    def _feedback(self) -> list[FeedbackEntry]:
+        store = self._store
+        entries: list[FeedbackEntry] = self._part(
+            "feedback", lambda: store.feedback.for_client(self.client_id)
+        )
+        return entries
+
+    def _disclosures(self) -> list[Disclosure]:
+        store = self._store
+        disclosures: list[Disclosure] = self._part(
+            "disclosures", lambda: store.disclosures.for_client(self.client_id)
+        )
+        return disclosures
+
+    def _emotions_since(self, since: date | None) -> list[EmotionEntry]:
+        store = self._store
+        if since is None:
+            entries: list[EmotionEntry] = self._part(
+                "emotions", lambda: store.emotions.for_client(self.client_id)
+            )
+            return entries
+        start = datetime.combine(since, datetime.min.time())
+        entries = self._part(
+            f"emotions since {since.isoformat()}",
+            lambda: store.emotions_since(self.client_id, start),
+        )
+        return entries
+
     # -- what the tabs read (copies of their own) ---------------------------------------
 
     def client(self) -> Client:
-        store = self._store
-        client: Client = self._part("client", lambda: store.clients.get(self.client_id))
-        return own_copy(client)
+        return own_copy(self._client())
 
     def contract(self) -> Contract | None:
-        store = self._store
-        contract = self._part("contract", lambda: store.contracts.for_client(self.client_id))
+        contract = self._contract()
         return None if contract is None else own_copy(contract)
 
     def sessions(self) -> list[Session]:
-        store = self._store
-        stored = self._part("sessions", lambda: store.sessions.for_client(self.client_id))
-        return [own_copy(session) for session in stored]
+        return [own_copy(session) for session in self._sessions()]
 
     def action_items(self) -> list[ActionItem]:
-        store = self._store
-        stored = self._part("actions", lambda: store.action_items.for_client(self.client_id))
-        return [own_copy(item) for item in stored]
+        return [own_copy(item) for item in self._action_items()]
 
     def feedback(self) -> list[FeedbackEntry]:
-        store = self._store
-        stored = self._part("feedback", lambda: store.feedback.for_client(self.client_id))
-        return [own_copy(entry) for entry in stored]
+        return [own_copy(entry) for entry in self._feedback()]
 
     def disclosures(self) -> list[Disclosure]:
-        store = self._store
-        stored = self._part("disclosures", lambda: store.disclosures.for_client(self.client_id))
-        return [own_copy(disclosure) for disclosure in stored]
+        return [own_copy(disclosure) for disclosure in self._disclosures()]
 
     def emotions_since(self, since: date | None) -> list[EmotionEntry]:
         """The client's emotion entries (from the start of ``since``, when given)."""
-        store = self._store
-        if since is None:
-            stored = self._part("emotions", lambda: store.emotions.for_client(self.client_id))
-        else:
-            start = datetime.combine(since, datetime.min.time())
-            stored = self._part(
-                f"emotions since {since.isoformat()}",
-                lambda: store.emotions_since(self.client_id, start),
-            )
-        return [own_copy(entry) for entry in stored]
+        return [own_copy(entry) for entry in self._emotions_since(since)]
 
     def engagement(self, *, emotions_since: date | None = None) -> Engagement:
         """What :meth:`Store.load_engagement` returns, from the records read once."""
@@ -162,4 +198,20 @@ class ClientSnapshot:
                 emotions=self.emotions_since(emotions_since),
                 feedback=self.feedback(),
                 disclosures=self.disclosures(),
+            )
+
+    def engagement_to_display(self, *, emotions_since: date | None = None) -> Engagement:
+        """:meth:`engagement` without the copies, for a view that only displays and
+        keeps nothing of it but what it computed (the Overview: a click in the client
+        list copied 1,200 records for nothing). The records are the snapshot's own,
+        which every tab gets copies of: nothing may change or save them."""
+        with transaction(self._store.conn):
+            return Engagement(
+                client=self._client(),
+                contract=self._contract(),
+                sessions=list(self._sessions()),
+                action_items=list(self._action_items()),
+                emotions=list(self._emotions_since(emotions_since)),
+                feedback=list(self._feedback()),
+                disclosures=list(self._disclosures()),
             )

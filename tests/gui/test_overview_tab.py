@@ -32,9 +32,16 @@ def tab(qtbot: QtBot, controller: VaultController) -> Iterator[OverviewTab]:
 
 
 def label_text(tab: QWidget, name: str) -> str:
-    label = tab.findChild(QLabel, name)
-    assert label is not None, name
-    return label.text()
+    """The text of the label called ``name`` that the tab shows (rows of its lists are
+    kept, hidden and empty, for the next client)."""
+    labels = tab.findChildren(QLabel, name)
+    assert labels, name
+    shown = [label for label in labels if label.isVisibleTo(tab)]
+    return (shown or labels)[0].text()
+
+
+def shown_rows(tab: QWidget) -> list[OutcomeRow]:
+    return [row for row in tab.findChildren(OutcomeRow) if row.isVisibleTo(tab)]
 
 
 def all_texts(root: QWidget) -> list[str]:
@@ -64,8 +71,8 @@ def test_shows_the_status_and_its_reasons(tab: OverviewTab, controller: VaultCon
 
 
 def test_one_progress_row_per_outcome(tab: OverviewTab, controller: VaultController) -> None:
-    rows = tab.findChildren(OutcomeRow)
-    assert [row.progress.statement for row in rows] == [
+    rows = shown_rows(tab)
+    assert [row.progress.statement for row in rows if row.progress] == [
         "Delegate operational decisions to direct reports",
         "Stay composed in board meetings",
     ]
@@ -84,7 +91,9 @@ def test_milestones_risks_and_open_actions(tab: OverviewTab) -> None:
     assert done == ("1", "1")  # the 360 debrief is done; the delegation map is overdue
     assert "Delegation map agreed" in label_text(tab, "overdueMilestone")
     assert "Reorganisation may change the team" in label_text(tab, "riskDescription")
-    actions = [label.text() for label in tab.findChildren(QLabel, "openAction")]
+    actions = [
+        label.text() for label in tab.findChildren(QLabel, "openAction") if label.isVisibleTo(tab)
+    ]
     assert len(actions) == 1 and "Draft delegation map" in actions[0]  # the done one is not
     assert "in balance" in label_text(tab, "balanceVerdict")
     assert label_text(tab, "processMean") == "7.0"
@@ -126,7 +135,8 @@ def test_updates_status_when_a_high_risk_is_added(
     controller.store.contracts.save(contract)
     controller.notify_changed(client_id)
     assert "High risk open: Sponsor leaves" in label_text(tab, "statusReasons")
-    assert tab.findChild(QLabel, "highRiskChip") is not None
+    chips = tab.findChildren(QLabel, "highRiskChip")
+    assert [chip.text() for chip in chips if chip.isVisibleTo(tab)] == ["HIGH"]
 
 
 def test_ignores_other_clients_and_catches_up_when_shown_again(
@@ -166,7 +176,7 @@ def test_a_client_without_contract(tab: OverviewTab, controller: VaultController
     tab.show_client(client_id)
     assert label_text(tab, "statusBadge") == "No contract"  # not a hollow "On track" (issue 13)
     assert "No contract yet" in label_text(tab, "statusReasons")
-    assert not tab.findChildren(OutcomeRow)
+    assert not shown_rows(tab)
     assert "No session held yet" in label_text(tab, "lastSessionMeta")
 
 
@@ -177,5 +187,30 @@ def test_clear_leaves_no_client_text(tab: OverviewTab, controller: VaultControll
     tab.clear()
     assert tab.client_id is None
     assert not any(MARKER in shown for shown in all_texts(tab))
-    assert not tab.findChildren(OutcomeRow)
+    assert not shown_rows(tab)
     assert not tab.chart.series()
+
+
+def test_switching_clients_reuses_the_rows_and_leaves_nothing_of_the_other(
+    tab: OverviewTab, controller: VaultController
+) -> None:
+    """The rows of the lists are made once and filled again (a click in the client list
+    no longer builds and polishes new widgets); the rows the next client does not need
+    are hidden and hold no word of the previous one."""
+    first: int = controller.client_id  # type: ignore[attr-defined]
+    other = controller.store.add_engagement(sample_engagement(marker=MARKER))
+    tab.show_client(other)
+    assert any(MARKER in shown for shown in all_texts(tab))
+    rows_made = len(tab.findChildren(OutcomeRow)), len(tab.findChildren(QLabel))
+    for _ in range(5):
+        tab.show_client(first)
+        assert not any(MARKER in shown for shown in all_texts(tab))
+        tab.show_client(other)
+    assert (len(tab.findChildren(OutcomeRow)), len(tab.findChildren(QLabel))) == rows_made
+    # the other client's outcomes, risks and open actions, as they are now
+    tab.show_client(first)
+    assert [row.progress.statement for row in shown_rows(tab) if row.progress] == [
+        "Delegate operational decisions to direct reports",
+        "Stay composed in board meetings",
+    ]
+    assert "Reorganisation may change the team" in label_text(tab, "riskDescription")

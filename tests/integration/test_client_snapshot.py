@@ -80,6 +80,25 @@ def test_every_caller_gets_copies_of_its_own(store: Store) -> None:
     assert snapshot.client() == store.clients.get(client_id)
 
 
+def test_the_engagement_to_display_is_the_same_without_copies(store: Store) -> None:
+    """The Overview's read: equal to the copies every tab gets, the very records the
+    snapshot holds (no copy), and what is handed out afterwards is unaffected by it."""
+    for client_id in _client_ids(store):
+        snapshot = store.snapshot(client_id)
+        shown = snapshot.engagement_to_display(emotions_since=date(2025, 4, 1))
+        assert shown == store.load_engagement(client_id, emotions_since=date(2025, 4, 1))
+        again = snapshot.engagement_to_display(emotions_since=date(2025, 4, 1))
+        assert all(a is b for a, b in zip(shown.sessions, again.sessions, strict=True))
+        assert shown.contract is again.contract and shown.client is again.client
+        copies = snapshot.sessions()
+        assert all(a is not b for a, b in zip(shown.sessions, copies, strict=True))
+        # its lists are its own: a view that sorts or filters them changes no one else's
+        shown.sessions.reverse()
+        shown.action_items.clear()
+        assert snapshot.sessions() == store.sessions.for_client(client_id)
+        assert snapshot.action_items() == store.action_items.for_client(client_id)
+
+
 def test_a_write_through_the_store_is_seen_at_once(store: Store) -> None:
     client_id = _client_ids(store)[0]
     snapshot = store.snapshot(client_id)

@@ -26,9 +26,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
-    QHBoxLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -48,7 +46,6 @@ from coachdesk.core.progress import (
     ProgressStatus,
     engagement_progress,
     final_distances,
-    is_high_exposure,
     status_headline,
 )
 from coachdesk.services.sessions import place
@@ -69,9 +66,6 @@ from coachdesk.ui.workspace.overview_cards import (
     GapBar,
     OutcomeRow,
     OverviewCards,
-    _chip,
-    _clear_layout,
-    _label,
 )
 
 __all__ = ["GapBar", "OutcomeRow", "OverviewTab"]  # GapBar, OutcomeRow: overview_cards
@@ -137,8 +131,8 @@ class OverviewTab(OverviewCards, WorkspaceTab):
         self.status_badge.hide()
         self.reasons_label.clear()
         self.facts_label.clear()
-        for layout in (self.outcome_rows, self.overdue_list, self.risk_list, self.action_list):
-            _clear_layout(layout)
+        for rows in (self.outcome_pool, self.milestone_lines, self.risk_rows, self.action_lines):
+            rows.fill(0)
         self.no_outcomes.clear()
         self.no_outcomes.hide()
         for label in (
@@ -149,8 +143,10 @@ class OverviewTab(OverviewCards, WorkspaceTab):
             self.result_value,
             self.balance_verdict,
             self.no_emotions,
+            self.no_risks,
         ):
             label.clear()
+        self.no_risks.hide()
         for value in (self.milestones_done, self.milestones_due, self.milestones_overdue):
             value.setText("0")
         self.process_bar.set_values(None, None, STATUS_COLOURS[ProgressStatus.ON_TRACK])
@@ -182,7 +178,8 @@ class OverviewTab(OverviewCards, WorkspaceTab):
         try:
             # The emotion chart shows the last weeks only: no need to read a long log.
             snapshot = store.snapshot(client_id)  # read once for every tab (vault/snapshot.py)
-            engagement = snapshot.engagement(emotions_since=_chart_start(today))
+            # displayed only: the records as read, not copies (nothing here edits them)
+            engagement = snapshot.engagement_to_display(emotions_since=_chart_start(today))
         except NotFound:  # the client was deleted
             self.clear()
             return
@@ -244,9 +241,10 @@ class OverviewTab(OverviewCards, WorkspaceTab):
     def _show_outcomes(self, progress: EngagementProgress, engagement: Engagement) -> None:
         contract = engagement.contract
         outcomes = contract.outcomes if contract is not None else []
-        for item in progress.outcomes:
+        rows = self.outcome_pool.fill(len(progress.outcomes))
+        for row, item in zip(rows, progress.outcomes, strict=True):
             measure = outcomes[item.position - 1].measure if item.position <= len(outcomes) else ""
-            self.outcome_rows.addWidget(OutcomeRow(item, measure))
+            row.show_outcome(item, measure)
         if not progress.outcomes:
             self.no_outcomes.setText(
                 "No outcomes agreed yet: add them in the Contract tab."
@@ -263,71 +261,68 @@ class OverviewTab(OverviewCards, WorkspaceTab):
         self.milestones_overdue.setProperty("warn", summary.overdue_count > 0)
         self.milestones_overdue.style().unpolish(self.milestones_overdue)
         self.milestones_overdue.style().polish(self.milestones_overdue)
+        lines: list[tuple[str, str, str]] = []
+        warn = error_colour(self.palette())
         for milestone in summary.overdue:
-            line = _label(
-                f"Overdue since {text.fmt_date(milestone.due)}: "
-                f"{text.first_line(milestone.title, 120)}",
-                "overdueMilestone",
+            lines.append(
+                (
+                    f"Overdue since {text.fmt_date(milestone.due)}: "
+                    f"{text.first_line(milestone.title, 120)}",
+                    "overdueMilestone",
+                    warn,
+                )
             )
-            line.setStyleSheet(f"color: {error_colour(line.palette())};")
-            self.overdue_list.addWidget(line)
         if summary.due:
             upcoming = summary.due[0]
-            self.overdue_list.addWidget(
-                _label(
+            lines.append(
+                (
                     f"Next due {text.fmt_date(upcoming.due)}: "
                     f"{text.first_line(upcoming.title, 120)}",
                     "nextMilestone",
+                    "",
                 )
             )
         if not summary.total:
-            self.overdue_list.addWidget(_label("No milestones yet", "muted"))
+            lines.append(("No milestones yet", "muted", ""))
+        for line, (value, name, colour) in zip(
+            self.milestone_lines.fill(len(lines)), lines, strict=True
+        ):
+            line.set_line(value, name, colour)
 
     def _show_risks(self, progress: EngagementProgress) -> None:
-        for risk in progress.open_risks:
-            high = is_high_exposure(risk)
-            frame = QFrame()
-            frame.setObjectName("highRisk" if high else "openRisk")
-            row = QHBoxLayout(frame)
-            row.setContentsMargins(8, 4, 6, 4)
-            column = QVBoxLayout()
-            column.setSpacing(0)
-            column.addWidget(_label(text.first_line(risk.description, 160), "riskDescription"))
-            column.addWidget(
-                _label(
-                    f"likelihood {text.label(risk.likelihood).lower()} · "
-                    f"impact {text.label(risk.impact).lower()}",
-                    "muted",
-                )
-            )
-            row.addLayout(column, 1)
-            if high:
-                row.addWidget(
-                    _chip("HIGH", "#c62828", "highRiskChip"), 0, Qt.AlignmentFlag.AlignTop
-                )
-            self.risk_list.addWidget(frame)
+        for row, risk in zip(
+            self.risk_rows.fill(len(progress.open_risks)), progress.open_risks, strict=True
+        ):
+            row.show_risk(risk)
         if not progress.open_risks:
-            self.risk_list.addWidget(_label("No open risks", "muted"))
+            self.no_risks.setText("No open risks")
+            self.no_risks.show()
 
     def _show_actions(self, items: Sequence[ActionItem], today: date) -> None:
         open_items = sorted(
             (item for item in items if item.status == ActionStatus.OPEN),
             key=lambda item: item.due or date.max,
         )
+        lines: list[tuple[str, str, str]] = []
+        warn = error_colour(self.palette())
         for item in open_items:
             when = ""
             overdue = item.due is not None and item.due < today
             if item.due is not None:
                 when = f" · {'overdue since' if overdue else 'due'} {text.fmt_date(item.due)}"
-            line = _label(
-                f"• {text.first_line(item.text, 140)} — {text.label(item.owner).lower()}{when}",
-                "openAction",
+            lines.append(
+                (
+                    f"• {text.first_line(item.text, 140)} — {text.label(item.owner).lower()}{when}",
+                    "openAction",
+                    warn if overdue else "",
+                )
             )
-            if overdue:
-                line.setStyleSheet(f"color: {error_colour(line.palette())};")
-            self.action_list.addWidget(line)
         if not open_items:
-            self.action_list.addWidget(_label("Nothing open", "muted"))
+            lines.append(("Nothing open", "muted", ""))
+        for line, (value, name, colour) in zip(
+            self.action_lines.fill(len(lines)), lines, strict=True
+        ):
+            line.set_line(value, name, colour)
 
     def _show_last_session(self, engagement: Engagement, today: date) -> None:
         last = latest_held(engagement.sessions)
