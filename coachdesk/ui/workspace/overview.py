@@ -125,14 +125,20 @@ class OverviewTab(OverviewCards, WorkspaceTab):
 
     def clear(self) -> None:
         super().clear()
+        self._blank()
+        self.status_badge.hide()
+        for rows in (self.outcome_pool, self.milestone_lines, self.risk_rows, self.action_lines):
+            rows.fill(0)
+
+    def _blank(self) -> None:
+        """Every word of the shown client gone. The rows of the lists and the status
+        badge stay shown: a refresh fills them again at once, and hiding and showing
+        them again only made Qt lay the tab out twice (:meth:`clear` hides them)."""
         self.progress = None
         self._stale = False
         self.status_badge.clear()
-        self.status_badge.hide()
         self.reasons_label.clear()
         self.facts_label.clear()
-        for rows in (self.outcome_pool, self.milestone_lines, self.risk_rows, self.action_lines):
-            rows.fill(0)
         self.no_outcomes.clear()
         self.no_outcomes.hide()
         for label in (
@@ -183,8 +189,7 @@ class OverviewTab(OverviewCards, WorkspaceTab):
         except NotFound:  # the client was deleted
             self.clear()
             return
-        self.clear()
-        self.client_id = client_id
+        self._blank()
         self._show(engagement, today)
 
     def _show(self, engagement: Engagement, today: date) -> None:
