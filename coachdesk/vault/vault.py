@@ -236,10 +236,16 @@ class Vault:
             if header.pending_data_key is not None:
                 _finish_rotation(folder, header, master_key, data_key)
             try:
-                migrate(conn)
+                applied = migrate(conn)
             except BaseException:
                 conn.close()
                 raise
+            if applied:
+                # A migration that rebuilt the search index freed the old one's pages:
+                # secure_delete zeroed them in the log, and the file still holds them
+                # until a checkpoint (an edited record's earlier words, migration 8).
+                with contextlib.suppress(sqlcipher3.Error):
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             # A delete that ended before its purge. Best effort: a damaged page is for
             # check() to report, not a reason to refuse the unlock.
             with contextlib.suppress(sqlcipher3.Error):

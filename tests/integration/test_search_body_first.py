@@ -13,7 +13,8 @@ from coachdesk.vault.keys import TEST_KDF
 from coachdesk.vault.migrations import all_migrations, current_version, migrate
 from coachdesk.vault.search import SearchHits, search
 from coachdesk.vault.store import Store
-from coachdesk.vault.vault import Vault
+from coachdesk.vault.vault import DB_NAME, Vault
+from pages import decrypted_file, decrypted_wal
 from testsupport import sample_engagement
 
 QUERIES = [
@@ -84,3 +85,36 @@ def _index_bytes(vault: Vault) -> int:
     return int(
         vault.connection.execute("SELECT sum(length(block)) FROM search_index_data").fetchone()[0]
     )
+
+
+def test_the_rebuild_leaves_no_word_of_an_earlier_version_in_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Migration 7's index keeps an edited record's earlier words, shadowed, until a
+    merge; migration 8 builds a new index from the records, and the old one's pages are
+    zeroed (secure_delete) and no longer in the file or its log once the vault opened."""
+    folder = tmp_path / "vault"
+    earlier, later = "quarzelmintrop", "vobrikastelune"
+    with monkeypatch.context() as patch:
+        patch.setattr(vault_module, "migrate", lambda conn: migrate(conn, all_migrations()[:7]))
+        vault, _code = Vault.create(folder, "seven seven", kdf=TEST_KDF)
+        store = Store(vault.connection)
+        client_id = store.add_engagement(sample_engagement("Ada Board"))
+        session = store.load_engagement(client_id).sessions[0]
+        session.agenda = f"Agenda {earlier}"
+        store.sessions.save(session)
+        session.agenda = f"Agenda {later}"
+        store.sessions.save(session)
+        key = bytes(vault._data_key or b"")
+        vault.lock()
+
+    def words() -> list[str]:
+        data = decrypted_file(folder / DB_NAME, key) + decrypted_wal(folder / "vault.db-wal", key)
+        return [w for w in (earlier, later) if w[3:].encode() in data]
+
+    assert words() == [earlier, later]  # the earlier version's tokens, shadowed
+    with Vault.unlock(folder, "seven seven") as vault:
+        assert current_version(vault.connection) == 8
+        assert words() == [later]
+        assert [h.record_id for h in search(vault.connection, later)] == [session.id]
+        assert search(vault.connection, earlier) == []
