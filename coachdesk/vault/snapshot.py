@@ -189,29 +189,30 @@ class ClientSnapshot:
 
     def engagement(self, *, emotions_since: date | None = None) -> Engagement:
         """What :meth:`Store.load_engagement` returns, from the records read once."""
-        with transaction(self._store.conn):
-            return Engagement(
-                client=self.client(),
-                contract=self.contract(),
-                sessions=self.sessions(),
-                action_items=self.action_items(),
-                emotions=self.emotions_since(emotions_since),
-                feedback=self.feedback(),
-                disclosures=self.disclosures(),
-            )
+        return self._engagement(emotions_since, own_copy)
 
     def engagement_to_display(self, *, emotions_since: date | None = None) -> Engagement:
         """:meth:`engagement` without the copies, for a view that only displays and
         keeps nothing of it but what it computed (the Overview: a click in the client
         list copied 1,200 records for nothing). The records are the snapshot's own,
-        which every tab gets copies of: nothing may change or save them."""
+        which every tab gets copies of: nothing may change or save them (the lists are
+        the view's own)."""
+        return self._engagement(emotions_since, _as_read)
+
+    def _engagement(self, since: date | None, copy: Callable[[Any], Any]) -> Engagement:
         with transaction(self._store.conn):
+            contract = self._contract()
             return Engagement(
-                client=self._client(),
-                contract=self._contract(),
-                sessions=list(self._sessions()),
-                action_items=list(self._action_items()),
-                emotions=list(self._emotions_since(emotions_since)),
-                feedback=list(self._feedback()),
-                disclosures=list(self._disclosures()),
+                client=copy(self._client()),
+                contract=None if contract is None else copy(contract),
+                sessions=[copy(session) for session in self._sessions()],
+                action_items=[copy(item) for item in self._action_items()],
+                emotions=[copy(entry) for entry in self._emotions_since(since)],
+                feedback=[copy(entry) for entry in self._feedback()],
+                disclosures=[copy(disclosure) for disclosure in self._disclosures()],
             )
+
+
+def _as_read(record: T) -> T:
+    """No copy: :meth:`ClientSnapshot.engagement_to_display`."""
+    return record
