@@ -289,10 +289,7 @@ class OverviewTab(OverviewCards, WorkspaceTab):
             )
         if not summary.total:
             lines.append(("No milestones yet", "muted", ""))
-        for line, (value, name, colour) in zip(
-            self.milestone_lines.fill(len(lines)), lines, strict=True
-        ):
-            line.set_line(value, name, colour)
+        self.milestone_lines.fill_lines(lines)
 
     def _show_risks(self, progress: EngagementProgress) -> None:
         for row, risk in zip(
@@ -324,10 +321,7 @@ class OverviewTab(OverviewCards, WorkspaceTab):
             )
         if not open_items:
             lines.append(("Nothing open", "muted", ""))
-        for line, (value, name, colour) in zip(
-            self.action_lines.fill(len(lines)), lines, strict=True
-        ):
-            line.set_line(value, name, colour)
+        self.action_lines.fill_lines(lines)
 
     def _show_last_session(self, engagement: Engagement, today: date) -> None:
         last = latest_held(engagement.sessions)

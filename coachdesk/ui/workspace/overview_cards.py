@@ -14,7 +14,7 @@ need is hidden and emptied of every word, so nothing of a client stays behind.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 from PySide6.QtCharts import QChart, QChartView
@@ -248,6 +248,17 @@ class Line(QLabel):
         self.setText("")
 
 
+class Lines(ReusedRows[Line]):
+    """The lines of a dashboard list: (text, style name, colour) each."""
+
+    def __init__(self, layout: QLayout) -> None:
+        super().__init__(layout, Line, Line.blank)
+
+    def fill_lines(self, lines: Sequence[tuple[str, str, str]]) -> None:
+        for line, (value, name, colour) in zip(self.fill(len(lines)), lines, strict=True):
+            line.set_line(value, name, colour)
+
+
 class OutcomeRow(QFrame):
     """One outcome: statement, numbers and the way-versus-time bar (filled again for
     each client: :class:`ReusedRows`)."""
@@ -336,8 +347,7 @@ class RiskRow(QFrame):
         column.addWidget(self.description)
         column.addWidget(self.levels)
         row.addLayout(column, 1)
-        self.chip = _label("HIGH", "highRiskChip", wrap=False)
-        self.chip.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.chip = _chip("HIGH", "#c62828", "highRiskChip")
         row.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignTop)
 
     def show_risk(self, risk: Risk) -> None:
@@ -473,7 +483,7 @@ class OverviewCards(WorkspaceTab):
         self.overdue_list = QVBoxLayout()
         self.overdue_list.setSpacing(2)
         layout.addLayout(self.overdue_list)
-        self.milestone_lines = ReusedRows(self.overdue_list, Line, Line.blank)
+        self.milestone_lines = Lines(self.overdue_list)
         return card
 
     def _build_risks_card(self) -> QFrame:
@@ -491,7 +501,7 @@ class OverviewCards(WorkspaceTab):
         self.action_list = QVBoxLayout()
         self.action_list.setSpacing(4)
         layout.addLayout(self.action_list)
-        self.action_lines = ReusedRows(self.action_list, Line, Line.blank)
+        self.action_lines = Lines(self.action_list)
         return card
 
     def _build_emotions_card(self) -> QFrame:
